@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# uppfolj benchmark: builds uppfolj (Release) and the floor program, generates
+# a synthetic input folder and times, in the same run:
+#   cat (I/O floor), floor, uppfolj validate, uppfolj report (xlsx,csv),
+#   uppfolj report (pdf) on the full and on a 1/10th-size workload.
+#
+# Usage:  bench/run.sh [--small]
+#   --small   50 units x 12 indicators x 3 years (quick check)
+#
+# Environment:
+#   BENCH_UNITS, BENCH_INDICATORS, BENCH_YEARS   workload (default 5000 x 12 x 10)
+#   BENCH_REPS       runs per command, median reported (default 3)
+#   BENCH_SEED       generator seed (default 1)
+#   BENCH_TIMEOUT    seconds before one run is stopped (default 600)
+#   BENCH_BUILD_DIR  CMake build directory (default build-bench, in the repo)
+#   BENCH_UPPFOLJ    use this uppfolj binary instead of building one
+#   BENCH_KEEP=1     keep the temporary work directory
+#   TMPDIR           where the work directory is created (default /tmp)
+#
+# It reports; it never asserts timing targets. Exit status is non-zero only
+# when the build or the workload generation fails.
+
+set -u -o pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$ROOT/bench"
+
+SMALL=0
+for arg in "$@"; do
+    case "$arg" in
+        --small) SMALL=1 ;;
+        -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "run.sh: okänt argument: $arg (se --help)" >&2; exit 2 ;;
+    esac
+done
+
+if [ "$SMALL" = 1 ]; then
+    UNITS=50 INDICATORS=12 YEARS=3
+else
+    UNITS=${BENCH_UNITS:-5000}
+    INDICATORS=${BENCH_INDICATORS:-12}
+    YEARS=${BENCH_YEARS:-10}
+fi
+REPS=${BENCH_REPS:-3}
+SEED=${BENCH_SEED:-1}
+TIMEOUT=${BENCH_TIMEOUT:-600}
+BUILD_DIR=${BENCH_BUILD_DIR:-build-bench}
+case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$ROOT/$BUILD_DIR" ;; esac
+TENTH_UNITS=$(( UNITS / 10 )); [ "$TENTH_UNITS" -ge 1 ] || TENTH_UNITS=1
+ROWS=$(( UNITS * INDICATORS * YEARS ))
+TENTH_ROWS=$(( TENTH_UNITS * INDICATORS * YEARS ))
+
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=$(command -v python3 || true)
+TIME=/usr/bin/time
+if [ -z "$PY" ]; then echo "run.sh: python3 saknas" >&2; exit 1; fi
+if [ ! -x "$TIME" ]; then echo "run.sh: $TIME saknas (apt-get install time)" >&2; exit 1; fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/uppfolj-bench.XXXXXX") || exit 1
+# shellcheck disable=SC2317  # called via trap
+cleanup() { if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "arbetskatalog kvar: $WORK"; else rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+
+say() { printf '%s\n' "$*"; }
+section() { printf '\n== %s\n' "$*"; }
+
+say "uppfolj benchmark $(date '+%Y-%m-%d %H:%M:%S')"
+say "maskin: $(nproc) kärnor, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
+say "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+say "arbetslast: $UNITS enheter x $INDICATORS indikatorer x $YEARS år = $ROWS rader; $REPS körningar per kommando (median)"
+
+# ---------------------------------------------------------------- build
+EXIT=0
+section "bygger uppfolj (Release)"
+BUILD_OK=1
+if [ -n "${BENCH_UPPFOLJ:-}" ]; then
+    UPPFOLJ=$BENCH_UPPFOLJ
+    say "använder BENCH_UPPFOLJ=$UPPFOLJ (bygger inte)"
+else
+    UPPFOLJ="$BUILD_DIR/uppfolj"
+    if ( cd "$ROOT" && cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DUPPFOLJ_TESTS=OFF \
+            && cmake --build "$BUILD_DIR" -j2 ) >"$WORK/build.log" 2>&1; then
+        say "ok: $BUILD_DIR"
+        if [ ! -x "$UPPFOLJ" ]; then
+            found=$(find "$BUILD_DIR" -maxdepth 3 -type f -name uppfolj -perm -u+x 2>/dev/null | head -n1)
+            [ -n "$found" ] && UPPFOLJ=$found
+        fi
+    else
+        BUILD_OK=0
+        EXIT=1
+        say "BYGGET MISSLYCKADES (slutstatus blir 1); sista raderna:"
+        tail -n 15 "$WORK/build.log" | sed 's/^/  | /'
+    fi
+fi
+if [ -x "$UPPFOLJ" ]; then say "uppfolj: $UPPFOLJ"; else say "uppfolj: saknas ($UPPFOLJ)"; fi
+
+section "bygger floor"
+FLOOR="$WORK/floor"
+if ! cc -O2 -o "$FLOOR" "$BENCH/floor.c" -lcsv -lxlsxwriter 2>"$WORK/floor-build.log"; then
+    sed 's/^/  | /' "$WORK/floor-build.log"
+    say "run.sh: floor gick inte att bygga" >&2
+    exit 1
+fi
+say "ok: $FLOOR"
+
+# ---------------------------------------------------------------- generate
+section "genererar arbetslast"
+DATA="$WORK/data"
+TENTH="$WORK/data-tiondel"
+gen_start=$(date +%s.%N)
+if ! "$PY" "$BENCH/gen.py" "$DATA" --units "$UNITS" --indicators "$INDICATORS" \
+        --years "$YEARS" --seed "$SEED"; then
+    say "run.sh: genereringen misslyckades" >&2
+    exit 1
+fi
+gen_end=$(date +%s.%N)
+if ! "$PY" "$BENCH/gen.py" "$TENTH" --units "$TENTH_UNITS" --indicators "$INDICATORS" \
+        --years "$YEARS" --seed "$SEED"; then
+    say "run.sh: genereringen misslyckades" >&2
+    exit 1
+fi
+say "genereringstid: $(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN{printf "%.2f s", b-a}')"
+say "storlek: $(du -sh "$DATA/inrapportering" | cut -f1) i $(find "$DATA/inrapportering" -type f -name '*.csv' | wc -l) filer"
+
+mapfile -t CSV_FILES < <(find "$DATA/inrapportering" -type f -name '*.csv' | LC_ALL=C sort)
+got=$(( $(cat "${CSV_FILES[@]}" | wc -l) - ${#CSV_FILES[@]} ))
+if [ "$got" -ne "$ROWS" ]; then
+    say "run.sh: generatorn gav $got datarader, väntade $ROWS" >&2
+    exit 1
+fi
+
+# ---------------------------------------------------------------- measure
+declare -A WALL RSS NOTE
+ORDER=()
+
+median() { sort -g | awk '{a[NR]=$1} END{ if (NR) print a[int((NR+1)/2)] }'; }
+
+# measure KEY LABEL OKCODES STDOUT CLEANDIR -- CMD...
+# Runs CMD $REPS times under /usr/bin/time; stops early if an exit status is
+# not in OKCODES. CLEANDIR (may be empty) is removed before each run.
+measure() {
+    local key=$1 label=$2 ok=$3 out=$4 clean=$5; shift 6
+    local i rc line walls=() rsses=()
+    ORDER+=("$key"); NOTE[$key]=$label
+    if [ ! -x "$1" ] && ! command -v "$1" >/dev/null 2>&1; then
+        WALL[$key]=n/a; RSS[$key]=n/a; NOTE[$key]="$label|saknas"
+        return
+    fi
+    for (( i = 1; i <= REPS; i++ )); do
+        [ -n "$clean" ] && rm -rf "$clean"
+        timeout -k 10 "$TIMEOUT" "$TIME" -f "%e %M" -o "$WORK/time.txt" "$@" \
+            >"$out" 2>"$WORK/$key.err"
+        rc=$?
+        if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+            WALL[$key]=n/a; RSS[$key]=n/a; NOTE[$key]="$label|tidsgräns ${TIMEOUT}s"
+            return
+        fi
+        if ! [[ " $ok " == *" $rc "* ]]; then
+            local msg
+            msg=$(grep -v -e '^Command exited' -e '^Command terminated' "$WORK/$key.err" | head -n1 | cut -c1-70)
+            WALL[$key]=n/a; RSS[$key]=n/a
+            if [ "$rc" = 127 ]; then
+                NOTE[$key]="$label|saknas"
+            else
+                NOTE[$key]="$label|saknas/fel: exit $rc${msg:+: $msg}"
+            fi
+            return
+        fi
+        line=$(tail -n1 "$WORK/time.txt")
+        walls+=("${line% *}"); rsses+=("${line#* }")
+        [ "$rc" = 0 ] || NOTE[$key]="$label|exit $rc"
+    done
+    WALL[$key]=$(printf '%s\n' "${walls[@]}" | median)
+    local maxkb
+    maxkb=$(printf '%s\n' "${rsses[@]}" | sort -g | tail -n1)
+    RSS[$key]=$(awk -v k="$maxkb" 'BEGIN{printf "%.1f", k/1024}')
+}
+
+section "mäter"
+cat "${CSV_FILES[@]}" >/dev/null   # warm the page cache once, untimed
+
+say "cat ..."
+measure cat "cat (I/O-golv)" "0" /dev/null "" -- cat "${CSV_FILES[@]}"
+say "floor ..."
+measure floor "floor" "0" "$WORK/floor.out" "$WORK/out-floor" -- \
+    "$FLOOR" "$DATA" "$WORK/out-floor"
+say "uppfolj validate ..."
+measure validate "uppfolj validate" "0 1" "$WORK/validate.out" "" -- \
+    "$UPPFOLJ" validate "$DATA"
+say "uppfolj report xlsx,csv ..."
+measure report "uppfolj report xlsx,csv" "0 1" "$WORK/report.out" "$WORK/out-report" -- \
+    "$UPPFOLJ" report "$DATA" --out "$WORK/out-report" --format xlsx,csv
+say "uppfolj report pdf ..."
+measure pdf "uppfolj report pdf" "0 1" "$WORK/pdf.out" "$WORK/out-pdf" -- \
+    "$UPPFOLJ" report "$DATA" --out "$WORK/out-pdf" --format pdf
+say "uppfolj report pdf (1/10) ..."
+measure pdf10 "uppfolj report pdf (1/10: $TENTH_ROWS rader)" "0 1" "$WORK/pdf10.out" "$WORK/out-pdf10" -- \
+    "$UPPFOLJ" report "$TENTH" --out "$WORK/out-pdf10" --format pdf
+
+# ---------------------------------------------------------------- report
+isnum() { [[ "${1:-}" =~ ^[0-9]+(\.[0-9]+)?$ ]]; }
+u() { if isnum "$1"; then printf '%s %s' "$1" "$2"; else printf 'n/a'; fi; }  # value with unit
+ratio() {  # ratio A B -> A/B with 2 decimals, or n/a
+    if isnum "$1" && isnum "$2" && awk -v b="$2" 'BEGIN{exit !(b > 0)}'; then
+        awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'
+    else
+        printf 'n/a'
+    fi
+}
+
+section "resultat ($ROWS rader, median av $REPS)"
+printf '%-42s %9s %12s %8s  %s\n' "kommando" "vägg s" "topp-RSS MB" "/floor" "anm."
+for key in "${ORDER[@]}"; do
+    label=${NOTE[$key]%%|*}
+    note=""; [[ "${NOTE[$key]}" == *"|"* ]] && note=${NOTE[$key]#*|}
+    printf '%-42s %9s %12s %8s  %s\n' "$label" "${WALL[$key]}" "${RSS[$key]}" \
+        "$(ratio "${WALL[$key]}" "${WALL[floor]}")" "$note"
+done
+
+for d in out-report out-pdf; do
+    if [ -d "$WORK/$d" ]; then
+        files=$(cd "$WORK/$d" && find . -type f -printf '%P (%s B)\n' | LC_ALL=C sort | head -n 6 | paste -sd ',' - | sed 's/,/, /g')
+        n=$(find "$WORK/$d" -type f | wc -l)
+        say "$d skrev $n filer: $files"
+    fi
+done
+
+section "sammanfattning"
+[ "$SMALL" = 1 ] && say "(--small: målen gäller full arbetslast, 5000 x 12 x 10)"
+say "cat (I/O-golv): $(u "${WALL[cat]}" s)"
+say "floor: $(u "${WALL[floor]}" s), $(u "${RSS[floor]}" MB)"
+say "report/floor ratio: $(ratio "${WALL[report]}" "${WALL[floor]}") (target <= 1.5)"
+if isnum "${WALL[validate]}"; then
+    say "validate: ${WALL[validate]} s (target < 1 s)"
+    rps=$(awk -v r="$ROWS" -v w="${WALL[validate]}" 'BEGIN{ if (w > 0) printf "%.0f", r/w; else print "n/a" }')
+    say "validate rows/s: $rps"
+else
+    say "validate: n/a (target < 1 s)"
+    say "validate rows/s: n/a"
+fi
+say "peak RSS report: $(u "${RSS[report]}" MB) (target < 300 MB)"
+say "peak RSS validate: $(u "${RSS[validate]}" MB)"
+say "pdf: $(u "${WALL[pdf]}" s) ($ROWS rader), $(u "${WALL[pdf10]}" s) ($TENTH_ROWS rader), kvot $(ratio "${WALL[pdf]}" "${WALL[pdf10]}") (target: växer inte med raderna, ~1)"
+[ "$BUILD_OK" = 1 ] || say "OBS: bygget av uppfolj misslyckades, se ovan; slutstatus 1"
+
+exit "$EXIT"

@@ -1,0 +1,146 @@
+#include "cli/operate.h"
+
+#include "common/diag.h"
+#include "common/util.h"
+#include "dataset/dataset.h"
+#include "plan/plan.h"
+#include "plan/validate.h"
+#include "read/folder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Everything one run holds; freed together. */
+typedef struct uf_run {
+    const uf_config *config;
+    uf_diag_list *diags;
+    uf_plan *plan;
+    uf_dataset *data;
+} uf_run;
+
+static void fatal(uf_msg code, const char *arg)
+{
+    fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
+    fprintf(stderr, uf_msg_text(code), arg);
+    fputc('\n', stderr);
+}
+
+static void print_counts(const uf_run *run, FILE *out)
+{
+    const uf_counts *c = &run->data->counts;
+    char a[UF_NUMBUF], b[UF_NUMBUF], d[UF_NUMBUF];
+    fprintf(out, uf_msg_text(UF_MSG_CLI_COUNT_ROWS), uf_fmt_count(a, c->rows_read),
+            uf_fmt_count(b, c->rows_accepted), uf_fmt_count(d, c->rows_rejected));
+    if (c->rows_duplicate)
+        fprintf(out, uf_msg_text(UF_MSG_CLI_COUNT_DUPLICATES), uf_fmt_count(a, c->rows_duplicate));
+    fputc('\n', out);
+    fprintf(out, uf_msg_text(UF_MSG_CLI_COUNT_FILES), uf_fmt_count(a, c->files_read), uf_fmt_count(b, c->files_rejected));
+    fputc('\n', out);
+    fprintf(out, uf_msg_text(UF_MSG_CLI_COUNT_DIAGS), uf_fmt_count(a, (long long)run->diags->errors),
+            uf_fmt_count(b, (long long)run->diags->warnings));
+    fputc('\n', out);
+    for (size_t y = 0; y < run->data->nyears; y++) {
+        char year[16];
+        int yr = run->data->years[y];
+        snprintf(year, sizeof year, "%d", yr);
+        fprintf(out, uf_msg_text(UF_MSG_CLI_COVERAGE), year,
+                uf_fmt_count(a, (long long)uf_dataset_units_reported(run->data, yr)),
+                uf_fmt_count(b, (long long)run->plan->nunits));
+        fputc('\n', out);
+    }
+}
+
+static bool access_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = uf_xmalloc(n);
+    snprintf(path, n, "%s/%s", dir, name);
+    return path;
+}
+
+/* Reads the named files, or every submission under INPUTS/inrapportering. */
+static void read_submissions(uf_run *run)
+{
+    const uf_config *cfg = run->config;
+    uf_validator *v = uf_validator_new(run->plan, run->data, run->diags);
+    if (cfg->nfiles > 0) {
+        for (size_t i = 0; i < cfg->nfiles; i++)
+            uf_validate_file(v, cfg->files[i], cfg->files[i]);
+    } else {
+        uf_file_list files = {0};
+        char *dir = join(cfg->inputs, "inrapportering");
+        if (uf_find_csv_files(dir, &files) == 0)
+            fatal(UF_MSG_CLI_NO_SUBMISSIONS, dir);
+        for (size_t i = 0; i < files.count; i++)
+            uf_validate_file(v, files.paths[i], files.paths[i]);
+        uf_file_list_free(&files);
+        free(dir);
+    }
+    uf_validator_free(v);
+    /* Only a whole folder is expected to cover every unit. */
+    uf_dataset_finish(run->data, run->diags, cfg->nfiles == 0);
+}
+
+static uf_exit load(uf_run *run)
+{
+    uf_error err;
+    char *plan_dir = join(run->config->inputs, "plan");
+    bool exists = access_dir(plan_dir);
+    free(plan_dir);
+    if (!exists) {
+        fatal(UF_MSG_CLI_NOT_FOLDER, run->config->inputs);
+        return UF_EXIT_FATAL;
+    }
+    run->plan = uf_plan_load(run->config->inputs, run->diags, &err);
+    if (!run->plan) {
+        uf_diag_sort(run->diags);
+        uf_diag_print_all(run->diags, stdout);
+        fprintf(stderr, "%s%s\n", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), uf_strerror(err));
+        return UF_EXIT_FATAL;
+    }
+    run->data = uf_dataset_new(run->plan);
+    read_submissions(run);
+    uf_diag_sort(run->diags);
+    return UF_EXIT_OK;
+}
+
+static uf_exit outcome(const uf_run *run)
+{
+    const uf_counts *c = &run->data->counts;
+    return c->rows_rejected > 0 || c->files_rejected > 0 ? UF_EXIT_REJECTED : UF_EXIT_OK;
+}
+
+static uf_exit operate_validate(uf_run *run)
+{
+    uf_diag_print_all(run->diags, stdout);
+    if (!run->config->quiet)
+        print_counts(run, stdout);
+    uf_exit status = outcome(run);
+    if (status == UF_EXIT_REJECTED && run->config->strict) {
+        char n[UF_NUMBUF];
+        fatal(UF_MSG_CLI_STRICT_FAIL, uf_fmt_count(n, run->data->counts.rows_rejected + run->data->counts.files_rejected));
+        return UF_EXIT_FATAL;
+    }
+    return status;
+}
+
+uf_exit uf_operate(const uf_config *config)
+{
+    uf_run run = {.config = config, .diags = uf_diag_list_new()};
+    uf_exit status = load(&run);
+    if (status == UF_EXIT_OK) {
+        status = operate_validate(&run);
+    }
+    uf_dataset_free(run.data);
+    uf_plan_free(run.plan);
+    uf_diag_list_free(run.diags);
+    return status;
+}

@@ -1,0 +1,223 @@
+/* The option table and its parser (curl's tool_getparam in small). */
+#include "cli/config.h"
+
+#include "common/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef bool (*option_fn)(uf_config *config, const char *value);
+
+static bool set_year(uf_config *c, const char *v)
+{
+    char *end;
+    long y = strtol(v, &end, 10);
+    if (*end || y < 1900 || y > 2199) {
+        fprintf(stderr, "%s", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX));
+        fprintf(stderr, uf_msg_text(UF_MSG_CLI_BAD_YEAR), v);
+        fputc('\n', stderr);
+        return false;
+    }
+    c->year = (int)y;
+    return true;
+}
+
+static bool set_out(uf_config *c, const char *v)
+{
+    c->out = v;
+    return true;
+}
+
+static bool set_lang(uf_config *c, const char *v)
+{
+    if (strcmp(v, "sv") == 0) {
+        c->lang = UF_LANG_SV;
+    } else if (strcmp(v, "en") == 0) {
+        c->lang = UF_LANG_EN;
+    } else {
+        fprintf(stderr, "%s", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX));
+        fprintf(stderr, uf_msg_text(UF_MSG_CLI_BAD_LANG), v);
+        fputc('\n', stderr);
+        return false;
+    }
+    uf_messages_set_lang(c->lang);
+    return true;
+}
+
+static bool set_formats(uf_config *c, const char *v)
+{
+    c->formats = 0;
+    while (*v) {
+        size_t n = strcspn(v, ",");
+        if (n == 4 && strncmp(v, "xlsx", 4) == 0)
+            c->formats |= UF_FORMAT_XLSX;
+        else if (n == 3 && strncmp(v, "csv", 3) == 0)
+            c->formats |= UF_FORMAT_CSV;
+        else if (n == 3 && strncmp(v, "pdf", 3) == 0)
+            c->formats |= UF_FORMAT_PDF;
+        else if (n > 0) {
+            char word[64];
+            snprintf(word, sizeof word, "%.*s", (int)(n < 60 ? n : 60), v);
+            fprintf(stderr, "%s", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX));
+            fprintf(stderr, uf_msg_text(UF_MSG_CLI_BAD_FORMAT), word);
+            fputc('\n', stderr);
+            return false;
+        }
+        v += n;
+        if (*v == ',')
+            v++;
+    }
+    if (!c->formats)
+        c->formats = UF_FORMAT_ALL;
+    return true;
+}
+
+static bool set_strict(uf_config *c, const char *v)
+{
+    (void)v;
+    c->strict = true;
+    return true;
+}
+
+static bool set_quiet(uf_config *c, const char *v)
+{
+    (void)v;
+    c->quiet = true;
+    return true;
+}
+
+static bool set_help(uf_config *c, const char *v)
+{
+    (void)v;
+    c->help = true;
+    return true;
+}
+
+static bool set_version(uf_config *c, const char *v)
+{
+    (void)v;
+    c->version = true;
+    return true;
+}
+
+static const struct option {
+    const char *name;
+    bool takes_value;
+    option_fn apply;
+} options[] = {
+    {"--year", true, set_year},     {"--out", true, set_out},       {"--format", true, set_formats},
+    {"--lang", true, set_lang},     {"--strict", false, set_strict}, {"--quiet", false, set_quiet},
+    {"-q", false, set_quiet},       {"--help", false, set_help},    {"-h", false, set_help},
+    {"--version", false, set_version},
+};
+
+static void usage_error(uf_msg code, const char *arg)
+{
+    fprintf(stderr, "%s", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX));
+    fprintf(stderr, uf_msg_text(code), arg);
+    fputc('\n', stderr);
+}
+
+/* "--year 2025" or "--year=2025"; returns the number of argv slots used, 0 on error. */
+static int apply_option(uf_config *c, int argc, char **argv, int i)
+{
+    const char *arg = argv[i];
+    size_t name_len = strcspn(arg, "=");
+    for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
+        const struct option *o = &options[k];
+        if (strlen(o->name) != name_len || strncmp(o->name, arg, name_len) != 0)
+            continue;
+        if (!o->takes_value)
+            return arg[name_len] == '\0' && o->apply(c, NULL) ? 1 : 0;
+        if (arg[name_len] == '=')
+            return o->apply(c, arg + name_len + 1) ? 1 : 0;
+        if (i + 1 >= argc) {
+            usage_error(UF_MSG_CLI_MISSING_ARG, o->name);
+            return 0;
+        }
+        return o->apply(c, argv[i + 1]) ? 2 : 0;
+    }
+    usage_error(UF_MSG_CLI_UNKNOWN_OPTION, arg);
+    return 0;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The first positional argument is INPUTS when it is a folder; the rest are files. */
+static bool take_positional(uf_config *c, const char *arg, bool *inputs_given)
+{
+    if (c->command == UF_COMMAND_NONE) {
+        if (strcmp(arg, "validate") == 0)
+            c->command = UF_COMMAND_VALIDATE;
+        else if (strcmp(arg, "report") == 0)
+            c->command = UF_COMMAND_REPORT;
+        else {
+            usage_error(UF_MSG_CLI_UNKNOWN_COMMAND, arg);
+            return false;
+        }
+        return true;
+    }
+    if (!*inputs_given && c->nfiles == 0 && is_dir(arg)) {
+        c->inputs = arg;
+        *inputs_given = true;
+        return true;
+    }
+    if (c->command == UF_COMMAND_REPORT) {
+        usage_error(UF_MSG_CLI_FILES_IN_REPORT, arg);
+        return false;
+    }
+    c->files = uf_xrealloc(c->files, (c->nfiles + 1) * sizeof(char *));
+    c->files[c->nfiles++] = arg;
+    return true;
+}
+
+/* --lang is applied before anything else so that errors speak it too. */
+static void early_lang(uf_config *c, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--lang=en") == 0 || (strcmp(argv[i], "--lang") == 0 && i + 1 < argc && strcmp(argv[i + 1], "en") == 0)) {
+            c->lang = UF_LANG_EN;
+            uf_messages_set_lang(UF_LANG_EN);
+        }
+    }
+}
+
+bool uf_config_parse(uf_config *c, int argc, char **argv)
+{
+    *c = (uf_config){.inputs = "inputs", .formats = UF_FORMAT_ALL, .lang = UF_LANG_SV};
+    bool inputs_given = false, only_positional = false;
+    early_lang(c, argc, argv);
+    for (int i = 1; i < argc;) {
+        const char *arg = argv[i];
+        if (!only_positional && strcmp(arg, "--") == 0) {
+            only_positional = true;
+            i++;
+        } else if (!only_positional && arg[0] == '-' && arg[1] != '\0') {
+            int used = apply_option(c, argc, argv, i);
+            if (used == 0)
+                return false;
+            i += used;
+        } else {
+            if (!take_positional(c, arg, &inputs_given))
+                return false;
+            i++;
+        }
+    }
+    if (c->command == UF_COMMAND_NONE && !c->help && !c->version) {
+        fprintf(stderr, "%s%s\n", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), uf_msg_text(UF_MSG_CLI_NO_COMMAND));
+        return false;
+    }
+    return true;
+}
+
+void uf_config_free(uf_config *c)
+{
+    free(c->files);
+    c->files = NULL;
+}

@@ -1,0 +1,20 @@
+/* Checking submissions against the plan: every row read ends accepted into
+ * the dataset or rejected with a diagnostic naming file, line and column. */
+#ifndef UF_VALIDATE_H
+#define UF_VALIDATE_H
+
+#include "common/diag.h"
+#include "dataset/dataset.h"
+#include "plan/plan.h"
+
+typedef struct uf_validator uf_validator;
+
+uf_validator *uf_validator_new(const uf_plan *plan, uf_dataset *data, uf_diag_list *diags);
+void uf_validator_free(uf_validator *v);
+
+/* Reads one submission file; name is how it is shown to users. */
+void uf_validate_file(uf_validator *v, const char *path, const char *name);
+/* The same for text in memory (tests, fuzzing). */
+void uf_validate_buffer(uf_validator *v, const char *data, size_t len, const char *name);
+
+#endif
