@@ -2,6 +2,10 @@
 
 #include "common/diag.h"
 #include "common/util.h"
+#include "consolidate/model.h"
+#include "render/csv_export.h"
+#include "render/output.h"
+#include "render/workbook.h"
 #include "dataset/dataset.h"
 #include "plan/plan.h"
 #include "plan/validate.h"
@@ -11,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 /* Everything one run holds; freed together. */
 typedef struct uf_run {
@@ -132,12 +138,102 @@ static uf_exit operate_validate(uf_run *run)
     return status;
 }
 
+/* ---- report ---- */
+
+/* The document date: SOURCE_DATE_EPOCH when set, for byte-identical runs. */
+static time_t document_time(void)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        long long t = strtoll(epoch, &end, 10);
+        if (*end == '\0' && t >= 0)
+            return (time_t)t;
+    }
+    return time(NULL);
+}
+
+static int choose_year(const uf_run *run)
+{
+    const uf_dataset *d = run->data;
+    char year[16];
+    if (d->nyears == 0) {
+        fprintf(stderr, "%s%s\n", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), uf_strerror(UF_ERROR_NO_DATA));
+        return 0;
+    }
+    if (run->config->year == 0)
+        return d->years[d->nyears - 1];
+    if (uf_dataset_year_index(d, run->config->year) == SIZE_MAX) {
+        snprintf(year, sizeof year, "%d", run->config->year);
+        fatal(UF_MSG_CLI_YEAR_NO_DATA, year);
+        return 0;
+    }
+    return run->config->year;
+}
+
+static bool report_written(uf_error err, const char *path)
+{
+    if (err == UF_OK) {
+        printf(uf_msg_text(UF_MSG_CLI_WROTE), path);
+        putchar('\n');
+        return true;
+    }
+    fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
+    fprintf(stderr, "%s: %s\n", path, uf_strerror(err));
+    return false;
+}
+
+static bool write_reports(const uf_run *run, const uf_model *model, const char *dir)
+{
+    const uf_config *cfg = run->config;
+    char *path;
+    char name[64];
+    bool ok = true;
+    if (cfg->formats & UF_FORMAT_XLSX) {
+        uf_workbook_options opts = {document_time(), cfg->inputs, isatty(fileno(stderr)) == 1};
+        snprintf(name, sizeof name, "uppfoljning-%d.xlsx", model->report_year);
+        path = join(dir, name);
+        ok &= report_written(uf_workbook_write(model, run->diags, path, &opts), path);
+        free(path);
+    }
+    if (ok && (cfg->formats & UF_FORMAT_CSV)) {
+        snprintf(name, sizeof name, "sammanstallning-%d.csv", model->report_year);
+        path = join(dir, name);
+        ok &= report_written(uf_csv_export_write(model, path), path);
+        free(path);
+    }
+    return ok;
+}
+
+static uf_exit operate_report(uf_run *run)
+{
+    const uf_config *cfg = run->config;
+    uf_exit status = operate_validate(run);
+    if (status == UF_EXIT_FATAL)
+        return status;
+    int year = choose_year(run);
+    if (year == 0)
+        return UF_EXIT_FATAL;
+    char default_out[64];
+    snprintf(default_out, sizeof default_out, "reports/%d", year);
+    const char *dir = cfg->out ? cfg->out : default_out;
+    if (uf_output_make_dirs(dir) != UF_OK) {
+        fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
+        fprintf(stderr, "%s: %s\n", dir, uf_strerror(UF_ERROR_WRITE));
+        return UF_EXIT_FATAL;
+    }
+    uf_model *model = uf_model_build(run->plan, run->data, year);
+    bool ok = write_reports(run, model, dir);
+    uf_model_free(model);
+    return ok ? status : UF_EXIT_FATAL;
+}
+
 uf_exit uf_operate(const uf_config *config)
 {
     uf_run run = {.config = config, .diags = uf_diag_list_new()};
     uf_exit status = load(&run);
     if (status == UF_EXIT_OK) {
-        status = operate_validate(&run);
+        status = config->command == UF_COMMAND_REPORT ? operate_report(&run) : operate_validate(&run);
     }
     uf_dataset_free(run.data);
     uf_plan_free(run.plan);

@@ -330,7 +330,8 @@ const char *uf_fmt_number_with(char *buf, double value, int decimals, const char
         snprintf(buf, UF_NUMBUF, "–");
         return buf;
     }
-    if (decimals < 0) {
+    bool needed = decimals < 0;
+    if (needed) {
         /* As many decimals as the value needs, up to four. */
         decimals = 0;
         while (decimals < 4) {
@@ -340,7 +341,22 @@ const char *uf_fmt_number_with(char *buf, double value, int decimals, const char
             decimals++;
         }
     }
-    snprintf(raw, sizeof raw, "%.*f", decimals, value);
+    if (fabs(value) >= 1e18) {
+        /* Too many digits to write out (and past a double's precision):
+         * "1,5e+30", never a cut-off row of digits of the wrong magnitude. */
+        snprintf(raw, sizeof raw, "%.6g", value);
+        decimals = 0;
+    } else {
+        snprintf(raw, sizeof raw, "%.*f", decimals > 20 ? 20 : decimals, value);
+        /* Four decimals may still end in zeros (2.00001): drop them. */
+        if (needed && strchr(raw, '.')) {
+            size_t n = strlen(raw);
+            while (raw[n - 1] == '0')
+                raw[--n] = '\0';
+            if (raw[n - 1] == '.')
+                raw[--n] = '\0';
+        }
+    }
     if (strcmp(raw, "-0") == 0 || (raw[0] == '-' && strspn(raw + 1, "0.") == strlen(raw + 1)))
         memmove(raw, raw + 1, strlen(raw));
     const char *p = raw;
@@ -353,7 +369,7 @@ const char *uf_fmt_number_with(char *buf, double value, int decimals, const char
             *o++ = *minus;
         p++;
     }
-    size_t int_digits = strcspn(p, ".");
+    size_t int_digits = strspn(p, "0123456789");
     size_t glen = strlen(group);
     for (size_t i = 0; i < int_digits && o < end; i++) {
         if (i > 0 && (int_digits - i) % 3 == 0 && glen) {
@@ -366,9 +382,9 @@ const char *uf_fmt_number_with(char *buf, double value, int decimals, const char
     if (*p == '.' && o < end) {
         *o++ = decimal_mark;
         p++;
-        while (*p && o < end)
-            *o++ = *p++;
     }
+    while (*p && o < end) /* the rest of the decimals, or an exponent */
+        *o++ = *p++;
     *o = '\0';
     return buf;
 }

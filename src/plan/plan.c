@@ -71,8 +71,13 @@ static bool need(plan_reader *r, const uf_csv_record *rec, size_t k)
     return true;
 }
 
+/* Ids become file names and CSV cells: they start with a letter or digit
+ * (never a formula's '=', '+', '-' or '@') and hold no separators. */
 static bool valid_id(const char *s, size_t len)
 {
+    unsigned char first = len ? (unsigned char)s[0] : 0;
+    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9') || first >= 0x80))
+        return false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

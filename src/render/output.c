@@ -1,0 +1,142 @@
+#include "render/output.h"
+
+#include "common/util.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Temporary files alive right now, for cleanup on signals and fatal exits. */
+enum { MAX_PENDING = 64 };
+static char *pending[MAX_PENDING];
+static bool handlers_installed;
+
+static void remove_pending(void)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++)
+        if (pending[i])
+            unlink(pending[i]);
+}
+
+static void on_signal(int sig)
+{
+    remove_pending(); /* unlink is async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void track(char *temp_path)
+{
+    if (!handlers_installed) {
+        handlers_installed = true;
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        uf_set_fatal_hook(remove_pending);
+    }
+    for (size_t i = 0; i < MAX_PENDING; i++) {
+        if (!pending[i]) {
+            pending[i] = temp_path;
+            return;
+        }
+    }
+}
+
+static void untrack(const char *temp_path)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++)
+        if (pending[i] == temp_path)
+            pending[i] = NULL;
+}
+
+uf_error uf_output_make_dirs(const char *dir)
+{
+    char *copy = uf_xstrdup(dir);
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            free(copy);
+            return UF_ERROR_WRITE;
+        }
+        *p = '/';
+    }
+    bool ok = mkdir(copy, 0777) == 0 || errno == EEXIST;
+    struct stat st;
+    ok = ok && stat(copy, &st) == 0 && S_ISDIR(st.st_mode);
+    free(copy);
+    return ok ? UF_OK : UF_ERROR_WRITE;
+}
+
+uf_error uf_output_begin(uf_output *o, const char *path)
+{
+    *o = (uf_output){0};
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    size_t n = strlen(path) + 16;
+    o->temp_path = uf_xmalloc(n);
+    /* ".name.XXXXXX" in the same folder, so that rename never crosses file systems. */
+    snprintf(o->temp_path, n, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+    int fd = mkstemp(o->temp_path);
+    if (fd < 0) {
+        free(o->temp_path);
+        o->temp_path = NULL;
+        return UF_ERROR_WRITE;
+    }
+    close(fd);
+    o->path = uf_xstrdup(path);
+    track(o->temp_path);
+    return UF_OK;
+}
+
+uf_error uf_output_open_stream(uf_output *o, const char *path)
+{
+    uf_error err = uf_output_begin(o, path);
+    if (err != UF_OK)
+        return err;
+    o->fp = fopen(o->temp_path, "wb");
+    if (!o->fp) {
+        uf_output_abort(o);
+        return UF_ERROR_WRITE;
+    }
+    return UF_OK;
+}
+
+uf_error uf_output_commit(uf_output *o)
+{
+    bool ok = true;
+    if (o->fp) {
+        ok = fflush(o->fp) == 0 && !ferror(o->fp);
+        ok = (fclose(o->fp) == 0) && ok;
+        o->fp = NULL;
+    }
+    /* Readable like any report, not just by us (mkstemp makes 0600). */
+    ok = ok && chmod(o->temp_path, 0644) == 0;
+    ok = ok && rename(o->temp_path, o->path) == 0;
+    if (!ok) {
+        uf_output_abort(o);
+        return UF_ERROR_WRITE;
+    }
+    untrack(o->temp_path);
+    free(o->temp_path);
+    free(o->path);
+    *o = (uf_output){0};
+    return UF_OK;
+}
+
+void uf_output_abort(uf_output *o)
+{
+    if (o->fp)
+        fclose(o->fp);
+    if (o->temp_path) {
+        unlink(o->temp_path);
+        untrack(o->temp_path);
+    }
+    free(o->temp_path);
+    free(o->path);
+    *o = (uf_output){0};
+}

@@ -1,0 +1,573 @@
+#include "render/workbook.h"
+
+#include "common/util.h"
+#include "render/output.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+/* Workbooks larger than this are written row by row (constant_memory). */
+enum { CONSTANT_MEMORY_ROWS = 50000, EXCEL_TEXT_MAX = 32767, MAX_YEARS_SHOWN = 10 };
+
+typedef struct wb {
+    lxw_workbook *book;
+    const uf_model *model;
+    const uf_diag_list *diags;
+    const uf_workbook_options *options;
+    lxw_format *title, *header, *bold, *text, *wrap;
+    lxw_format *whole, *decimal, *percent_value, *change_pct;
+    lxw_format *status[UF_STATUS_COUNT];
+} wb;
+
+/* ---- cells ---- */
+
+/* Submission text becomes a string cell, never a formula: worksheet_write_string
+ * does not interpret '=' and friends. Control characters that XML cannot hold
+ * are replaced, and text beyond Excel's cell limit is cut at a character. */
+static void write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f)
+{
+    if (!s || !*s)
+        return;
+    size_t len = strlen(s);
+    bool clean = len <= EXCEL_TEXT_MAX;
+    for (size_t i = 0; clean && i < len; i++)
+        clean = (unsigned char)s[i] >= 0x20 || s[i] == '\n' || s[i] == '\t';
+    if (clean) {
+        worksheet_write_string(ws, row, col, s, f);
+        return;
+    }
+    if (len > EXCEL_TEXT_MAX - 4) {
+        len = EXCEL_TEXT_MAX - 4;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
+    }
+    char *copy = uf_xstrndup(s, len);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)copy[i] < 0x20 && copy[i] != '\n' && copy[i] != '\t')
+            copy[i] = ' ';
+    worksheet_write_string(ws, row, col, copy, f);
+    free(copy);
+}
+
+static void write_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
+{
+    if (!isnan(v))
+        worksheet_write_number(ws, row, col, v, f);
+}
+
+static void write_status(const wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, uf_status s)
+{
+    char text[64];
+    snprintf(text, sizeof text, "%s %s", uf_status_symbol(s), uf_status_word(s));
+    worksheet_write_string(ws, row, col, text, w->status[s]);
+}
+
+static lxw_format *value_format(const wb *w, size_t indicator)
+{
+    const uf_indicator *ind = &w->model->plan->indicators[indicator];
+    if (ind->percent)
+        return w->percent_value;
+    return ind->whole && ind->aggregation != UF_AGG_MEAN ? w->whole : w->decimal;
+}
+
+static void write_headers(const wb *w, lxw_worksheet *ws, lxw_row_t row, const char *const *names, size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        worksheet_write_string(ws, row, (lxw_col_t)c, names[c], w->header);
+}
+
+/* The file name as the clerk knows it: relative to the input folder. */
+static const char *shown_file(const wb *w, uint32_t file)
+{
+    const char *name = uf_diag_file_name(w->diags, file);
+    size_t n = strlen(w->options->inputs);
+    if (n && strncmp(name, w->options->inputs, n) == 0 && name[n] == '/')
+        return name + n + 1;
+    return name;
+}
+
+/* ---- formats ---- */
+
+static lxw_format *status_format(lxw_workbook *book, uint32_t fill, uint32_t font)
+{
+    lxw_format *f = workbook_add_format(book);
+    format_set_bg_color(f, fill);
+    format_set_font_color(f, font);
+    return f;
+}
+
+static void make_formats(wb *w)
+{
+    lxw_workbook *b = w->book;
+    w->title = workbook_add_format(b);
+    format_set_bold(w->title);
+    format_set_font_size(w->title, 14);
+    w->header = workbook_add_format(b);
+    format_set_bold(w->header);
+    format_set_bg_color(w->header, 0xD9E1F2);
+    format_set_bottom(w->header, LXW_BORDER_THIN);
+    format_set_text_wrap(w->header);
+    format_set_align(w->header, LXW_ALIGN_VERTICAL_TOP);
+    w->bold = workbook_add_format(b);
+    format_set_bold(w->bold);
+    w->text = NULL;
+    w->wrap = workbook_add_format(b);
+    format_set_text_wrap(w->wrap);
+    format_set_align(w->wrap, LXW_ALIGN_VERTICAL_TOP);
+    /* Format codes are stored in the file's en-US notation; Swedish Excel
+     * shows "#,##0.0" as 1 234,5. */
+    w->whole = workbook_add_format(b);
+    format_set_num_format(w->whole, "#,##0");
+    w->decimal = workbook_add_format(b);
+    format_set_num_format(w->decimal, "#,##0.0");
+    w->percent_value = workbook_add_format(b);
+    format_set_num_format(w->percent_value, "0.0\" %\"");
+    w->change_pct = workbook_add_format(b);
+    format_set_num_format(w->change_pct, "0%");
+    /* Okabe–Ito-like fills with dark text; the word and symbol carry the meaning too. */
+    w->status[UF_STATUS_GREEN] = status_format(b, 0xC6EFCE, 0x006100);
+    w->status[UF_STATUS_YELLOW] = status_format(b, 0xFFEB9C, 0x7F6000);
+    w->status[UF_STATUS_RED] = status_format(b, 0xFFC7CE, 0x9C0006);
+    w->status[UF_STATUS_GREY] = status_format(b, 0xE7E6E6, 0x3A3A3A);
+}
+
+static void set_properties(wb *w)
+{
+    char title[128];
+    snprintf(title, sizeof title, "Uppföljning av internationell plan %d", w->model->report_year);
+    lxw_doc_properties props = {
+        .title = title,
+        .subject = "Sammanställning av förvaltningarnas och bolagens inrapportering",
+        .author = "Kommunledningskontoret",
+        .company = "Kommunledningskontoret",
+        .keywords = "internationell plan, uppföljning, måluppfyllelse",
+        .comments = "Skapad av uppfolj " UF_VERSION,
+        .created = w->options->created,
+    };
+    workbook_set_properties(w->book, &props);
+}
+
+/* ---- Sammanfattning ---- */
+
+static lxw_row_t summary_counts(const wb *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const uf_model *m = w->model;
+    const uf_counts *c = &m->data->counts;
+    char text[160];
+    snprintf(text, sizeof text, "Uppföljning av internationell plan %d", m->report_year);
+    worksheet_write_string(ws, row++, 0, text, w->title);
+    snprintf(text, sizeof text, "Inrapportering %d: %zu av %zu enheter", m->report_year,
+             uf_dataset_units_reported(m->data, m->report_year), m->plan->nunits);
+    worksheet_write_string(ws, row++, 0, text, NULL);
+    row++;
+    const char *labels[] = {"Lästa rader", "Godkända rader", "Avvisade rader", "Varav dubbletter (räknade en gång)",
+                            "Lästa filer", "Avvisade filer"};
+    long values[] = {c->rows_read, c->rows_accepted, c->rows_rejected, c->rows_duplicate, c->files_read, c->files_rejected};
+    for (size_t k = 0; k < 6; k++) {
+        worksheet_write_string(ws, row, 0, labels[k], NULL);
+        worksheet_write_number(ws, row++, 1, (double)values[k], w->whole);
+    }
+    return row + 1;
+}
+
+static void summary_goal_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t g)
+{
+    const uf_model *m = w->model;
+    const uf_goal *goal = &m->plan->goals[g];
+    char text[512];
+    snprintf(text, sizeof text, "Mål %s: %s", goal->id, goal->name);
+    write_text(ws, row, 0, text, w->bold);
+    for (int s = 0; s < UF_STATUS_COUNT; s++) {
+        snprintf(text, sizeof text, "%s %s: %zu", uf_status_symbol((uf_status)s), uf_status_word((uf_status)s),
+                 uf_model_goal_count(m, m->report_index, g, (uf_status)s));
+        worksheet_write_string(ws, row, (lxw_col_t)(8 + s), text, w->status[s]);
+    }
+}
+
+static void summary_indicator_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i)
+{
+    const uf_model *m = w->model;
+    const uf_indicator *ind = &m->plan->indicators[i];
+    const uf_figure *f = uf_model_figure(m, m->report_index, i, UF_WHOLE_MUNICIPALITY);
+    lxw_format *vf = value_format(w, i);
+    write_text(ws, row, 0, ind->name, w->wrap);
+    write_text(ws, row, 1, ind->measure, NULL);
+    write_text(ws, row, 2, uf_aggregation_name(ind->aggregation), NULL);
+    write_value(ws, row, 3, f->value, vf);
+    write_value(ws, row, 4, f->target, vf);
+    write_value(ws, row, 5, f->previous, vf);
+    write_value(ws, row, 6, f->change, vf);
+    write_value(ws, row, 7, isnan(f->change_pct) ? NAN : f->change_pct / 100.0, w->change_pct);
+    write_status(w, ws, row, 8, f->status);
+}
+
+static void write_summary(const wb *w, lxw_worksheet *ws)
+{
+    const uf_plan *p = w->model->plan;
+    static const char *headers[] = {"Mål / indikator", "Måttenhet", "Aggregering", "Utfall", "Målvärde",
+                                    "Föregående år", "Förändring", "Förändring %", "Status"};
+    worksheet_set_column(ws, 0, 0, 60, NULL);
+    worksheet_set_column(ws, 1, 7, 13, NULL);
+    worksheet_set_column(ws, 8, 11, 20, NULL);
+    lxw_row_t row = summary_counts(w, ws, 0);
+    write_headers(w, ws, row, headers, 9);
+    worksheet_freeze_panes(ws, row + 1, 1);
+    row++;
+    for (size_t g = 0; g < p->ngoals; g++) {
+        summary_goal_row(w, ws, row++, g);
+        for (size_t i = 0; i < p->nindicators; i++)
+            if (p->indicators[i].goal == g)
+                summary_indicator_row(w, ws, row++, i);
+        row++;
+    }
+}
+
+/* ---- one sheet per goal ---- */
+
+typedef struct year_span {
+    size_t first, count; /* year indices shown: the last MAX_YEARS_SHOWN up to the report year */
+} year_span;
+
+static year_span shown_years(const uf_model *m)
+{
+    size_t last = m->report_index + 1;
+    size_t count = last < MAX_YEARS_SHOWN ? last : MAX_YEARS_SHOWN;
+    return (year_span){last - count, count};
+}
+
+static void block_header(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i, year_span ys)
+{
+    const uf_model *m = w->model;
+    const uf_indicator *ind = &m->plan->indicators[i];
+    char text[600];
+    snprintf(text, sizeof text, "%s (%s; %s; riktning %s)", ind->name, ind->measure,
+             uf_aggregation_name(ind->aggregation), uf_direction_name(ind->direction));
+    write_text(ws, row, 0, text, w->bold);
+    worksheet_write_string(ws, row + 1, 0, "Enhet", w->header);
+    worksheet_write_string(ws, row + 1, 1, "Namn", w->header);
+    for (size_t k = 0; k < ys.count; k++) {
+        char year[32];
+        snprintf(year, sizeof year, "%d", m->years[ys.first + k]);
+        worksheet_write_string(ws, row + 1, (lxw_col_t)(2 + k), year, w->header);
+        snprintf(year, sizeof year, "Status %d", m->years[ys.first + k]);
+        worksheet_write_string(ws, row + 1, (lxw_col_t)(2 + ys.count + k), year, w->header);
+    }
+}
+
+/* One row of figures: unit is a plan unit or UF_WHOLE_MUNICIPALITY. */
+static void block_figures(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i, size_t unit, year_span ys)
+{
+    const uf_model *m = w->model;
+    const uf_plan *p = m->plan;
+    bool whole = unit == UF_WHOLE_MUNICIPALITY;
+    write_text(ws, row, 0, whole ? "Koncernen" : p->units[unit].id, whole ? w->bold : NULL);
+    write_text(ws, row, 1, whole ? "Hela kommunen" : p->units[unit].name, NULL);
+    for (size_t k = 0; k < ys.count; k++) {
+        const uf_figure *f = uf_model_figure(m, ys.first + k, i, unit);
+        write_value(ws, row, (lxw_col_t)(2 + k), f->value, value_format(w, i));
+        write_status(w, ws, row, (lxw_col_t)(2 + ys.count + k), f->status);
+    }
+}
+
+static void block_targets(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i, year_span ys)
+{
+    worksheet_write_string(ws, row, 0, "Målvärde", w->bold);
+    worksheet_write_string(ws, row, 1, "Koncernens målvärde", NULL);
+    for (size_t k = 0; k < ys.count; k++) {
+        const uf_figure *f = uf_model_figure(w->model, ys.first + k, i, UF_WHOLE_MUNICIPALITY);
+        write_value(ws, row, (lxw_col_t)(2 + k), f->target, value_format(w, i));
+    }
+}
+
+static void block_chart(const wb *w, lxw_worksheet *ws, const char *sheet, lxw_row_t row, size_t i, year_span ys)
+{
+    lxw_chart *chart = workbook_add_chart(w->book, LXW_CHART_LINE);
+    lxw_col_t first = 2, last = (lxw_col_t)(2 + ys.count - 1);
+    lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+    chart_series_set_categories(s, sheet, row + 1, first, row + 1, last);
+    chart_series_set_values(s, sheet, row + 2, first, row + 2, last);
+    chart_series_set_name(s, "Koncernen");
+    chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+    lxw_chart_series *t = chart_add_series(chart, NULL, NULL);
+    chart_series_set_categories(t, sheet, row + 1, first, row + 1, last);
+    chart_series_set_values(t, sheet, row + 3, first, row + 3, last);
+    chart_series_set_name(t, "Målvärde");
+    lxw_chart_line dashed = {.color = 0xD55E00, .dash_type = LXW_CHART_LINE_DASH_DASH, .width = 1.5};
+    chart_series_set_line(t, &dashed);
+    chart_title_set_name(chart, w->model->plan->indicators[i].name);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    worksheet_insert_chart(ws, row, (lxw_col_t)(2 + 2 * ys.count + 1), chart);
+}
+
+static void goal_sheet_name(const uf_goal *goal, char *name, size_t cap)
+{
+    snprintf(name, cap, "Mål %s", goal->id);
+    for (char *c = name; *c; c++)
+        if (strchr("[]:*?/\\'", *c))
+            *c = '_';
+    /* Excel's limit is 31 characters; ids are short, but cut at a character. */
+    size_t len = strlen(name);
+    if (len > 31) {
+        len = 31;
+        while (len > 0 && ((unsigned char)name[len] & 0xC0) == 0x80)
+            len--;
+        name[len] = '\0';
+    }
+}
+
+static void write_goal_sheet(const wb *w, size_t g)
+{
+    const uf_plan *p = w->model->plan;
+    char name[64];
+    goal_sheet_name(&p->goals[g], name, sizeof name);
+    lxw_worksheet *ws = workbook_add_worksheet(w->book, name);
+    if (!ws)
+        return;
+    year_span ys = shown_years(w->model);
+    worksheet_set_column(ws, 0, 0, 24, NULL);
+    worksheet_set_column(ws, 1, 1, 36, NULL);
+    worksheet_set_column(ws, 2, (lxw_col_t)(1 + ys.count), 11, NULL);
+    worksheet_set_column(ws, (lxw_col_t)(2 + ys.count), (lxw_col_t)(1 + 2 * ys.count), 18, NULL);
+    char title[600];
+    snprintf(title, sizeof title, "Mål %s: %s", p->goals[g].id, p->goals[g].name);
+    write_text(ws, 0, 0, title, w->title);
+    lxw_row_t row = 2;
+    for (size_t i = 0; i < p->nindicators; i++) {
+        if (p->indicators[i].goal != g)
+            continue;
+        block_header(w, ws, row, i, ys);
+        block_figures(w, ws, row + 2, i, UF_WHOLE_MUNICIPALITY, ys);
+        block_targets(w, ws, row + 3, i, ys);
+        for (size_t u = 0; u < p->nunits; u++)
+            block_figures(w, ws, row + 4 + (lxw_row_t)u, i, u, ys);
+        block_chart(w, ws, name, row, i, ys);
+        /* Leave room for the chart (about 16 rows) below short blocks. */
+        lxw_row_t used = 4 + (lxw_row_t)p->nunits;
+        row += (used > 17 ? used : 17) + 2;
+    }
+}
+
+/* ---- Enheter ---- */
+
+static void write_units(const wb *w, lxw_worksheet *ws)
+{
+    const uf_model *m = w->model;
+    const uf_plan *p = m->plan;
+    static const char *fixed[] = {"Enhet", "Namn", "Typ", "Rapporterat"};
+    write_headers(w, ws, 0, fixed, 4);
+    for (size_t i = 0; i < p->nindicators; i++) {
+        char status[200];
+        worksheet_write_string(ws, 0, (lxw_col_t)(4 + 2 * i), p->indicators[i].name, w->header);
+        snprintf(status, sizeof status, "Status: %s", p->indicators[i].id);
+        write_text(ws, 0, (lxw_col_t)(5 + 2 * i), status, w->header);
+    }
+    worksheet_set_row(ws, 0, 60, NULL);
+    worksheet_set_column(ws, 0, 0, 24, NULL);
+    worksheet_set_column(ws, 1, 1, 36, NULL);
+    worksheet_set_column(ws, 2, 3, 12, NULL);
+    worksheet_set_column(ws, 4, (lxw_col_t)(3 + 2 * p->nindicators), 16, NULL);
+    for (size_t u = 0; u < p->nunits; u++) {
+        lxw_row_t row = (lxw_row_t)(u + 1);
+        bool reported = uf_model_unit_reported(m, m->report_index, u);
+        write_text(ws, row, 0, p->units[u].id, NULL);
+        write_text(ws, row, 1, p->units[u].name, NULL);
+        worksheet_write_string(ws, row, 2, uf_unit_type_name(p->units[u].type), NULL);
+        worksheet_write_string(ws, row, 3, reported ? "Ja" : "Nej, ej rapporterat",
+                               reported ? NULL : w->status[UF_STATUS_GREY]);
+        for (size_t i = 0; i < p->nindicators; i++) {
+            const uf_figure *f = uf_model_figure(m, m->report_index, i, u);
+            write_value(ws, row, (lxw_col_t)(4 + 2 * i), f->value, value_format(w, i));
+            write_status(w, ws, row, (lxw_col_t)(5 + 2 * i), f->status);
+        }
+    }
+    worksheet_freeze_panes(ws, 1, 2);
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)p->nunits, (lxw_col_t)(3 + 2 * p->nindicators));
+}
+
+/* ---- Partner ---- */
+
+static void write_partners(const wb *w, lxw_worksheet *ws)
+{
+    const uf_model *m = w->model;
+    const uf_plan *p = m->plan;
+    static const char *fixed[] = {"Partner", "Namn", "Typ", "Land"};
+    write_headers(w, ws, 0, fixed, 4);
+    lxw_col_t review_col = (lxw_col_t)(4 + m->nyears);
+    for (size_t y = 0; y < m->nyears; y++) {
+        char year[48];
+        snprintf(year, sizeof year, "Aktiviteter %d", m->years[y]);
+        worksheet_write_string(ws, 0, (lxw_col_t)(4 + y), year, w->header);
+    }
+    worksheet_write_string(ws, 0, review_col, "Översyn", w->header);
+    worksheet_set_column(ws, 0, 0, 22, NULL);
+    worksheet_set_column(ws, 1, 1, 40, NULL);
+    worksheet_set_column(ws, 2, 3, 14, NULL);
+    worksheet_set_column(ws, 4, review_col, 16, NULL);
+    worksheet_set_column(ws, review_col, review_col, 40, NULL);
+    for (size_t k = 0; k < p->npartners; k++) {
+        lxw_row_t row = (lxw_row_t)(k + 1);
+        write_text(ws, row, 0, p->partners[k].id, NULL);
+        write_text(ws, row, 1, p->partners[k].name, NULL);
+        worksheet_write_string(ws, row, 2, uf_partner_type_name(p->partners[k].type), NULL);
+        write_text(ws, row, 3, p->partners[k].country, NULL);
+        for (size_t y = 0; y < m->nyears; y++)
+            worksheet_write_number(ws, row, (lxw_col_t)(4 + y), m->partner_rows[y * p->npartners + k], w->whole);
+        if (m->partner_review[k])
+            worksheet_write_string(ws, row, review_col, "\xE2\x9A\xA0 Ingen aktivitet senaste två åren: avtalet bör ses över",
+                                   w->status[UF_STATUS_RED]);
+    }
+    worksheet_freeze_panes(ws, 1, 1);
+    if (p->npartners)
+        worksheet_autofilter(ws, 0, 0, (lxw_row_t)p->npartners, review_col);
+}
+
+/* ---- Rådata ---- */
+
+static const char *raw_headers[] = {"År", "Enhet", "Indikator", "Partner", "Värde", "Kommentar", "Fil", "Rad", "Anmärkning"};
+enum { RAW_COLUMNS = 9 };
+
+static lxw_worksheet *raw_sheet(const wb *w, size_t number)
+{
+    char name[32];
+    if (number == 1)
+        snprintf(name, sizeof name, "Rådata");
+    else
+        snprintf(name, sizeof name, "Rådata %zu", number);
+    lxw_worksheet *ws = workbook_add_worksheet(w->book, name);
+    if (!ws)
+        return NULL;
+    write_headers(w, ws, 0, raw_headers, RAW_COLUMNS);
+    worksheet_set_column(ws, 0, 0, 7, NULL);
+    worksheet_set_column(ws, 1, 3, 24, NULL);
+    worksheet_set_column(ws, 4, 4, 12, NULL);
+    worksheet_set_column(ws, 5, 5, 50, NULL);
+    worksheet_set_column(ws, 6, 6, 36, NULL);
+    worksheet_set_column(ws, 7, 7, 7, NULL);
+    worksheet_set_column(ws, 8, 8, 30, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+    return ws;
+}
+
+static void raw_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, const uf_row *r)
+{
+    const uf_plan *p = w->model->plan;
+    worksheet_write_number(ws, row, 0, r->year, NULL);
+    worksheet_write_string(ws, row, 1, p->units[r->unit].id, NULL);
+    worksheet_write_string(ws, row, 2, p->indicators[r->indicator].id, NULL);
+    if (r->partner != UF_NO_PARTNER)
+        worksheet_write_string(ws, row, 3, p->partners[r->partner].id, NULL);
+    write_value(ws, row, 4, r->value, NULL);
+    write_text(ws, row, 5, r->comment, NULL);
+    write_text(ws, row, 6, shown_file(w, r->file), NULL);
+    worksheet_write_number(ws, row, 7, r->line, NULL);
+    if (r->state == UF_ROW_DUPLICATE)
+        worksheet_write_string(ws, row, 8, "Dubblett, räknas en gång", NULL);
+    else if (isnan(r->value))
+        worksheet_write_string(ws, row, 8, "Ej rapporterat (tomt värde)", NULL);
+}
+
+static void progress(const wb *w, size_t done, size_t total)
+{
+    if (w->options->progress && total > 0 && (done % 100000 == 0 || done == total))
+        fprintf(stderr, "\rRådata: %zu av %zu rader", done, total);
+    if (w->options->progress && done == total)
+        fputc('\n', stderr);
+}
+
+static void write_raw(const wb *w)
+{
+    const uf_dataset *d = w->model->data;
+    size_t sheets = d->nrows / UF_RAW_ROWS_PER_SHEET + 1;
+    size_t i = 0;
+    for (size_t s = 1; s <= sheets; s++) {
+        lxw_worksheet *ws = raw_sheet(w, s);
+        if (!ws)
+            return;
+        size_t end = i + UF_RAW_ROWS_PER_SHEET < d->nrows ? i + UF_RAW_ROWS_PER_SHEET : d->nrows;
+        lxw_row_t row = 1;
+        for (; i < end; i++) {
+            raw_row(w, ws, row++, &d->rows[i]);
+            progress(w, i + 1, d->nrows);
+        }
+        worksheet_autofilter(ws, 0, 0, row - 1, RAW_COLUMNS - 1);
+    }
+}
+
+/* ---- Avvisade and Varningar ---- */
+
+static void write_diags(const wb *w, const char *name, uf_severity severity, const char *reason)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(w->book, name);
+    if (!ws)
+        return;
+    const char *headers[] = {"Fil", "Rad", "Kolumn", reason};
+    write_headers(w, ws, 0, headers, 4);
+    worksheet_set_column(ws, 0, 0, 40, NULL);
+    worksheet_set_column(ws, 1, 2, 8, NULL);
+    worksheet_set_column(ws, 3, 3, 100, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+    lxw_row_t row = 1;
+    for (size_t k = 0; k < w->diags->count && row < LXW_ROW_MAX; k++) {
+        const uf_diag *dg = &w->diags->items[k];
+        if (dg->severity != severity)
+            continue;
+        write_text(ws, row, 0, dg->file == UF_NO_FILE ? "" : shown_file(w, dg->file), NULL);
+        if (dg->line > 0)
+            worksheet_write_number(ws, row, 1, (double)dg->line, NULL);
+        if (dg->column > 0)
+            worksheet_write_number(ws, row, 2, dg->column, NULL);
+        write_text(ws, row, 3, dg->text, NULL);
+        row++;
+    }
+    worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, 3);
+}
+
+/* ---- the workbook ---- */
+
+static uf_error close_book(lxw_workbook *book)
+{
+    lxw_error e = workbook_close(book);
+    if (e == LXW_NO_ERROR)
+        return UF_OK;
+    return e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE || e == LXW_ERROR_ZIP_FILE_OPERATION
+               ? UF_ERROR_WRITE
+               : UF_ERROR_XLSX;
+}
+
+uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, const char *path,
+                           const uf_workbook_options *options)
+{
+    uf_output out;
+    uf_error err = uf_output_begin(&out, path);
+    if (err != UF_OK)
+        return err;
+    lxw_workbook_options opts = {
+        .constant_memory = model->data->nrows > CONSTANT_MEMORY_ROWS,
+        .use_zip64 = model->data->nrows > UF_RAW_ROWS_PER_SHEET,
+    };
+    wb w = {.model = model, .diags = diags, .options = options};
+    w.book = workbook_new_opt(out.temp_path, &opts);
+    if (!w.book) {
+        uf_output_abort(&out);
+        return UF_ERROR_XLSX;
+    }
+    make_formats(&w);
+    set_properties(&w);
+    write_summary(&w, workbook_add_worksheet(w.book, "Sammanfattning"));
+    for (size_t g = 0; g < model->plan->ngoals; g++)
+        write_goal_sheet(&w, g);
+    write_units(&w, workbook_add_worksheet(w.book, "Enheter"));
+    write_partners(&w, workbook_add_worksheet(w.book, "Partner"));
+    write_raw(&w);
+    write_diags(&w, "Avvisade", UF_SEVERITY_ERROR, "Orsak");
+    write_diags(&w, "Varningar", UF_SEVERITY_WARNING, "Meddelande");
+    err = close_book(w.book);
+    if (err != UF_OK) {
+        uf_output_abort(&out);
+        return err;
+    }
+    return uf_output_commit(&out);
+}
