@@ -47,14 +47,15 @@ static bool same_key(const uf_row *a, const uf_row *b)
     return a->year == b->year && a->unit == b->unit && a->indicator == b->indicator && a->partner == b->partner;
 }
 
-static void key_rehash(uf_dataset *data)
+/* Re-inserts the first row of every key among rows [0, limit). */
+static void key_rehash(uf_dataset *data, size_t limit)
 {
     size_t n = (data->key_mask + 1) * 2;
     free(data->key_slots);
     data->key_slots = uf_xmalloc(n * sizeof(uint32_t));
     memset(data->key_slots, 0xFF, n * sizeof(uint32_t));
     data->key_mask = n - 1;
-    for (size_t i = 0; i < data->nrows; i++) {
+    for (size_t i = 0; i < limit; i++) {
         if (data->rows[i].first_same != i)
             continue;
         size_t at = key_hash(&data->rows[i]) & data->key_mask;
@@ -69,7 +70,7 @@ static void key_link(uf_dataset *data, uint32_t i)
 {
     uf_row *row = &data->rows[i];
     if ((data->nkeys + 1) * 2 > data->key_mask + 1)
-        key_rehash(data);
+        key_rehash(data, i); /* row i is not linked yet */
     size_t at = key_hash(row) & data->key_mask;
     while (data->key_slots[at] != UF_NO_ROW) {
         uint32_t first = data->key_slots[at];

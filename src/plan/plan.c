@@ -88,7 +88,12 @@ static bool valid_id(const char *s, size_t len)
     return len > 0;
 }
 
-/* Checks and registers column k's id under position pos in index. */
+/* Checks and registers column k's id under position pos in index.
+ *
+ * keep_place: once its id is registered, a row is added even when another
+ * of its cells is wrong (the error already rejects the plan). Otherwise the
+ * next row would take the same position and the broken id would point at
+ * it, or past the end of the array, when malvarden.csv names it. */
 static const char *take_id(plan_reader *r, const uf_csv_record *rec, size_t k, uf_index *index, size_t pos)
 {
     size_t len;
@@ -140,9 +145,9 @@ static void goal_row(plan_reader *r, const uf_csv_record *rec)
 {
     uf_plan *p = r->plan;
     const char *id = take_id(r, rec, GOAL_ID, p->goal_index, p->ngoals);
-    bool named = need(r, rec, GOAL_NAME);
-    if (!id || !named)
-        return;
+    need(r, rec, GOAL_NAME);
+    if (!id)
+        return; /* a row with an id keeps its place even when broken: see keep_place */
     uf_grow(&p->goals, &r->cap, p->ngoals + 1, sizeof(uf_goal));
     p->goals[p->ngoals++] = (uf_goal){id, text(r, rec, GOAL_NAME), text(r, rec, GOAL_DESC)};
 }
@@ -259,14 +264,13 @@ static void indicator_row(plan_reader *r, const uf_csv_record *rec)
     uf_plan *p = r->plan;
     uf_indicator ind = {0};
     ind.id = take_id(r, rec, IND_ID, p->indicator_index, p->nindicators);
-    bool ok = ind.id != NULL;
-    ok &= need(r, rec, IND_NAME);
-    ok &= indicator_goal(r, rec, &ind.goal);
-    ok &= indicator_kind(r, rec, &ind);
-    ok &= indicator_bounds(r, rec, &ind);
-    ok &= parse_sdgs(r, rec, &ind.sdgs);
-    if (!ok)
-        return;
+    need(r, rec, IND_NAME);
+    indicator_goal(r, rec, &ind.goal);
+    indicator_kind(r, rec, &ind);
+    indicator_bounds(r, rec, &ind);
+    parse_sdgs(r, rec, &ind.sdgs);
+    if (!ind.id)
+        return; /* see keep_place */
     ind.name = text(r, rec, IND_NAME);
     ind.area = text(r, rec, IND_AREA);
     ind.description = text(r, rec, IND_DESC);
@@ -290,15 +294,13 @@ static void unit_row(plan_reader *r, const uf_csv_record *rec)
     size_t len;
     const char *type = field(r, rec, UNIT_TYPE, &len);
     unit.id = take_id(r, rec, UNIT_ID, p->unit_index, p->nunits);
-    bool ok = unit.id != NULL;
-    ok &= need(r, rec, UNIT_NAME);
+    need(r, rec, UNIT_NAME);
     if (need(r, rec, UNIT_TYPE) && !uf_parse_unit_type(type, len, &unit.type)) {
         char buf[UF_EXCERPT];
         row_error(r, rec, UNIT_TYPE, UF_MSG_PLAN_BAD_UNIT_TYPE, uf_excerpt(buf, type, len), NULL);
-        ok = false;
     }
-    if (!ok)
-        return;
+    if (!unit.id)
+        return; /* see keep_place */
     unit.name = text(r, rec, UNIT_NAME);
     uf_grow(&p->units, &r->cap, p->nunits + 1, sizeof(uf_unit));
     p->units[p->nunits++] = unit;
@@ -321,15 +323,13 @@ static void partner_row(plan_reader *r, const uf_csv_record *rec)
     size_t len;
     const char *type = field(r, rec, PARTNER_TYPE, &len);
     partner.id = take_id(r, rec, PARTNER_ID, p->partner_index, p->npartners);
-    bool ok = partner.id != NULL;
-    ok &= need(r, rec, PARTNER_NAME);
+    need(r, rec, PARTNER_NAME);
     if (need(r, rec, PARTNER_TYPE) && !uf_parse_partner_type(type, len, &partner.type)) {
         char buf[UF_EXCERPT];
         row_error(r, rec, PARTNER_TYPE, UF_MSG_PLAN_BAD_PARTNER_TYPE, uf_excerpt(buf, type, len), NULL);
-        ok = false;
     }
-    if (!ok)
-        return;
+    if (!partner.id)
+        return; /* see keep_place */
     partner.name = text(r, rec, PARTNER_NAME);
     partner.country = text(r, rec, PARTNER_COUNTRY);
     uf_grow(&p->partners, &r->cap, p->npartners + 1, sizeof(uf_partner));
@@ -461,7 +461,8 @@ static int target_cmp(const void *pa, const void *pb)
 
 static void check_duplicate_targets(uf_plan *plan, uf_diag_list *diags, uint32_t file)
 {
-    qsort(plan->targets, plan->ntargets, sizeof(uf_target), target_cmp);
+    if (plan->ntargets > 1) /* targets is NULL without malvarden.csv: qsort(NULL) is undefined */
+        qsort(plan->targets, plan->ntargets, sizeof(uf_target), target_cmp);
     for (size_t i = 1; i < plan->ntargets; i++) {
         const uf_target *a = &plan->targets[i - 1], *b = &plan->targets[i];
         if (a->indicator != b->indicator || a->unit != b->unit || a->year != b->year)

@@ -177,7 +177,9 @@ static double check_value(row_check *c, size_t indicator)
     uf_number n;
     uf_number_status st = uf_number_parse(s, len, &n);
     if (st == UF_NUMBER_EMPTY) {
-        uf_diag_add(c->v->diags, UF_SEVERITY_WARNING, c->v->file, c->rec->line, column(c, COL_VALUE), UF_MSG_ROW_NO_VALUE);
+        /* "counted as not reported" is only true of a row that is accepted */
+        if (c->ok)
+            uf_diag_add(c->v->diags, UF_SEVERITY_WARNING, c->v->file, c->rec->line, column(c, COL_VALUE), UF_MSG_ROW_NO_VALUE);
         return NAN;
     }
     if (st != UF_NUMBER_OK) {

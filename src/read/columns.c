@@ -53,9 +53,19 @@ static bool alias_matches(const char *aliases, const char *name, size_t len)
     return false;
 }
 
-static void append_quoted(uf_strbuf *sb, const char *s, size_t len)
+/* A header can have any number of cells (a binary file read as one line
+ * has millions): a message names the first few and then says "…". */
+enum { MAX_NAMES_SHOWN = 20 };
+
+/* Appends 'name' to a list of *shown names; after MAX_NAMES_SHOWN, one "…". */
+static void append_quoted(uf_strbuf *sb, size_t *shown, const char *s, size_t len)
 {
     char buf[UF_EXCERPT];
+    if ((*shown)++ >= MAX_NAMES_SHOWN) {
+        if (*shown == MAX_NAMES_SHOWN + 1)
+            uf_strbuf_puts(sb, ", \xE2\x80\xA6");
+        return;
+    }
     if (sb->len)
         uf_strbuf_puts(sb, ", ");
     uf_strbuf_putc(sb, '\'');
@@ -67,15 +77,12 @@ static void report_missing(const uf_column_spec *specs, size_t nspecs, const uf_
                            uint32_t file, uf_diag_list *diags, const int *index)
 {
     uf_strbuf missing = {0}, found = {0};
-    size_t nmissing = 0;
-    for (size_t k = 0; k < nspecs; k++) {
-        if (specs[k].required && index[k] == UF_COLUMN_MISSING) {
-            append_quoted(&missing, specs[k].name, strlen(specs[k].name));
-            nmissing++;
-        }
-    }
+    size_t nmissing = 0, nfound = 0;
+    for (size_t k = 0; k < nspecs; k++)
+        if (specs[k].required && index[k] == UF_COLUMN_MISSING)
+            append_quoted(&missing, &nmissing, specs[k].name, strlen(specs[k].name));
     for (size_t f = 0; f < header->count; f++)
-        append_quoted(&found, header->fields[f], header->lengths[f]);
+        append_quoted(&found, &nfound, header->fields[f], header->lengths[f]);
     uf_diag_add(diags, UF_SEVERITY_ERROR, file, header->line, 0,
                 nmissing == 1 ? UF_MSG_FILE_MISSING_COLUMNS : UF_MSG_FILE_MISSING_COLUMNS_N,
                 missing.data, found.data ? found.data : "");
@@ -87,6 +94,7 @@ bool uf_columns_map(const uf_column_spec *specs, size_t nspecs, const uf_csv_rec
                     uint32_t file, uf_diag_list *diags, int *index_out)
 {
     uf_strbuf unknown = {0};
+    size_t nunknown = 0;
     bool ok = true;
     for (size_t k = 0; k < nspecs; k++)
         index_out[k] = UF_COLUMN_MISSING;
@@ -99,7 +107,7 @@ bool uf_columns_map(const uf_column_spec *specs, size_t nspecs, const uf_csv_rec
         while (k < nspecs && !alias_matches(specs[k].aliases, name, len))
             k++;
         if (k == nspecs) {
-            append_quoted(&unknown, header->fields[f], header->lengths[f]);
+            append_quoted(&unknown, &nunknown, header->fields[f], header->lengths[f]);
             continue;
         }
         if (index_out[k] != UF_COLUMN_MISSING) {

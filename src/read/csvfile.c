@@ -41,8 +41,10 @@ static void on_field(void *data, size_t len, void *user)
     if (len)
         memcpy(ctx->text + ctx->text_len, data, len);
     ctx->text[ctx->text_len + len] = '\0';
+    size_t old_cap = ctx->fields_cap;
     uf_grow(&ctx->offsets, &ctx->fields_cap, ctx->nfields + 1, sizeof(size_t));
-    ctx->lengths = uf_xrealloc(ctx->lengths, ctx->fields_cap * sizeof(size_t));
+    if (ctx->fields_cap != old_cap) /* not on every field: a line can have millions */
+        ctx->lengths = uf_xrealloc(ctx->lengths, ctx->fields_cap * sizeof(size_t));
     ctx->offsets[ctx->nfields] = ctx->text_len;
     ctx->lengths[ctx->nfields] = len;
     ctx->nfields++;
@@ -115,11 +117,16 @@ static bool excel_sep_line(const char *s, size_t len, char *delimiter)
     return false;
 }
 
-/* Bytes from pos up to and including the next LF (or to the end). */
+/* Bytes from pos up to and including the next line end (or to the end):
+ * LF, CRLF, or a lone CR (old Mac Excel's "CSV (Macintosh)"). */
 static size_t line_length(const char *data, size_t pos, size_t len)
 {
     const char *nl = memchr(data + pos, '\n', len - pos);
-    return nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+    size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+    const char *cr = memchr(data + pos, '\r', n);
+    if (cr && cr + 1 != nl)
+        return (size_t)(cr - (data + pos)) + 1;
+    return n;
 }
 
 static void free_ctx(struct parse_ctx *ctx)
@@ -128,6 +135,25 @@ static void free_ctx(struct parse_ctx *ctx)
     free(ctx->offsets);
     free(ctx->lengths);
     free(ctx->pointers);
+}
+
+/* libcsv grows a field's buffer by a fixed block size, which is quadratic
+ * for a very long field (a 50 MB line). Feeding long lines in pieces and
+ * raising the block size to the buffer's size makes the growth geometric. */
+static bool feed(struct csv_parser *parser, const char *s, size_t len, struct parse_ctx *ctx)
+{
+    enum { PIECE = 1 << 20 };
+    size_t done = 0;
+    while (done < len) {
+        size_t n = len - done < PIECE ? len - done : PIECE;
+        if (csv_parse(parser, s + done, n, on_field, on_record, ctx) != n)
+            return false;
+        done += n;
+        size_t size = csv_get_buffer_size(parser);
+        if (size > parser->blk_size)
+            csv_set_blk_size(parser, size);
+    }
+    return true;
 }
 
 /* Parses UTF-8 text line by line, so that the callbacks know the line. */
@@ -165,7 +191,7 @@ static uf_error parse_utf8(const char *data, size_t len, uint32_t file_id, uf_di
             ctx.in_record = true;
             ctx.record_start = line;
         }
-        if (csv_parse(&parser, data + pos, chunk, on_field, on_record, &ctx) != chunk) {
+        if (!feed(&parser, data + pos, chunk, &ctx)) {
             err = csv_error(&parser) == CSV_ENOMEM ? UF_ERROR_MEMORY : UF_ERROR_FILE_REJECTED;
             uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, line, 0, UF_MSG_FILE_CSV_SYNTAX,
                         csv_strerror(csv_error(&parser)));
@@ -174,12 +200,20 @@ static uf_error parse_utf8(const char *data, size_t len, uint32_t file_id, uf_di
         pos += chunk;
         line++;
     }
-    if (err == UF_OK && !ctx.stopped && csv_fini(&parser, on_field, on_record, &ctx) != 0) {
+    /* libcsv reports an unclosed quote only in its strict mode, which also
+     * refuses a stray quote in a field (12" skärm) that Excel reads fine.
+     * So: outside quotes a line end ends the record; a record still open
+     * after its last line has ended is inside a quote that never closes. */
+    if (err == UF_OK && !ctx.stopped && ctx.in_record && data[len - 1] != '\n' && data[len - 1] != '\r')
+        csv_parse(&parser, "\n", 1, on_field, on_record, &ctx); /* the missing final line end */
+    if (err == UF_OK && !ctx.stopped && ctx.in_record) {
         char buf[UF_NUMBUF];
         uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, ctx.record_start, 0,
                     UF_MSG_FILE_UNCLOSED_QUOTE, uf_fmt_count(buf, ctx.record_start));
         info->broken_records = 1;
         err = UF_ERROR_FILE_REJECTED;
+    } else if (err == UF_OK && !ctx.stopped) {
+        csv_fini(&parser, on_field, on_record, &ctx);
     }
     info->records = ctx.delivered;
     csv_free(&parser);

@@ -55,7 +55,8 @@ size_t uf_find_csv_files(const char *dir, uf_file_list *list)
 {
     size_t before = list->count;
     walk(dir, list, 0);
-    qsort(list->paths + before, list->count - before, sizeof(char *), path_cmp);
+    if (list->count > before) /* paths is NULL when nothing was ever found */
+        qsort(list->paths + before, list->count - before, sizeof(char *), path_cmp);
     return list->count - before;
 }
 

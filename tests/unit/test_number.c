@@ -27,6 +27,14 @@ static void rejects(const char *s, uf_number_status expected)
         fail_msg("'%s': status %d, expected %d", s, st, expected);
 }
 
+static void rejects_n(const char *s, size_t len, uf_number_status expected)
+{
+    uf_number n;
+    uf_number_status st = uf_number_parse(s, len, &n);
+    if (st != expected)
+        fail_msg("'%.*s': status %d, expected %d", (int)len, s, st, expected);
+}
+
 static void test_plain_and_decimal(void **state)
 {
     (void)state;
@@ -129,6 +137,48 @@ static void test_year(void **state)
     assert_false(uf_year_parse("20x5", 4, &y));
 }
 
+static void test_combined_forms(void **state)
+{
+    (void)state;
+    accepts("1 250 000,25", 1250000.25, false);
+    accepts("1 250,5 %", 1250.5, true);
+    accepts("\xE2\x88\x92" "12,5 %", -12.5, true);        /* U+2212 and % */
+    accepts("-1\xE2\x80\xAF" "000", -1000, false);        /* minus and U+202F */
+    accepts(" \t-0,5 \t", -0.5, false);
+    accepts("0,000", 0, false);
+    rejects("1 250.000,5", UF_NUMBER_MIXED_SEPARATORS);
+    rejects("12 %%", UF_NUMBER_INVALID);
+    rejects("% 12", UF_NUMBER_INVALID);
+    rejects("1 250 00", UF_NUMBER_BAD_GROUPING);
+    rejects("12-5", UF_NUMBER_INVALID);
+    rejects("\xE2\x88\x92", UF_NUMBER_INVALID);
+    rejects("#N/A", UF_NUMBER_EXCEL_ERROR);
+    /* Long input is refused, not read past its length. */
+    char longer[200];
+    memset(longer, '1', sizeof longer);
+    rejects_n(longer, sizeof longer, UF_NUMBER_INVALID);
+    /* Only len bytes are read: "12" of "123". */
+    uf_number n;
+    assert_int_equal(uf_number_parse("123", 2, &n), UF_NUMBER_OK);
+    assert_true(n.value == 12);
+}
+
+static void test_year_bounds(void **state)
+{
+    (void)state;
+    int y = 0;
+    assert_true(uf_year_parse("1900", 4, &y));
+    assert_int_equal(y, 1900);
+    assert_true(uf_year_parse("2199", 4, &y));
+    assert_false(uf_year_parse("2200", 4, &y));
+    assert_false(uf_year_parse("1899", 4, &y));
+    assert_false(uf_year_parse("", 0, &y));
+    assert_false(uf_year_parse("-2025", 5, &y));
+    assert_false(uf_year_parse("2 025", 5, &y));
+    assert_true(uf_year_parse("\t2023\t", 6, &y));
+    assert_int_equal(y, 2023);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_empty_is_not_zero), cmocka_unit_test(test_invalid),
         cmocka_unit_test(test_exponent),          cmocka_unit_test(test_decimals_counted),
         cmocka_unit_test(test_year),
+        cmocka_unit_test(test_combined_forms),    cmocka_unit_test(test_year_bounds),
     };
     return cmocka_run_group_tests_name("number", tests, NULL, NULL);
 }

@@ -1,0 +1,101 @@
+#!/usr/bin/python3
+"""End-to-end check of `uppfolj report`: runs the binary on a fixture folder
+and reads the workbook and the CSV back with independent readers (openpyxl,
+the csv module), asserting figures, statuses, sheet and column names, that
+formula-like comments stay text, that read = accepted + rejected, and that
+two runs with the same SOURCE_DATE_EPOCH are byte-identical."""
+import csv
+import io
+import os
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+BIN, FIXTURE = sys.argv[1], sys.argv[2]
+failures = []
+checks = 0
+
+
+def check(cond, what):
+    global checks
+    checks += 1
+    if not cond:
+        failures.append(what)
+
+
+def run(out, extra_env=None):
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    env.update(extra_env or {})
+    return subprocess.run([BIN, "report", FIXTURE, "--out", out, "--format", "xlsx,csv"],
+                          capture_output=True, text=True, env=env)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    first, second = os.path.join(tmp, "a"), os.path.join(tmp, "b")
+    r = run(first)
+    check(r.returncode == 1, f"exit status 1 expected (one row rejected), got {r.returncode}: {r.stderr}")
+    check("Rader: 17 lästa, 16 godkända, 1 avvisade" in r.stdout, "counts line: " + r.stdout)
+    r2 = run(second)
+    for name in ("uppfoljning-2025.xlsx", "sammanstallning-2025.csv"):
+        a = open(os.path.join(first, name), "rb").read()
+        b = open(os.path.join(second, name), "rb").read()
+        check(a == b, f"{name}: two runs with the same SOURCE_DATE_EPOCH differ")
+    check(not [f for f in os.listdir(first) if f.startswith(".")], "temporary files left behind")
+
+    wb = openpyxl.load_workbook(os.path.join(first, "uppfoljning-2025.xlsx"))
+    check(wb.sheetnames == ["Sammanfattning", "Mål 1", "Mål 2", "Enheter", "Partner", "Rådata", "Avvisade",
+                            "Varningar"], f"sheets: {wb.sheetnames}")
+    check(wb.properties.creator == "Kommunledningskontoret", "author")
+    check(wb.properties.created.year == 2026 and wb.properties.created.month == 1, "created from SOURCE_DATE_EPOCH")
+
+    raw = wb["Rådata"]
+    header = [c.value for c in raw[1]][:8]
+    check(header == ["År", "Enhet", "Indikator", "Partner", "Värde", "Kommentar", "Fil", "Rad"], f"Rådata: {header}")
+    rows = list(raw.iter_rows(min_row=2, values_only=True))
+    check(len(rows) == 16, f"Rådata rows: {len(rows)}")
+    comments = {row[5]: raw.cell(row=i + 2, column=6) for i, row in enumerate(rows) if row[5]}
+    for text in ('=HYPERLINK("http://x","klicka")', "+1 från Moss", "@SUM(A1)", "-2 mot plan"):
+        cell = comments.get(text)
+        check(cell is not None and cell.data_type == "s", f"comment {text!r} must be a text cell")
+    check(("inrapportering/2025/alla.csv", 2) in [(row[6], row[7]) for row in rows], "Fil/Rad provenance")
+
+    rejected = wb["Avvisade"]
+    check([c.value for c in rejected[1]] == ["Fil", "Rad", "Kolumn", "Orsak"], "Avvisade columns")
+    bad = list(rejected.iter_rows(min_row=2, values_only=True))
+    check(len(bad) == 1 and bad[0][1] == 10 and bad[0][2] == 3 and "okand" in bad[0][3], f"Avvisade: {bad}")
+
+    summary = {row[0]: row for row in wb["Sammanfattning"].iter_rows(values_only=True) if row[0]}
+    check(summary["Lästa rader"][1] == 17 and summary["Godkända rader"][1] == 16
+          and summary["Avvisade rader"][1] == 1, "summary counts")
+    proj = summary["Nya projekt"]
+    check(proj[3:7] == (15, 20, 12, 3) and proj[8] == "◐ Delvis uppnått", f"Nya projekt: {proj}")
+    check(summary["Andel med omvärldsbevakning"][3] == 50
+          and summary["Andel med omvärldsbevakning"][8] == "✔ Uppnått", "andel: mean of reporting units")
+    check(summary["Handläggningstid"][8] == "✔ Uppnått", "minska reached")
+    check(summary["Största enskilda bidrag"][3] == 250.5, "max aggregation")
+    goal1 = summary["Mål 1: Fler projektinitiativ"]
+    check(goal1[8:12] == ("✔ Uppnått: 1", "◐ Delvis uppnått: 1", "✖ Ej uppnått: 0", "– Underlag saknas: 0"),
+          f"goal counts: {goal1}")
+
+    units = {row[0]: row for row in wb["Enheter"].iter_rows(min_row=2, values_only=True)}
+    check(units["c"][3] == "Nej, ej rapporterat", "unit c did not report")
+    check(units["a"][4] == 10 and units["a"][5] == "✔ Uppnått", f"unit a projekt: {units['a'][4:6]}")
+    check(units["c"][4] is None and units["c"][5] == "– Underlag saknas", "not reported is empty, not 0")
+
+    data = open(os.path.join(first, "sammanstallning-2025.csv"), "rb").read()
+    check(data.startswith(b"\xef\xbb\xbf"), "CSV BOM")
+    check(b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b""), "CSV CRLF")
+    table = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=";"))
+    check(table[0] == ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status"], "CSV header")
+    check(["2025", "1", "projekt", "", "15", "20", "12", "gul"] in table, "CSV municipal row")
+    check(["2025", "1", "basta", "b", "250,5", "", "", "grå"] in table, "CSV decimal comma; no previous, no target")
+    check(["2025", "1", "basta", "", "250,5", "", "100", "grön"] in table, "CSV max over units that reported")
+    check(["2025", "1", "projekt", "c", "", "", "2", "grå"] in table, "CSV unit not reported")
+    check(len(table) == 1 + 2 * 4 * 4, f"CSV rows: one per figure and year, got {len(table) - 1}")
+
+for f in failures:
+    print("FEL:", f)
+print(f"{checks - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)

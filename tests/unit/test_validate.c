@@ -1,0 +1,816 @@
+/* Each validation rule for submissions, through uf_validator and
+ * uf_dataset: every row read is accepted or rejected with a diagnostic
+ * naming its line and column, and read = accepted + rejected. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/diag.h"
+#include "common/messages.h"
+#include "dataset/dataset.h"
+#include "plan/plan.h"
+#include "plan/validate.h"
+
+/* ---- the plan, written once ---- */
+
+static char plan_dir[64];
+static uf_plan *plan;
+
+static const char *const plan_files[][2] = {
+    {"mal.csv", "id;namn\n1;Fler projekt\n2;Fler kontakter\n"},
+    {"indikatorer.csv",
+     "id;mål;namn;måttenhet;aggregering;riktning;min;max\n"
+     "nya-projekt;1;Nya projekt;antal;summa;öka;;\n"
+     "andel;2;Andel personal;procent;medel;öka;;\n"
+     "tid;2;Handläggningstid;dagar;max;minska;1;30\n"
+     "extern;1;Extern finansiering;tkr;summa;öka;0;\n"
+     "forandring;2;Förändring;procent;min;öka;-50;150\n"},
+    {"enheter.csv",
+     "id;namn;typ\n"
+     "social;Socialförvaltningen;förvaltning\n"
+     "miljo;Miljöförvaltningen;förvaltning\n"
+     "hamn;Älvstads Hamn AB;bolag\n"},
+    {"partners.csv",
+     "id;namn;typ\n"
+     "moss;Moss kommune;vänort\n"
+     "horsens;Horsens Kommune;vänort\n"
+     "mcr2030;Making Cities Resilient 2030;nätverk\n"},
+};
+
+enum { NYA, ANDEL, TID, EXTERN, FORANDRING };
+enum { SOCIAL, MILJO, HAMN };
+enum { MOSS, HORSENS, MCR };
+
+static void write_text(const char *path, const char *text, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+static int setup_plan(void **state)
+{
+    (void)state;
+    uf_messages_set_lang(UF_LANG_SV);
+    strcpy(plan_dir, "/tmp/uf-test-validate-XXXXXX");
+    if (!mkdtemp(plan_dir))
+        return -1;
+    char path[160];
+    snprintf(path, sizeof path, "%s/plan", plan_dir);
+    mkdir(path, 0755);
+    for (size_t i = 0; i < sizeof plan_files / sizeof plan_files[0]; i++) {
+        snprintf(path, sizeof path, "%s/plan/%s", plan_dir, plan_files[i][0]);
+        write_text(path, plan_files[i][1], strlen(plan_files[i][1]));
+    }
+    uf_diag_list *diags = uf_diag_list_new();
+    uf_error err;
+    plan = uf_plan_load(plan_dir, diags, &err);
+    if (!plan || diags->count) {
+        uf_diag_print_all(diags, stderr);
+        return -1;
+    }
+    uf_diag_list_free(diags);
+    return 0;
+}
+
+static int teardown_plan(void **state)
+{
+    (void)state;
+    uf_plan_free(plan);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", plan_dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static int sv(void **state)
+{
+    (void)state;
+    uf_messages_set_lang(UF_LANG_SV);
+    return 0;
+}
+
+/* ---- one run over some submissions ---- */
+
+typedef struct run {
+    uf_diag_list *diags;
+    uf_dataset *data;
+    uf_validator *v;
+    bool finished;
+} run;
+
+static run start(void)
+{
+    run r = {.diags = uf_diag_list_new()};
+    r.data = uf_dataset_new(plan);
+    r.v = uf_validator_new(plan, r.data, r.diags);
+    return r;
+}
+
+static void add(run *r, const char *name, const char *csv) { uf_validate_buffer(r->v, csv, strlen(csv), name); }
+
+static void finish(run *r, bool expect_all_units)
+{
+    uf_validator_free(r->v);
+    r->v = NULL;
+    uf_dataset_finish(r->data, r->diags, expect_all_units);
+    uf_diag_sort(r->diags);
+    r->finished = true;
+    const uf_counts *c = &r->data->counts;
+    /* Nothing is lost, whatever the input. */
+    assert_int_equal(c->rows_read, c->rows_accepted + c->rows_rejected);
+    assert_int_equal((size_t)c->rows_accepted, r->data->nrows);
+}
+
+/* One file, finished without expecting every unit. */
+static run one(const char *csv)
+{
+    run r = start();
+    add(&r, "a.csv", csv);
+    finish(&r, false);
+    return r;
+}
+
+static void done(run *r)
+{
+    uf_validator_free(r->v);
+    uf_dataset_free(r->data);
+    uf_diag_list_free(r->diags);
+}
+
+typedef struct want {
+    uf_msg code;
+    long line;
+    int column;
+    uf_severity severity;
+} want;
+
+#define E(code, line, col) {UF_MSG_##code, line, col, UF_SEVERITY_ERROR}
+#define W(code, line, col) {UF_MSG_##code, line, col, UF_SEVERITY_WARNING}
+
+static void dump(const run *r)
+{
+    for (size_t i = 0; i < r->diags->count; i++) {
+        const uf_diag *d = &r->diags->items[i];
+        print_message("  %s %s:%ld:%d %s\n", uf_msg_name(d->code), uf_diag_file_name(r->diags, d->file), d->line,
+                      d->column, d->text);
+    }
+}
+
+static void expect_diags(const run *r, const want *w, size_t n)
+{
+    if (r->diags->count != n) {
+        dump(r);
+        fail_msg("expected %zu diagnostics, got %zu", n, r->diags->count);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const uf_diag *d = &r->diags->items[i];
+        if (d->code != w[i].code || d->line != w[i].line || d->column != w[i].column || d->severity != w[i].severity) {
+            dump(r);
+            fail_msg("diagnostic %zu: %s %ld:%d, expected %s %ld:%d (%s)", i, uf_msg_name(d->code), d->line, d->column,
+                     uf_msg_name(w[i].code), w[i].line, w[i].column,
+                     w[i].severity == UF_SEVERITY_ERROR ? "error" : "warning");
+        }
+    }
+}
+
+#define EXPECT(r, ...)                                                                                                 \
+    do {                                                                                                               \
+        const want w_[] = {__VA_ARGS__};                                                                               \
+        expect_diags((r), w_, sizeof w_ / sizeof w_[0]);                                                              \
+    } while (0)
+#define EXPECT_NONE(r) expect_diags((r), NULL, 0)
+
+static void expect_counts(const run *r, long read, long accepted, long rejected)
+{
+    const uf_counts *c = &r->data->counts;
+    if (c->rows_read != read || c->rows_accepted != accepted || c->rows_rejected != rejected)
+        fail_msg("rows %ld read, %ld accepted, %ld rejected; expected %ld, %ld, %ld", c->rows_read, c->rows_accepted,
+                 c->rows_rejected, read, accepted, rejected);
+}
+
+static const char *text(const run *r, size_t i) { return r->diags->items[i].text; }
+
+#define HEADER "år;enhet;indikator;värde;kommentar;partner\n"
+
+/* ---- accepted rows ---- */
+
+static void test_good_rows(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;social;nya-projekt;3;Två nya;moss\n"
+                "2025;Social;NYA-PROJEKT;2;;MCR2030\n"
+                "2024;miljo;andel;12,5 %;;\n"
+                "2025;miljo;extern;1 250;;\n"
+                "2025;hamn;forandring;\xE2\x88\x92" "3,5;;\n"
+                "2025;hamn;tid;30;;\n"
+                "2025;miljo;andel;100 %\n"
+                "2025;social;andel;0\n");
+    EXPECT_NONE(&r);
+    expect_counts(&r, 8, 8, 0);
+    assert_int_equal(r.data->counts.files_read, 1);
+    assert_int_equal(r.data->counts.files_rejected, 0);
+    const uf_row *row = &r.data->rows[0];
+    assert_int_equal(row->year, 2025);
+    assert_int_equal(row->unit, SOCIAL);
+    assert_int_equal(row->indicator, NYA);
+    assert_int_equal(row->partner, MOSS);
+    assert_true(row->value == 3);
+    assert_string_equal(row->comment, "Två nya");
+    assert_int_equal(row->line, 2);
+    assert_int_equal(row->value_column, 4);
+    assert_string_equal(uf_diag_file_name(r.diags, row->file), "a.csv");
+    row = &r.data->rows[1];
+    assert_int_equal(row->partner, MCR);
+    assert_null(row->comment);
+    assert_true(r.data->rows[2].value == 12.5);
+    assert_int_equal(r.data->rows[2].partner, UF_NO_PARTNER);
+    assert_true(r.data->rows[3].value == 1250);
+    assert_true(r.data->rows[4].value == -3.5);
+    /* years and coverage */
+    assert_int_equal(r.data->nyears, 2);
+    assert_int_equal(r.data->years[0], 2024);
+    assert_int_equal(r.data->years[1], 2025);
+    assert_true(uf_dataset_unit_reported(r.data, 2025, HAMN));
+    assert_false(uf_dataset_unit_reported(r.data, 2024, HAMN));
+    assert_false(uf_dataset_unit_reported(r.data, 2023, SOCIAL));
+    assert_int_equal(uf_dataset_units_reported(r.data, 2025), 3);
+    assert_int_equal(uf_dataset_units_reported(r.data, 2024), 1);
+    done(&r);
+}
+
+static void test_dialects_accepted(void **state)
+{
+    (void)state;
+    run r = start();
+    /* English headers in another order, ',' with a quoted decimal comma */
+    add(&r, "en.csv", "Unit,Year,Indicator,Partner,Value,Comment\nsocial,2025,andel,,\"3,5\",\"a, b\"\n");
+    /* TAB, CRLF, no final line end */
+    add(&r, "tab.csv", "indicator\tvalue\tunit\tyear\r\nandel\t4.5\tmiljo\t2025");
+    /* Windows-1252, headers without å/ä, sep= line, blank lines, trailing delimiters */
+    add(&r, "cp.csv", "sep=;\r\nar;enhet;indikator;varde;kommentar\r\n\r\n2025;hamn;andel;5;M\xF6te\r\n;;;;\r\n");
+    /* UTF-8 BOM, spaces around everything, a multi-line comment */
+    add(&r, "bom.csv", "\xEF\xBB\xBF" " år ; enhet ; indikator ; värde ; kommentar \n"
+                       " 2024 ; social ; andel ; 7 ; \"rad 1\nrad 2; \"\"citat\"\"\" \n"
+                       " 2024 ; miljo ; andel ; ca 7 ; \n");
+    finish(&r, false);
+    EXPECT(&r, W(FILE_CP1252, 0, 0), E(ROW_NOT_NUMBER, 4, 4));
+    assert_string_equal(uf_diag_file_name(r.diags, r.diags->items[0].file), "cp.csv");
+    assert_string_equal(uf_diag_file_name(r.diags, r.diags->items[1].file), "bom.csv");
+    expect_counts(&r, 5, 4, 1);
+    assert_true(r.data->rows[0].value == 3.5);
+    assert_string_equal(r.data->rows[0].comment, "a, b");
+    assert_true(r.data->rows[1].value == 4.5);
+    assert_int_equal(r.data->rows[1].line, 2);
+    assert_int_equal(r.data->rows[2].line, 4);
+    assert_string_equal(r.data->rows[2].comment, "Möte");
+    assert_string_equal(r.data->rows[3].comment, "rad 1\nrad 2; \"citat\"");
+    done(&r);
+}
+
+/* ---- unknown ids ---- */
+
+static void test_unknown_unit(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;socail;nya-projekt;3\n"
+                "2025;skolan;nya-projekt;3\n"
+                "2025;Socialförvaltningen;nya-projekt;3\n"
+                "2025;socail;andel;3\n");
+    EXPECT(&r, E(ROW_UNKNOWN_UNIT, 2, 2), E(ROW_UNKNOWN_UNIT, 3, 2), E(ROW_UNKNOWN_UNIT, 4, 2), E(ROW_UNKNOWN_UNIT, 5, 2));
+    assert_string_equal(text(&r, 0), "okänd enhet 'socail'; menade du 'social'?");
+    assert_string_equal(text(&r, 1), "okänd enhet 'skolan'; se plan/enheter.csv för giltiga id");
+    assert_string_equal(text(&r, 2), "okänd enhet 'Socialförvaltningen'; menade du 'social'?");
+    assert_string_equal(text(&r, 3), "okänd enhet 'socail'; menade du 'social'?"); /* remembered */
+    expect_counts(&r, 4, 0, 4);
+    done(&r);
+}
+
+static void test_unknown_indicator_and_partner(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;social;nya-projket;3;;\n"
+                "2025;social;nya-projekt;3;;horsen\n"
+                "2025;social;nya-projekt;3;;gaziantep\n"
+                "2025;social;okand;3;;okand\n");
+    EXPECT(&r, E(ROW_UNKNOWN_INDICATOR, 2, 3), E(ROW_UNKNOWN_PARTNER, 3, 6), E(ROW_UNKNOWN_PARTNER, 4, 6),
+           E(ROW_UNKNOWN_INDICATOR, 5, 3), E(ROW_UNKNOWN_PARTNER, 5, 6));
+    assert_string_equal(text(&r, 0), "okänd indikator 'nya-projket'; menade du 'nya-projekt'?");
+    assert_string_equal(text(&r, 1), "okänd partner 'horsen'; menade du 'horsens'?");
+    assert_string_equal(text(&r, 2), "okänd partner 'gaziantep'; se plan/partners.csv för giltiga id");
+    expect_counts(&r, 4, 0, 4);
+    done(&r);
+}
+
+static void test_english_messages(void **state)
+{
+    (void)state;
+    uf_messages_set_lang(UF_LANG_EN);
+    run r = one(HEADER "2025;socail;nya-projekt;2,5\n2025;social;andel;1 250,5\n");
+    EXPECT(&r, E(ROW_UNKNOWN_UNIT, 2, 2), E(ROW_NOT_WHOLE, 2, 4), E(ROW_ABOVE_MAX, 3, 4));
+    assert_string_equal(text(&r, 0), "unknown unit 'socail'; did you mean 'social'?");
+    assert_string_equal(text(&r, 1), "nya-projekt is counted (antal) and must be a whole number, not 2,5");
+    assert_string_equal(text(&r, 2), "1 250,5 is above the largest allowed value 100 for andel");
+    done(&r);
+}
+
+/* ---- year, empty cells ---- */
+
+static void test_invalid_year(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "25;social;nya-projekt;3\n"
+                "2025,0;social;nya-projekt;3\n"
+                "år 2025;social;nya-projekt;3\n"
+                "1850;social;nya-projekt;3\n"
+                " 2025 ;social;nya-projekt;3\n");
+    EXPECT(&r, E(ROW_BAD_YEAR, 2, 1), E(ROW_BAD_YEAR, 3, 1), E(ROW_BAD_YEAR, 4, 1), E(ROW_BAD_YEAR, 5, 1));
+    assert_string_equal(text(&r, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror, t.ex. 2025");
+    expect_counts(&r, 5, 1, 4);
+    done(&r);
+}
+
+static void test_empty_required_cells(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                ";social;nya-projekt;3\n"
+                "2025;;nya-projekt;3\n"
+                "2025;social;;3\n"
+                "2025;social\n");
+    /* The last row lacks its value too, but "counted as not reported" is
+     * not said of a row that is rejected. */
+    EXPECT(&r, E(ROW_EMPTY_FIELD, 2, 1), E(ROW_EMPTY_FIELD, 3, 2), E(ROW_EMPTY_FIELD, 4, 3), E(ROW_EMPTY_FIELD, 5, 3));
+    assert_string_equal(text(&r, 0), "'år' saknas");
+    assert_string_equal(text(&r, 1), "'enhet' saknas");
+    assert_string_equal(text(&r, 2), "'indikator' saknas");
+    expect_counts(&r, 4, 0, 4);
+    done(&r);
+}
+
+static void test_empty_value_is_not_zero(void **state)
+{
+    (void)state;
+    run r = one(HEADER "2025;social;nya-projekt;;inget att rapportera\n2025;miljo;andel;\xC2\xA0\n2025;hamn;tid;0\n");
+    EXPECT(&r, W(ROW_NO_VALUE, 2, 4), W(ROW_NO_VALUE, 3, 4), E(ROW_BELOW_MIN, 4, 4));
+    assert_string_equal(text(&r, 0), "värde saknas; räknas som ej rapporterat, inte som 0");
+    expect_counts(&r, 3, 2, 1);
+    assert_true(isnan(r.data->rows[0].value));
+    assert_true(isnan(r.data->rows[1].value));
+    assert_string_equal(r.data->rows[0].comment, "inget att rapportera");
+    /* An empty value still counts as having reported. */
+    assert_true(uf_dataset_unit_reported(r.data, 2025, SOCIAL));
+    assert_false(uf_dataset_unit_reported(r.data, 2025, HAMN));
+    done(&r);
+}
+
+/* ---- numbers and the indicator's rules ---- */
+
+static void test_not_a_number(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;social;extern;ca 20\n"
+                "2025;social;extern;#SAKNAS!\n"
+                "2025;social;extern;1.234,5\n"
+                "2025;social;extern;12 34\n"
+                "2025;social;extern;12 kr\n"
+                "2025;social;extern;1e999\n");
+    EXPECT(&r, E(ROW_NOT_NUMBER, 2, 4), E(ROW_EXCEL_ERROR, 3, 4), E(ROW_MIXED_SEPARATORS, 4, 4),
+           E(ROW_BAD_GROUPING, 5, 4), E(ROW_NOT_NUMBER, 6, 4), E(ROW_NOT_NUMBER, 7, 4));
+    assert_string_equal(text(&r, 0), "'ca 20' är inget tal; skriv t.ex. 1 250 eller 12,5");
+    assert_string_equal(text(&r, 1), "'#SAKNAS!' är ett felvärde från Excel, inget tal");
+    expect_counts(&r, 6, 0, 6);
+    done(&r);
+}
+
+static void test_antal_whole_and_not_negative(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;social;nya-projekt;2,5\n"
+                "2025;miljo;nya-projekt;-3\n"
+                "2025;hamn;nya-projekt;-2,5\n"
+                "2024;social;nya-projekt;4,0\n"
+                "2024;miljo;nya-projekt;0\n"
+                "2024;hamn;nya-projekt;1 000\n");
+    EXPECT(&r, E(ROW_NOT_WHOLE, 2, 4), E(ROW_NEGATIVE, 3, 4), E(ROW_NOT_WHOLE, 4, 4), E(ROW_NEGATIVE, 4, 4));
+    assert_string_equal(text(&r, 0), "nya-projekt räknas i antal och måste vara ett heltal, inte 2,5");
+    assert_string_equal(text(&r, 1), "nya-projekt räknas i antal och kan inte vara negativt (-3)");
+    expect_counts(&r, 6, 3, 3);
+    assert_true(r.data->rows[0].value == 4);
+    assert_true(r.data->rows[2].value == 1000);
+    done(&r);
+}
+
+static void test_procent(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;social;andel;12 %\n"
+                "2025;miljo;andel;12%\n"
+                "2025;hamn;andel;120\n"
+                "2024;social;andel;-1\n"
+                "2024;miljo;andel;100,5 %\n"
+                "2024;hamn;andel;45,5\n");
+    EXPECT(&r, E(ROW_ABOVE_MAX, 4, 4), E(ROW_BELOW_MIN, 5, 4), E(ROW_ABOVE_MAX, 6, 4));
+    assert_string_equal(text(&r, 0), "120 är högre än största tillåtna värde 100 för andel");
+    assert_string_equal(text(&r, 1), "-1 är lägre än minsta tillåtna värde 0 för andel");
+    assert_string_equal(text(&r, 2), "100,5 % är högre än största tillåtna värde 100 för andel");
+    expect_counts(&r, 6, 3, 3);
+    assert_true(r.data->rows[0].value == 12);
+    assert_true(r.data->rows[1].value == 12);
+    assert_true(r.data->rows[2].value == 45.5);
+    done(&r);
+}
+
+static void test_min_max(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;social;tid;0,5\n"
+                "2025;miljo;tid;30,5\n"
+                "2025;hamn;tid;1\n"
+                "2025;social;extern;-0,01\n"
+                "2025;miljo;forandring;-50,5 %\n"
+                "2025;hamn;forandring;150 %\n"
+                "2024;hamn;forandring;-50\n");
+    EXPECT(&r, E(ROW_BELOW_MIN, 2, 4), E(ROW_ABOVE_MAX, 3, 4), E(ROW_BELOW_MIN, 5, 4), E(ROW_BELOW_MIN, 6, 4));
+    assert_string_equal(text(&r, 0), "0,5 är lägre än minsta tillåtna värde 1 för tid");
+    assert_string_equal(text(&r, 1), "30,5 är högre än största tillåtna värde 30 för tid");
+    assert_string_equal(text(&r, 3), "-50,5 % är lägre än minsta tillåtna värde \xE2\x88\x92" "50 för forandring");
+    expect_counts(&r, 7, 3, 4);
+    done(&r);
+}
+
+static void test_percent_sign_on_other_measures(void **state)
+{
+    (void)state;
+    run r = one(HEADER "2025;social;nya-projekt;12 %\n2025;social;extern;5%\n2025;social;tid;3 %\n");
+    EXPECT(&r, E(ROW_PERCENT_NOT_ALLOWED, 2, 4), E(ROW_PERCENT_NOT_ALLOWED, 3, 4), E(ROW_PERCENT_NOT_ALLOWED, 4, 4));
+    assert_string_equal(text(&r, 0), "'12 %' har procenttecken men indikatorn nya-projekt mäts i antal");
+    assert_string_equal(text(&r, 1), "'5%' har procenttecken men indikatorn extern mäts i tkr");
+    expect_counts(&r, 3, 0, 3);
+    done(&r);
+}
+
+/* ---- duplicates and conflicts ---- */
+
+static void test_identical_duplicate_counted_once(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;social;nya-projekt;3;;moss\n"
+                "2025;social;nya-projekt;4;;horsens\n"
+                "2025;Social;Nya-Projekt;3,0;annan kommentar;MOSS\n"
+                "2025;miljo;andel;;\n"
+                "2025;miljo;andel;;\n");
+    EXPECT(&r, W(ROW_DUPLICATE, 4, 0), W(ROW_NO_VALUE, 5, 4), W(ROW_DUPLICATE, 6, 0), W(ROW_NO_VALUE, 6, 4));
+    assert_string_equal(text(&r, 0), "samma år, enhet, indikator och partner som rad 2 med samma värde; räknas en gång");
+    expect_counts(&r, 5, 5, 0);
+    assert_int_equal(r.data->counts.rows_duplicate, 2);
+    assert_int_equal(r.data->rows[0].state, UF_ROW_ACCEPTED);
+    assert_int_equal(r.data->rows[1].state, UF_ROW_ACCEPTED); /* another partner: not a duplicate */
+    assert_int_equal(r.data->rows[2].state, UF_ROW_DUPLICATE);
+    assert_int_equal(r.data->rows[4].state, UF_ROW_DUPLICATE);
+    done(&r);
+}
+
+static void test_duplicate_across_files(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", HEADER "2025;social;nya-projekt;3\n");
+    add(&r, "b.csv", HEADER "\n2025;social;nya-projekt;3\n");
+    finish(&r, false);
+    EXPECT(&r, W(ROW_DUPLICATE, 3, 0));
+    assert_string_equal(uf_diag_file_name(r.diags, r.diags->items[0].file), "b.csv");
+    assert_string_equal(text(&r, 0), "samma år, enhet, indikator och partner som rad 2 i a.csv med samma värde; räknas en gång");
+    expect_counts(&r, 2, 2, 0);
+    done(&r);
+}
+
+static void test_conflicting_duplicate_all_rejected(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", HEADER
+                     "2025;social;nya-projekt;3;;moss\n"
+                     "2025;social;nya-projekt;5;;moss\n"
+                     "2025;social;nya-projekt;9\n"
+                     "2025;miljo;andel;50\n");
+    add(&r, "b.csv", "värde;enhet;år;indikator;partner\n3;SOCIAL;2025;nya-projekt;Moss\n");
+    finish(&r, false);
+    EXPECT(&r, E(ROW_CONFLICT, 2, 4), E(ROW_CONFLICT, 3, 4), E(ROW_CONFLICT, 2, 1));
+    const char *msg = "motstridiga värden för 2025, social, nya-projekt, partner moss: 3 (rad 2), 5 (rad 3), "
+                      "3 (rad 2 i b.csv); alla 3 rader avvisas, rätta till ett värde";
+    assert_string_equal(text(&r, 0), msg);
+    assert_string_equal(text(&r, 1), msg);
+    assert_string_equal(text(&r, 2), msg);
+    assert_string_equal(uf_diag_file_name(r.diags, r.diags->items[2].file), "b.csv");
+    /* The row without a partner is another key and stays. */
+    expect_counts(&r, 5, 2, 3);
+    assert_int_equal(r.data->nrows, 2);
+    assert_true(r.data->rows[0].value == 9);
+    assert_true(r.data->rows[1].value == 50);
+    done(&r);
+}
+
+static void test_conflict_empty_against_value(void **state)
+{
+    (void)state;
+    run r = one(HEADER "2025;social;andel;\n2025;social;andel;40\n");
+    EXPECT(&r, W(ROW_NO_VALUE, 2, 4), E(ROW_CONFLICT, 2, 4), E(ROW_CONFLICT, 3, 4));
+    assert_string_equal(text(&r, 1), "motstridiga värden för 2025, social, andel: \xE2\x80\x93 (rad 2), 40 (rad 3); "
+                                     "alla 2 rader avvisas, rätta till ett värde");
+    expect_counts(&r, 2, 0, 2);
+    done(&r);
+}
+
+/* ---- the shape of rows and files ---- */
+
+static void test_too_many_fields(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", "år;enhet;indikator;värde\n2025;social;nya-projekt;3;extra\n2025;miljo;nya-projekt;3;;;\n");
+    add(&r, "b.csv", "år,enhet,indikator,värde\n2025,social,andel,12,5\n2025,miljo,andel,\"12,5\"\n");
+    finish(&r, false);
+    EXPECT(&r, E(ROW_TOO_MANY_FIELDS, 2, 5), E(ROW_TOO_MANY_FIELDS, 2, 5));
+    assert_string_equal(text(&r, 1), "raden har 5 fält men rubrikraden har 4; står det ett decimalkomma utan "
+                                     "citattecken i en kommaseparerad fil?");
+    expect_counts(&r, 4, 2, 2);
+    done(&r);
+}
+
+static void test_missing_column_rejects_file(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", "år;enhet;värde;kommentar\n2025;social;3;x\n2025;miljo;4;y\n\n2025;hamn;ca 5;z\n");
+    add(&r, "b.csv", HEADER "2025;social;nya-projekt;3\n");
+    finish(&r, false);
+    /* One message for the file, none for its rows, which are rejected with it. */
+    EXPECT(&r, E(FILE_MISSING_COLUMNS, 1, 0));
+    assert_string_equal(text(&r, 0), "filen avvisas: kolumnen 'indikator' saknas (hittade kolumner: 'år', 'enhet', "
+                                     "'värde', 'kommentar')");
+    expect_counts(&r, 4, 1, 3);
+    assert_int_equal(r.data->counts.files_read, 2);
+    assert_int_equal(r.data->counts.files_rejected, 1);
+    done(&r);
+}
+
+static void test_unknown_columns_one_warning(void **state)
+{
+    (void)state;
+    run r = one("år;enhet;kontaktperson;indikator;värde;telefon\n2025;social;Anna;nya-projekt;3;123\n");
+    EXPECT(&r, W(FILE_UNKNOWN_COLUMNS, 1, 0));
+    assert_string_equal(text(&r, 0), "okända kolumner ignoreras: 'kontaktperson', 'telefon'");
+    expect_counts(&r, 1, 1, 0);
+    done(&r);
+}
+
+static void test_line_numbers_after_multiline_comment(void **state)
+{
+    (void)state;
+    run r = one("\n" HEADER
+                "2025;social;nya-projekt;1;\"rad ett\nrad två\nrad tre\";\n"
+                "\n"
+                "2025;socail;nya-projekt;2;;\n"
+                "2025;miljo;nya-projekt;2;\"a\r\nb\";horsen\n"
+                "2025;hamn;nya-projekt;ca 2;;\n");
+    EXPECT(&r, E(ROW_UNKNOWN_UNIT, 7, 2), E(ROW_UNKNOWN_PARTNER, 8, 6), E(ROW_NOT_NUMBER, 10, 4));
+    expect_counts(&r, 4, 1, 3);
+    assert_int_equal(r.data->rows[0].line, 3);
+    done(&r);
+}
+
+static void test_file_level_problems(void **state)
+{
+    (void)state;
+    static const char nul[] = HEADER "2025;social;nya-projekt;3\0\n";
+    run r = start();
+    add(&r, "empty.csv", "");
+    add(&r, "blank.csv", "\n\r\n  \n");
+    add(&r, "header-only.csv", HEADER);
+    uf_validate_buffer(r.v, nul, sizeof nul - 1, "nul.csv");
+    add(&r, "garbage.csv", "\x89PNG\r\n\x1a\n\x01\x02\xff");
+    add(&r, "utf16.csv", "\xFF\xFE\xE5");
+    add(&r, "ok.csv", HEADER "2025;social;nya-projekt;3\n");
+    finish(&r, false);
+    EXPECT(&r, E(FILE_EMPTY, 0, 0), E(FILE_EMPTY, 0, 0), W(FILE_NO_DATA, 0, 0), E(FILE_NUL, 0, 0),
+           E(FILE_ENCODING, 0, 0), E(FILE_UTF16, 0, 0));
+    assert_string_equal(uf_diag_file_name(r.diags, r.diags->items[2].file), "header-only.csv");
+    assert_string_equal(text(&r, 3), "filen innehåller NUL-tecken (byte 71) och ser ut att vara en binärfil, inte CSV; "
+                                     "spara den som CSV från Excel");
+    expect_counts(&r, 1, 1, 0);
+    assert_int_equal(r.data->counts.files_read, 7);
+    assert_int_equal(r.data->counts.files_rejected, 5); /* a header-only file is not rejected */
+    done(&r);
+}
+
+static void test_unclosed_quote_in_submission(void **state)
+{
+    (void)state;
+    run r = one(HEADER "2025;social;nya-projekt;1\n2025;miljo;nya-projekt;2;\"ingen slut\n2025;hamn;nya-projekt;3\n");
+    EXPECT(&r, E(FILE_UNCLOSED_QUOTE, 3, 0));
+    /* The row before is accepted; the broken record is read and rejected. */
+    expect_counts(&r, 2, 1, 1);
+    assert_int_equal(r.data->counts.files_rejected, 0);
+    done(&r);
+}
+
+static void test_paths_that_are_not_files(void **state)
+{
+    (void)state;
+    char dir[160], fifo[160], missing[160];
+    snprintf(dir, sizeof dir, "%s/mapp.csv", plan_dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo.csv", plan_dir);
+    snprintf(missing, sizeof missing, "%s/finns-inte.csv", plan_dir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    assert_int_equal(mkfifo(fifo, 0644), 0);
+    run r = start();
+    uf_validate_file(r.v, dir, "mapp.csv");
+    uf_validate_file(r.v, fifo, "fifo.csv");
+    uf_validate_file(r.v, missing, "finns-inte.csv");
+    add(&r, "ok.csv", HEADER "2025;social;nya-projekt;3\n");
+    finish(&r, false);
+    EXPECT(&r, E(FILE_IS_DIR, 0, 0), E(FILE_NOT_REGULAR, 0, 0), E(FILE_OPEN, 0, 0));
+    assert_string_equal(text(&r, 0), "är en mapp, inte en fil");
+    expect_counts(&r, 1, 1, 0);
+    assert_int_equal(r.data->counts.files_read, 4);
+    assert_int_equal(r.data->counts.files_rejected, 3);
+    done(&r);
+}
+
+static void test_units_not_reported(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", HEADER
+                     "2024;social;nya-projekt;1\n"
+                     "2024;miljo;nya-projekt;1\n"
+                     "2024;hamn;nya-projekt;1\n"
+                     "2025;social;nya-projekt;1\n"
+                     "2025;hamn;nya-projekt;-1\n");
+    finish(&r, true);
+    /* hamn's only 2025 row is rejected: it has not reported for 2025. */
+    EXPECT(&r, E(ROW_NEGATIVE, 6, 4), W(UNIT_NOT_REPORTED, 0, 0), W(UNIT_NOT_REPORTED, 0, 0));
+    assert_string_equal(text(&r, 1), "Miljöförvaltningen (miljo) har inte rapporterat för 2025");
+    assert_string_equal(text(&r, 2), "Älvstads Hamn AB (hamn) har inte rapporterat för 2025");
+    assert_int_equal(r.diags->items[1].file, UF_NO_FILE);
+    assert_int_equal(r.diags->items[1].unit, MILJO);
+    assert_int_equal(r.diags->items[2].unit, HAMN);
+    assert_int_equal(uf_dataset_units_reported(r.data, 2025), 1);
+    done(&r);
+
+    /* Without expecting every unit (named files), nothing is said. */
+    r = one(HEADER "2025;social;nya-projekt;1\n");
+    EXPECT_NONE(&r);
+    done(&r);
+}
+
+static void test_no_rows_at_all(void **state)
+{
+    (void)state;
+    run r = start();
+    finish(&r, true);
+    EXPECT_NONE(&r);
+    assert_int_equal(r.data->nyears, 0);
+    assert_int_equal(uf_dataset_year_index(r.data, 2025), SIZE_MAX);
+    done(&r);
+}
+
+static void test_many_rows_one_typo(void **state)
+{
+    (void)state;
+    /* 20 000 rows with the same typo: each rejected with the suggestion. */
+    enum { N = 20000 };
+    uf_strbuf sb = {0};
+    uf_strbuf_puts(&sb, HEADER);
+    for (int i = 0; i < N; i++) {
+        char line[80];
+        snprintf(line, sizeof line, "%d;socail;nya-projekt;%d\n", 1900 + i % 300, i);
+        uf_strbuf_puts(&sb, line);
+    }
+    run r = start();
+    uf_validate_buffer(r.v, sb.data, sb.len, "stor.csv");
+    finish(&r, false);
+    expect_counts(&r, N, 0, N);
+    assert_int_equal(r.diags->count, N);
+    assert_int_equal(r.diags->items[N - 1].line, N + 1);
+    assert_string_equal(text(&r, N - 1), "okänd enhet 'socail'; menade du 'social'?");
+    uf_strbuf_free(&sb);
+    done(&r);
+}
+
+/* A small deterministic generator, the same on every machine. */
+static uint32_t next_random(uint32_t *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 17;
+    *state ^= *state << 5;
+    return *state;
+}
+
+static void test_mutated_input_never_breaks_the_counts(void **state)
+{
+    (void)state;
+    /* Good files with random damage: bytes changed, quotes, delimiters,
+     * line ends, NUL, high bytes and cut-offs. Whatever comes out, nothing
+     * crashes (the sanitizer build checks memory) and read = accepted +
+     * rejected (checked in finish). */
+    static const char *const seeds[] = {
+        HEADER "2025;social;nya-projekt;3;\"kommentar; med \"\"citat\"\"\";moss\n2024;miljo;andel;12,5 %;;\n",
+        "\xEF\xBB\xBFUnit,Year,Indicator,Value\r\nsocial,2025,extern,\"1 250,5\"\r\nhamn,2025,tid,7\r\n",
+        "sep=;\n\xE5r;enhet;indikator;v\xE4rde\n2025;social;andel;45\n\n2025;miljo;andel;\n",
+        "year\tunit\tindicator\tvalue\n2025\tsocial\tnya-projekt\t1\n2025\tsocial\tnya-projekt\t1\n",
+    };
+    static const char noise[] = {'"', ';', ',', '\t', '\r', '\n', '\0', ' ', '%', '-', (char)0xC3, (char)0xA5,
+                                 (char)0xE5, (char)0x81, (char)0xFF, (char)0xFE, '#', '9', ','};
+    uint32_t seed = 20250101u;
+    char buf[512];
+    for (int round = 0; round < 3000; round++) {
+        const char *base = seeds[round % 4];
+        size_t len = strlen(base);
+        memcpy(buf, base, len);
+        int edits = 1 + (int)(next_random(&seed) % 6);
+        for (int e = 0; e < edits && len > 0; e++) {
+            size_t at = next_random(&seed) % len;
+            char c = noise[next_random(&seed) % sizeof noise];
+            switch (next_random(&seed) % 4) {
+            case 0: /* change */
+                buf[at] = c;
+                break;
+            case 1: /* insert */
+                if (len + 1 < sizeof buf) {
+                    memmove(buf + at + 1, buf + at, len - at);
+                    buf[at] = c;
+                    len++;
+                }
+                break;
+            case 2: /* delete */
+                memmove(buf + at, buf + at + 1, len - at - 1);
+                len--;
+                break;
+            default: /* cut off */
+                len = at;
+                break;
+            }
+        }
+        run r = start();
+        uf_validate_buffer(r.v, buf, len, "skadad.csv");
+        add(&r, "hel.csv", HEADER "2025;hamn;nya-projekt;1;;\n");
+        finish(&r, true);
+        /* The undamaged file beside it is always read. */
+        assert_true(r.data->counts.rows_accepted >= 1 || r.data->counts.rows_rejected >= 1);
+        done(&r);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_rows),
+        cmocka_unit_test(test_dialects_accepted),
+        cmocka_unit_test(test_unknown_unit),
+        cmocka_unit_test(test_unknown_indicator_and_partner),
+        cmocka_unit_test_teardown(test_english_messages, sv),
+        cmocka_unit_test(test_invalid_year),
+        cmocka_unit_test(test_empty_required_cells),
+        cmocka_unit_test(test_empty_value_is_not_zero),
+        cmocka_unit_test(test_not_a_number),
+        cmocka_unit_test(test_antal_whole_and_not_negative),
+        cmocka_unit_test(test_procent),
+        cmocka_unit_test(test_min_max),
+        cmocka_unit_test(test_percent_sign_on_other_measures),
+        cmocka_unit_test(test_identical_duplicate_counted_once),
+        cmocka_unit_test(test_duplicate_across_files),
+        cmocka_unit_test(test_conflicting_duplicate_all_rejected),
+        cmocka_unit_test(test_conflict_empty_against_value),
+        cmocka_unit_test(test_too_many_fields),
+        cmocka_unit_test(test_missing_column_rejects_file),
+        cmocka_unit_test(test_unknown_columns_one_warning),
+        cmocka_unit_test(test_line_numbers_after_multiline_comment),
+        cmocka_unit_test(test_file_level_problems),
+        cmocka_unit_test(test_unclosed_quote_in_submission),
+        cmocka_unit_test(test_paths_that_are_not_files),
+        cmocka_unit_test(test_units_not_reported),
+        cmocka_unit_test(test_no_rows_at_all),
+        cmocka_unit_test(test_many_rows_one_typo),
+        cmocka_unit_test(test_mutated_input_never_breaks_the_counts),
+    };
+    return cmocka_run_group_tests_name("validate", tests, setup_plan, teardown_plan);
+}
