@@ -72,8 +72,9 @@ static char *join(const char *dir, const char *name)
     return path;
 }
 
-/* Reads the named files, or every submission under INPUTS/inrapportering. */
-static void read_submissions(uf_run *run)
+/* Reads the named files, or every submission under INPUTS/inrapportering;
+ * false when there was nothing to read. */
+static bool read_submissions(uf_run *run)
 {
     const uf_config *cfg = run->config;
     uf_validator *v = uf_validator_new(run->plan, run->data, run->diags);
@@ -83,8 +84,12 @@ static void read_submissions(uf_run *run)
     } else {
         uf_file_list files = {0};
         char *dir = join(cfg->inputs, "inrapportering");
-        if (uf_find_csv_files(dir, &files) == 0)
+        if (uf_find_csv_files(dir, &files) == 0) {
             fatal(UF_MSG_CLI_NO_SUBMISSIONS, dir);
+            free(dir);
+            uf_validator_free(v);
+            return false;
+        }
         for (size_t i = 0; i < files.count; i++)
             uf_validate_file(v, files.paths[i], files.paths[i]);
         uf_file_list_free(&files);
@@ -93,6 +98,7 @@ static void read_submissions(uf_run *run)
     uf_validator_free(v);
     /* Only a whole folder is expected to cover every unit. */
     uf_dataset_finish(run->data, run->diags, cfg->nfiles == 0);
+    return true;
 }
 
 static uf_exit load(uf_run *run)
@@ -113,7 +119,8 @@ static uf_exit load(uf_run *run)
         return UF_EXIT_FATAL;
     }
     run->data = uf_dataset_new(run->plan);
-    read_submissions(run);
+    if (!read_submissions(run))
+        return UF_EXIT_FATAL;
     uf_diag_sort(run->diags);
     return UF_EXIT_OK;
 }

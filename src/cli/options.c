@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 typedef bool (*option_fn)(uf_config *config, const char *value);
@@ -149,6 +150,16 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* "validate inputz" (a typo, not a .csv file) should say inputz is no
+ * folder, rather than look for a file of that name in the default folder. */
+static bool names_missing_folder(const char *arg)
+{
+    struct stat st;
+    size_t n = strlen(arg);
+    bool csv = n > 4 && strcasecmp(arg + n - 4, ".csv") == 0;
+    return !csv && stat(arg, &st) != 0;
+}
+
 /* The first positional argument is INPUTS when it is a folder; the rest are files. */
 static bool take_positional(uf_config *c, const char *arg, bool *inputs_given)
 {
@@ -163,7 +174,7 @@ static bool take_positional(uf_config *c, const char *arg, bool *inputs_given)
         }
         return true;
     }
-    if (!*inputs_given && c->nfiles == 0 && is_dir(arg)) {
+    if (!*inputs_given && c->nfiles == 0 && (is_dir(arg) || names_missing_folder(arg))) {
         c->inputs = arg;
         *inputs_given = true;
         return true;

@@ -26,6 +26,9 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(SEV_ERROR, "fel", "error") \
     /* whole files */ \
     X(FILE_OPEN, "filen kunde inte öppnas: %s", "the file could not be opened: %s") \
+    X(ERRNO_ENOENT, "filen finns inte", "the file does not exist") \
+    X(ERRNO_EACCES, "behörighet saknas", "permission denied") \
+    X(ERRNO_OTHER, "systemfel %s", "system error %s") \
     X(FILE_IS_DIR, "är en mapp, inte en fil", "is a folder, not a file") \
     X(FILE_NOT_REGULAR, "är ingen vanlig fil", "is not a regular file") \
     X(FILE_TOO_BIG, "filen är %s MB; största tillåtna storlek är %s MB", "the file is %s MB; the largest allowed is %s MB") \
@@ -41,10 +44,10 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FILE_MISSING_COLUMNS_N, "filen avvisas: kolumnerna %s saknas (hittade kolumner: %s)", "file rejected: columns %s are missing (found columns: %s)") \
     X(FILE_DUP_COLUMN, "kolumnen %s förekommer två gånger (kolumn %s och %s)", "column %s appears twice (columns %s and %s)") \
     X(FILE_UNKNOWN_COLUMNS, "okända kolumner ignoreras: %s", "unknown columns ignored: %s") \
-    X(FILE_ROWS_REJECTED, "%s datarader avvisas med filen", "%s data rows rejected with the file") \
     /* submission rows */ \
     X(ROW_EMPTY_FIELD, "%s saknas", "%s is missing") \
-    X(ROW_TOO_MANY_FIELDS, "raden har %s fält men rubrikraden har %s; står det ett decimalkomma utan citattecken i en kommaseparerad fil?", "the row has %s fields but the header has %s; is there an unquoted decimal comma in a comma-separated file?") \
+    X(ROW_TOO_MANY_FIELDS, "raden har %s fält men rubrikraden har %s; kontrollera att inget värde innehåller avgränsaren utan citattecken", "the row has %s fields but the header has %s; check that no value holds the delimiter without quotes") \
+    X(ROW_TOO_MANY_FIELDS_COMMA, "raden har %s fält men rubrikraden har %s; står det ett decimalkomma utan citattecken i en kommaseparerad fil?", "the row has %s fields but the header has %s; is there an unquoted decimal comma in a comma-separated file?") \
     X(ROW_BAD_YEAR, "ogiltigt år '%s'; ange ett årtal med fyra siffror, t.ex. 2025", "invalid year '%s'; give a four-digit year such as 2025") \
     X(ROW_UNKNOWN_UNIT, "okänd enhet '%s'%s", "unknown unit '%s'%s") \
     X(ROW_UNKNOWN_INDICATOR, "okänd indikator '%s'%s", "unknown indicator '%s'%s") \
@@ -142,7 +145,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_COUNT_ROWS, "Rader: %s lästa, %s godkända, %s avvisade", "Rows: %s read, %s accepted, %s rejected") \
     X(CLI_COUNT_DUPLICATES, " (varav dubbletter räknade en gång: %s)", " (of which duplicates counted once: %s)") \
     X(CLI_COUNT_FILES, "Filer: %s lästa, %s avvisade", "Files: %s read, %s rejected") \
-    X(CLI_COUNT_DIAGS, "Meddelanden: %s fel, %s varningar", "Messages: %s errors, %s warnings") \
+    X(CLI_COUNT_DIAGS, "Meddelanden: fel %s, varningar %s", "Messages: errors %s, warnings %s") \
     X(CLI_COVERAGE, "Inrapportering %s: %s av %s enheter", "Submissions %s: %s of %s units") \
     X(CLI_WROTE, "Skrev %s", "Wrote %s") \
     X(CLI_ERROR_PREFIX, "uppfolj: fel: ", "uppfolj: error: ")

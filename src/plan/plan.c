@@ -405,7 +405,7 @@ static bool plan_record(void *user, const uf_csv_record *rec)
     if (rec->count > r->header_fields) {
         char a[UF_NUMBUF], b[UF_NUMBUF];
         uf_diag_add(r->diags, UF_SEVERITY_ERROR, r->file, rec->line, (int)r->header_fields + 1,
-                    UF_MSG_ROW_TOO_MANY_FIELDS, uf_fmt_count(a, (long long)rec->count),
+                    rec->delimiter == ',' ? UF_MSG_ROW_TOO_MANY_FIELDS_COMMA : UF_MSG_ROW_TOO_MANY_FIELDS, uf_fmt_count(a, (long long)rec->count),
                     uf_fmt_count(b, (long long)r->header_fields));
         return true;
     }

@@ -197,7 +197,7 @@ static bool too_many_fields(uf_validator *v, const uf_csv_record *rec)
         return false;
     char a[UF_NUMBUF], b[UF_NUMBUF];
     uf_diag_add(v->diags, UF_SEVERITY_ERROR, v->file, rec->line, (int)v->header_fields + 1,
-                UF_MSG_ROW_TOO_MANY_FIELDS, uf_fmt_count(a, (long long)rec->count),
+                rec->delimiter == ',' ? UF_MSG_ROW_TOO_MANY_FIELDS_COMMA : UF_MSG_ROW_TOO_MANY_FIELDS, uf_fmt_count(a, (long long)rec->count),
                 uf_fmt_count(b, (long long)v->header_fields));
     return true;
 }

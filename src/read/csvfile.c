@@ -16,6 +16,7 @@ struct parse_ctx {
     uf_csv_record_fn fn;
     void *user;
     bool stopped;
+    char delimiter;
     long line;         /* physical line being fed to libcsv */
     long record_start; /* line where the current record began */
     bool in_record;
@@ -63,7 +64,7 @@ static void on_record(int terminator, void *user)
         uf_grow(&ctx->pointers, &ctx->pointers_cap, count, sizeof(char *));
         for (size_t i = 0; i < count; i++)
             ctx->pointers[i] = ctx->text + ctx->offsets[i];
-        uf_csv_record rec = {ctx->record_start, count, ctx->pointers, ctx->lengths};
+        uf_csv_record rec = {ctx->record_start, count, ctx->pointers, ctx->lengths, ctx->delimiter};
         ctx->delivered++;
         if (!ctx->fn(ctx->user, &rec))
             ctx->stopped = true;
@@ -71,6 +72,20 @@ static void on_record(int terminator, void *user)
     ctx->nfields = 0;
     ctx->text_len = 0;
     ctx->in_record = false;
+}
+
+/* The reason a file could not be opened, in the run's language. */
+static void open_failed(uf_diag_list *diags, uint32_t file_id, int err)
+{
+    char *reason;
+    if (err == ENOENT || err == ENOTDIR || err == ELOOP)
+        reason = uf_msg_format(UF_MSG_ERRNO_ENOENT);
+    else if (err == EACCES || err == EPERM)
+        reason = uf_msg_format(UF_MSG_ERRNO_EACCES);
+    else
+        reason = uf_msg_format(UF_MSG_ERRNO_OTHER, strerror(err));
+    uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, 0, 0, UF_MSG_FILE_OPEN, reason ? reason : "");
+    free(reason);
 }
 
 static int is_space(unsigned char c) { return c == ' '; }
@@ -180,6 +195,7 @@ static uf_error parse_utf8(const char *data, size_t len, uint32_t file_id, uf_di
         delimiter = uf_csv_sniff_delimiter(data + pos, first_len);
     }
     info->delimiter = delimiter;
+    ctx.delimiter = delimiter;
     csv_set_delim(&parser, (unsigned char)delimiter);
     csv_set_space_func(&parser, delimiter == '\t' ? is_space : is_space_or_tab);
 
@@ -271,7 +287,7 @@ static uf_error slurp(const char *path, uint32_t file_id, uf_diag_list *diags, c
     struct stat st;
     char a[UF_NUMBUF], b[UF_NUMBUF];
     if (stat(path, &st) != 0) {
-        uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, 0, 0, UF_MSG_FILE_OPEN, strerror(errno));
+        open_failed(diags, file_id, errno);
         return UF_ERROR_READ;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -289,7 +305,7 @@ static uf_error slurp(const char *path, uint32_t file_id, uf_diag_list *diags, c
     }
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     if (fd < 0) {
-        uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, 0, 0, UF_MSG_FILE_OPEN, strerror(errno));
+        open_failed(diags, file_id, errno);
         return UF_ERROR_READ;
     }
     size_t cap = (size_t)st.st_size + 1, len = 0;
@@ -305,7 +321,7 @@ static uf_error slurp(const char *path, uint32_t file_id, uf_diag_list *diags, c
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, 0, 0, UF_MSG_FILE_OPEN, strerror(errno));
+            open_failed(diags, file_id, errno);
             close(fd);
             free(buf);
             return UF_ERROR_READ;

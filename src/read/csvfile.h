@@ -17,6 +17,7 @@ typedef struct uf_csv_record {
     size_t count;          /* fields, trailing empty ones not counted */
     const char **fields;   /* NUL-terminated UTF-8, spaces around trimmed */
     const size_t *lengths;
+    char delimiter;        /* as sniffed from the header line */
 } uf_csv_record;
 
 /* Returns false to stop reading the file. */
