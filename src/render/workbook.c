@@ -20,6 +20,9 @@ typedef struct wb {
     lxw_format *title, *header, *bold, *text, *wrap;
     lxw_format *whole, *decimal, *percent_value, *change_pct;
     lxw_format *status[UF_STATUS_COUNT];
+    /* A figure with its status in one cell: the fill and a symbol in the
+     * number format ("12 ✔"), so that big sheets stay half the size. */
+    lxw_format *figure[3][UF_STATUS_COUNT];
 } wb;
 
 /* ---- cells ---- */
@@ -65,12 +68,41 @@ static void write_status(const wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_
     worksheet_write_string(ws, row, col, text, w->status[s]);
 }
 
-static lxw_format *value_format(const wb *w, size_t indicator)
+enum { KIND_WHOLE, KIND_DECIMAL, KIND_PERCENT };
+static const char *kind_codes[] = {"#,##0", "#,##0.0", "0.0\" %\""};
+
+static int value_kind(const wb *w, size_t indicator)
 {
     const uf_indicator *ind = &w->model->plan->indicators[indicator];
     if (ind->percent)
-        return w->percent_value;
-    return ind->whole && ind->aggregation != UF_AGG_MEAN ? w->whole : w->decimal;
+        return KIND_PERCENT;
+    return ind->whole && ind->aggregation != UF_AGG_MEAN ? KIND_WHOLE : KIND_DECIMAL;
+}
+
+static lxw_format *value_format(const wb *w, size_t indicator)
+{
+    lxw_format *plain[] = {w->whole, w->decimal, w->percent_value};
+    return plain[value_kind(w, indicator)];
+}
+
+/* A figure and its status in one cell; a missing figure shows "–". */
+static void write_figure(const wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, size_t indicator,
+                         const uf_figure *f)
+{
+    lxw_format *fmt = w->figure[value_kind(w, indicator)][f->status];
+    if (isnan(f->value))
+        worksheet_write_string(ws, row, col, uf_status_symbol(UF_STATUS_GREY), fmt);
+    else
+        worksheet_write_number(ws, row, col, f->value, fmt);
+}
+
+static void write_legend(const wb *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    for (int s = 0; s < UF_STATUS_COUNT; s++) {
+        char text[64];
+        snprintf(text, sizeof text, "%s %s", uf_status_symbol((uf_status)s), uf_status_word((uf_status)s));
+        worksheet_write_string(ws, row, (lxw_col_t)(2 + s), text, w->status[s]);
+    }
 }
 
 static void write_headers(const wb *w, lxw_worksheet *ws, lxw_row_t row, const char *const *names, size_t n)
@@ -97,6 +129,22 @@ static lxw_format *status_format(lxw_workbook *book, uint32_t fill, uint32_t fon
     format_set_bg_color(f, fill);
     format_set_font_color(f, font);
     return f;
+}
+
+static void make_figure_formats(wb *w)
+{
+    static const uint32_t fills[] = {0xC6EFCE, 0xFFEB9C, 0xFFC7CE, 0xE7E6E6};
+    static const uint32_t fonts[] = {0x006100, 0x7F6000, 0x9C0006, 0x3A3A3A};
+    for (int k = 0; k < 3; k++) {
+        for (int s = 0; s < UF_STATUS_COUNT; s++) {
+            char code[64];
+            snprintf(code, sizeof code, "%s\" %s\"", kind_codes[k], uf_status_symbol((uf_status)s));
+            lxw_format *f = status_format(w->book, fills[s], fonts[s]);
+            format_set_num_format(f, code);
+            format_set_align(f, LXW_ALIGN_RIGHT);
+            w->figure[k][s] = f;
+        }
+    }
 }
 
 static void make_formats(wb *w)
@@ -132,6 +180,7 @@ static void make_formats(wb *w)
     w->status[UF_STATUS_YELLOW] = status_format(b, 0xFFEB9C, 0x7F6000);
     w->status[UF_STATUS_RED] = status_format(b, 0xFFC7CE, 0x9C0006);
     w->status[UF_STATUS_GREY] = status_format(b, 0xE7E6E6, 0x3A3A3A);
+    make_figure_formats(w);
 }
 
 static void set_properties(wb *w)
@@ -252,8 +301,6 @@ static void block_header(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i
         char year[32];
         snprintf(year, sizeof year, "%d", m->years[ys.first + k]);
         worksheet_write_string(ws, row + 1, (lxw_col_t)(2 + k), year, w->header);
-        snprintf(year, sizeof year, "Status %d", m->years[ys.first + k]);
-        worksheet_write_string(ws, row + 1, (lxw_col_t)(2 + ys.count + k), year, w->header);
     }
 }
 
@@ -265,11 +312,8 @@ static void block_figures(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t 
     bool whole = unit == UF_WHOLE_MUNICIPALITY;
     write_text(ws, row, 0, whole ? "Koncernen" : p->units[unit].id, whole ? w->bold : NULL);
     write_text(ws, row, 1, whole ? "Hela kommunen" : p->units[unit].name, NULL);
-    for (size_t k = 0; k < ys.count; k++) {
-        const uf_figure *f = uf_model_figure(m, ys.first + k, i, unit);
-        write_value(ws, row, (lxw_col_t)(2 + k), f->value, value_format(w, i));
-        write_status(w, ws, row, (lxw_col_t)(2 + ys.count + k), f->status);
-    }
+    for (size_t k = 0; k < ys.count; k++)
+        write_figure(w, ws, row, (lxw_col_t)(2 + k), i, uf_model_figure(m, ys.first + k, i, unit));
 }
 
 static void block_targets(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i, year_span ys)
@@ -299,7 +343,7 @@ static void block_chart(const wb *w, lxw_worksheet *ws, const char *sheet, lxw_r
     chart_series_set_line(t, &dashed);
     chart_title_set_name(chart, w->model->plan->indicators[i].name);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    worksheet_insert_chart(ws, row, (lxw_col_t)(2 + 2 * ys.count + 1), chart);
+    worksheet_insert_chart(ws, row, (lxw_col_t)(2 + ys.count + 1), chart);
 }
 
 static void goal_sheet_name(const uf_goal *goal, char *name, size_t cap)
@@ -329,12 +373,13 @@ static void write_goal_sheet(const wb *w, size_t g)
     year_span ys = shown_years(w->model);
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
-    worksheet_set_column(ws, 2, (lxw_col_t)(1 + ys.count), 11, NULL);
-    worksheet_set_column(ws, (lxw_col_t)(2 + ys.count), (lxw_col_t)(1 + 2 * ys.count), 18, NULL);
+    worksheet_set_column(ws, 2, (lxw_col_t)(1 + ys.count), 13, NULL);
     char title[600];
     snprintf(title, sizeof title, "Mål %s: %s", p->goals[g].id, p->goals[g].name);
     write_text(ws, 0, 0, title, w->title);
-    lxw_row_t row = 2;
+    worksheet_write_string(ws, 1, 0, "Status per värde:", NULL);
+    write_legend(w, ws, 1);
+    lxw_row_t row = 3;
     for (size_t i = 0; i < p->nindicators; i++) {
         if (p->indicators[i].goal != g)
             continue;
