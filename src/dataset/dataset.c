@@ -122,7 +122,7 @@ static bool group_conflicts(const uf_dataset *data, uint32_t first)
 static char *place(const uf_diag_list *diags, const uf_row *there, uint32_t here_file)
 {
     char line[UF_NUMBUF];
-    uf_fmt_count(line, there->line);
+    snprintf(line, sizeof line, "%u", there->line); /* line numbers are not grouped */
     if (there->file == here_file)
         return uf_msg_format(UF_MSG_PLACE_LINE, line);
     return uf_msg_format(UF_MSG_PLACE_FILE_LINE, line, uf_diag_file_name(diags, there->file));

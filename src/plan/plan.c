@@ -108,7 +108,7 @@ static const char *take_id(plan_reader *r, const uf_csv_record *rec, size_t k, u
     const char *id = uf_pool_strndup(r->plan->strings, s, len);
     if (!uf_index_put(index, id, len, pos)) {
         size_t first = uf_index_get(index, id, len);
-        row_error(r, rec, k, UF_MSG_PLAN_DUP_ID, uf_excerpt(buf, s, len), uf_fmt_count(line, r->lines[first]));
+        row_error(r, rec, k, UF_MSG_PLAN_DUP_ID, uf_excerpt(buf, s, len), (snprintf(line, sizeof line, "%ld", r->lines[first]), line));
         return NULL;
     }
     uf_grow(&r->lines, &r->lines_cap, pos + 1, sizeof(long));
@@ -471,7 +471,7 @@ static void check_duplicate_targets(uf_plan *plan, uf_diag_list *diags, uint32_t
         snprintf(y, sizeof y, "%d", b->year);
         const char *unit = b->unit == UF_WHOLE_MUNICIPALITY ? uf_msg_text(UF_MSG_PLAN_WHOLE) : plan->units[b->unit].id;
         uf_diag_add(diags, UF_SEVERITY_ERROR, file, b->line, 0, UF_MSG_PLAN_DUP_TARGET, y,
-                    plan->indicators[b->indicator].id, unit, uf_fmt_count(line, a->line));
+                    plan->indicators[b->indicator].id, unit, (snprintf(line, sizeof line, "%ld", a->line), line));
     }
 }
 

@@ -225,7 +225,7 @@ static uf_error parse_utf8(const char *data, size_t len, uint32_t file_id, uf_di
     if (err == UF_OK && !ctx.stopped && ctx.in_record) {
         char buf[UF_NUMBUF];
         uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, ctx.record_start, 0,
-                    UF_MSG_FILE_UNCLOSED_QUOTE, uf_fmt_count(buf, ctx.record_start));
+                    UF_MSG_FILE_UNCLOSED_QUOTE, (snprintf(buf, sizeof buf, "%ld", ctx.record_start), buf));
         info->broken_records = 1;
         err = UF_ERROR_FILE_REJECTED;
     } else if (err == UF_OK && !ctx.stopped) {
