@@ -72,6 +72,16 @@ static char *join(const char *dir, const char *name)
     return path;
 }
 
+static void warn_spreadsheets(uf_run *run, const char *dir)
+{
+    uf_file_list sheets = {0};
+    uf_find_spreadsheets(dir, &sheets);
+    for (size_t i = 0; i < sheets.count; i++)
+        uf_diag_add(run->diags, UF_SEVERITY_WARNING, uf_diag_add_file(run->diags, sheets.paths[i]), 0, 0,
+                    UF_MSG_FILE_SPREADSHEET);
+    uf_file_list_free(&sheets);
+}
+
 /* Reads the named files, or every submission under INPUTS/inrapportering;
  * false when there was nothing to read. */
 static bool read_submissions(uf_run *run)
@@ -93,6 +103,7 @@ static bool read_submissions(uf_run *run)
         for (size_t i = 0; i < files.count; i++)
             uf_validate_file(v, files.paths[i], files.paths[i]);
         uf_file_list_free(&files);
+        warn_spreadsheets(run, dir);
         free(dir);
     }
     uf_validator_free(v);

@@ -29,6 +29,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ERRNO_ENOENT, "filen finns inte", "the file does not exist") \
     X(ERRNO_EACCES, "behörighet saknas", "permission denied") \
     X(ERRNO_OTHER, "systemfel %s", "system error %s") \
+    X(FILE_SPREADSHEET, "Excel-filer läses inte och hoppas över; spara filen som CSV (\"CSV UTF-8\" eller \"CSV (semikolonavgränsad)\")", "Excel files are not read and are skipped; save the file as CSV") \
     X(FILE_IS_DIR, "är en mapp, inte en fil", "is a folder, not a file") \
     X(FILE_NOT_REGULAR, "är ingen vanlig fil", "is not a regular file") \
     X(FILE_TOO_BIG, "filen är %s MB; största tillåtna storlek är %s MB", "the file is %s MB; the largest allowed is %s MB") \

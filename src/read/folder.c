@@ -12,13 +12,20 @@
 
 enum { MAX_DEPTH = 32 }; /* a symlink loop must not recurse forever */
 
-static bool ends_with_csv(const char *name)
+static bool ends_with(const char *name, const char *ending)
 {
-    size_t n = strlen(name);
-    return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
+    size_t n = strlen(name), e = strlen(ending);
+    return n > e && strcasecmp(name + n - e, ending) == 0;
 }
 
-static void walk(const char *dir, uf_file_list *list, int depth)
+static bool is_csv(const char *name) { return ends_with(name, ".csv"); }
+
+static bool is_spreadsheet(const char *name)
+{
+    return ends_with(name, ".xlsx") || ends_with(name, ".xls") || ends_with(name, ".xlsm") || ends_with(name, ".ods");
+}
+
+static void walk(const char *dir, uf_file_list *list, int depth, bool (*wanted)(const char *name))
 {
     DIR *d = opendir(dir);
     if (!d || depth > MAX_DEPTH) {
@@ -37,9 +44,9 @@ static void walk(const char *dir, uf_file_list *list, int depth)
         snprintf(path, n, "%s/%s", dir, e->d_name);
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            walk(path, list, depth + 1);
+            walk(path, list, depth + 1, wanted);
             free(path);
-        } else if (ends_with_csv(e->d_name)) {
+        } else if (wanted(e->d_name)) {
             uf_grow(&list->paths, &list->cap, list->count + 1, sizeof(char *));
             list->paths[list->count++] = path;
         } else {
@@ -51,14 +58,18 @@ static void walk(const char *dir, uf_file_list *list, int depth)
 
 static int path_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-size_t uf_find_csv_files(const char *dir, uf_file_list *list)
+static size_t find(const char *dir, uf_file_list *list, bool (*wanted)(const char *name))
 {
     size_t before = list->count;
-    walk(dir, list, 0);
+    walk(dir, list, 0, wanted);
     if (list->count > before) /* paths is NULL when nothing was ever found */
         qsort(list->paths + before, list->count - before, sizeof(char *), path_cmp);
     return list->count - before;
 }
+
+size_t uf_find_csv_files(const char *dir, uf_file_list *list) { return find(dir, list, is_csv); }
+
+size_t uf_find_spreadsheets(const char *dir, uf_file_list *list) { return find(dir, list, is_spreadsheet); }
 
 void uf_file_list_free(uf_file_list *list)
 {

@@ -13,6 +13,9 @@ typedef struct uf_file_list {
 /* Adds every *.csv below dir (case-insensitive ending); returns the number
  * found. A missing folder finds nothing. */
 size_t uf_find_csv_files(const char *dir, uf_file_list *list);
+/* Excel and OpenDocument files, which are not read: the clerk is told to
+ * save them as CSV rather than have them silently ignored. */
+size_t uf_find_spreadsheets(const char *dir, uf_file_list *list);
 void uf_file_list_free(uf_file_list *list);
 
 #endif
