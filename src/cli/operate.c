@@ -3,7 +3,11 @@
 #include "common/diag.h"
 #include "common/util.h"
 #include "consolidate/model.h"
+#include "render/chart_files.h"
 #include "render/csv_export.h"
+#include "render/font.h"
+#include "render/pdf_report.h"
+#include "render/unit_report.h"
 #include "render/output.h"
 #include "render/workbook.h"
 #include "dataset/dataset.h"
@@ -201,6 +205,28 @@ static bool report_written(uf_error err, const char *path)
     return false;
 }
 
+static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const char *dir)
+{
+    char name[64];
+    if (uf_font_load() != UF_OK) {
+        fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
+        fprintf(stderr, uf_msg_text(UF_MSG_CLI_NO_FONT), uf_font_dir());
+        fputc('\n', stderr);
+        return false;
+    }
+    snprintf(name, sizeof name, "styrelserapport-%d.pdf", model->report_year);
+    char *path = join(dir, name);
+    bool ok = report_written(uf_pdf_write_board_report(model, diags, path), path);
+    free(path);
+    path = join(dir, "enheter");
+    ok = ok && report_written(uf_pdf_write_unit_reports(model, diags, dir), path);
+    free(path);
+    path = join(dir, "diagram");
+    ok = ok && report_written(uf_chart_write_files(model, dir), path);
+    free(path);
+    return ok;
+}
+
 static bool write_reports(const uf_run *run, const uf_model *model, const char *dir)
 {
     const uf_config *cfg = run->config;
@@ -220,6 +246,8 @@ static bool write_reports(const uf_run *run, const uf_model *model, const char *
         ok &= report_written(uf_csv_export_write(model, path), path);
         free(path);
     }
+    if (ok && (cfg->formats & UF_FORMAT_PDF))
+        ok &= write_pdfs(model, run->diags, dir);
     return ok;
 }
 

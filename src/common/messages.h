@@ -64,6 +64,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ROW_NEGATIVE, "%s räknas i antal och kan inte vara negativt (%s)", "%s is counted (antal) and cannot be negative (%s)") \
     X(ROW_BELOW_MIN, "%s är lägre än minsta tillåtna värde %s för %s", "%s is below the smallest allowed value %s for %s") \
     X(ROW_ABOVE_MAX, "%s är högre än största tillåtna värde %s för %s", "%s is above the largest allowed value %s for %s") \
+    X(ROW_TOO_LARGE, "'%s' är orimligt stort till beloppet; största tillåtna belopp är %s", "'%s' is implausibly large in magnitude; the largest allowed is %s") \
     X(ROW_NO_VALUE, "värde saknas; räknas som ej rapporterat, inte som 0", "no value; counted as not reported, not as 0") \
     X(ROW_DUPLICATE, "samma år, enhet, indikator och partner som %s med samma värde; räknas en gång", "same year, unit, indicator and partner as %s with the same value; counted once") \
     X(PLACE_LINE, "rad %s", "line %s") \
@@ -148,6 +149,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_COUNT_FILES, "Filer: %s lästa, %s avvisade", "Files: %s read, %s rejected") \
     X(CLI_COUNT_DIAGS, "Meddelanden: fel %s, varningar %s", "Messages: errors %s, warnings %s") \
     X(CLI_COVERAGE, "Inrapportering %s: %s av %s enheter", "Submissions %s: %s of %s units") \
+    X(CLI_NO_FONT, "typsnittet för PDF-rapporterna hittades inte (sökte senast i %s); ange mappen med UPPFOLJ_FONT_DIR", "the font for the PDF reports was not found (last looked in %s); name the folder with UPPFOLJ_FONT_DIR") \
     X(CLI_WROTE, "Skrev %s", "Wrote %s") \
     X(CLI_ERROR_PREFIX, "uppfolj: fel: ", "uppfolj: error: ")
 

@@ -1,0 +1,1034 @@
+#include "render/chart.h"
+
+#include "common/util.h"
+#include "render/font.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NBSP "\xC2\xA0"
+#define MIDDOT " \xC2\xB7 "
+
+/* ---- colours ---- */
+
+#define HEX(v) {((v) >> 16 & 0xFF) / 255.0, ((v) >> 8 & 0xFF) / 255.0, ((v)&0xFF) / 255.0}
+
+static const uf_rgb palette[UF_COLOUR_COUNT] = {
+    HEX(0x222222), HEX(0x5F5F5F), HEX(0x8C8C8C), HEX(0xE3E3E3), HEX(0x0072B2), HEX(0x000000), HEX(0xFFFFFF),
+};
+
+/* Okabe–Ito bluish green, orange, vermillion; grey for no data. */
+static const uf_rgb status_palette[UF_STATUS_COUNT] = {HEX(0x009E73), HEX(0xE69F00), HEX(0xD55E00),
+                                                       HEX(0xA6A6A6)};
+
+/* Earlier years in the partner chart: Okabe–Ito sky blue, lighter than the
+ * report year's blue and far from every status colour. */
+static const uf_rgb earlier_year = HEX(0x56B4E9);
+
+uf_rgb uf_chart_rgb(uf_colour colour) { return palette[colour < UF_COLOUR_COUNT ? colour : UF_COLOUR_INK]; }
+
+uf_rgb uf_chart_status_rgb(uf_status status) { return status_palette[status < UF_STATUS_COUNT ? status : UF_STATUS_GREY]; }
+
+void uf_chart_set(cairo_t *cr, uf_rgb rgb) { cairo_set_source_rgb(cr, rgb.r, rgb.g, rgb.b); }
+
+static void set_colour(cairo_t *cr, uf_colour c) { uf_chart_set(cr, palette[c]); }
+
+/* Text on a status colour: white where it reads (green, vermillion). */
+static void set_on_status(cairo_t *cr, uf_status s)
+{
+    set_colour(cr, s == UF_STATUS_GREEN || s == UF_STATUS_RED ? UF_COLOUR_PAPER : UF_COLOUR_INK);
+}
+
+static uf_error check(cairo_t *cr) { return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? UF_OK : UF_ERROR_CAIRO; }
+
+/* ---- numbers ---- */
+
+const char *uf_chart_number(char *buf, double value)
+{
+    if (!isfinite(value)) {
+        snprintf(buf, UF_VALUEBUF, "\xE2\x80\x93");
+        return buf;
+    }
+    int decimals = fabs(value) >= 10 ? 1 : 2;
+    double scale = pow(10, decimals);
+    /* Half away from zero, as a clerk rounds (printf would give 0,12). */
+    double rounded = round(value * scale) / scale;
+    return uf_fmt_number_with(buf, rounded, -1, NBSP, ',');
+}
+
+/* The unit shown after a value; "" for plain counts. */
+static const char *unit_suffix(const uf_indicator *ind)
+{
+    if (ind->percent || strcmp(ind->measure, "procent") == 0)
+        return "%";
+    if (strcmp(ind->measure, "antal") == 0)
+        return "";
+    return ind->measure;
+}
+
+const char *uf_chart_value(char *buf, double value, const uf_indicator *ind)
+{
+    uf_chart_number(buf, value);
+    const char *suffix = unit_suffix(ind);
+    if (isfinite(value) && *suffix) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, UF_VALUEBUF - n, NBSP "%.40s", suffix);
+    }
+    return buf;
+}
+
+/* ---- text helpers ---- */
+
+/* Draws text with its middle (of capital letters) at y. */
+static double text_mid(cairo_t *cr, double x, double y, const char *s, double max_w, uf_align align)
+{
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    return uf_text_draw(cr, x, y + fe.ascent * 0.36, s, max_w, align);
+}
+
+/* The same on a paper-coloured plate, so that lines behind stay readable. */
+static void text_mid_plate(cairo_t *cr, double x, double y, const char *s, double max_w)
+{
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    double w = uf_text_width(cr, s);
+    if (max_w > 0 && w > max_w)
+        w = max_w;
+    cairo_save(cr);
+    set_colour(cr, UF_COLOUR_PAPER);
+    cairo_rectangle(cr, x - 1.5, y - fe.ascent * 0.6, w + 3, fe.ascent * 1.2);
+    cairo_fill(cr);
+    cairo_restore(cr);
+    text_mid(cr, x, y, s, max_w, UF_ALIGN_LEFT);
+}
+
+/* Centres a glyph's ink box on (cx, cy): symbols differ in their bearings. */
+static void glyph_centred(cairo_t *cr, double cx, double cy, const char *s)
+{
+    cairo_text_extents_t te;
+    cairo_text_extents(cr, s, &te);
+    cairo_move_to(cr, cx - te.x_bearing - te.width / 2, cy - te.y_bearing - te.height / 2);
+    cairo_show_text(cr, s);
+}
+
+double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status status, bool word)
+{
+    double r = size / 2;
+    uf_chart_set(cr, uf_chart_status_rgb(status));
+    cairo_new_path(cr); /* else the arc joins the end of the last text */
+    cairo_arc(cr, x + r, y, r, 0, 2 * M_PI);
+    cairo_fill(cr);
+    set_on_status(cr, status);
+    uf_font_use(cr, UF_FONT_BOLD, size * 0.62);
+    glyph_centred(cr, x + r, y, uf_status_symbol(status));
+    if (!word)
+        return size;
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_REGULAR, size * 0.78);
+    return size + size * 0.3 + text_mid(cr, x + size * 1.3, y, uf_status_word(status), 0, UF_ALIGN_LEFT);
+}
+
+/* ---- frames and axes ---- */
+
+double uf_chart_frame_pos(const uf_chart_frame *f, double v)
+{
+    double t = f->vmax > f->vmin ? (v - f->vmin) / (f->vmax - f->vmin) : 0;
+    return f->horizontal ? f->x0 + t * (f->x1 - f->x0) : f->y1 - t * (f->y1 - f->y0);
+}
+
+double uf_chart_frame_item(const uf_chart_frame *f, size_t k)
+{
+    if (f->horizontal)
+        return f->y0 + ((double)k + 0.5) * (f->y1 - f->y0) / (double)(f->nitems ? f->nitems : 1);
+    if (f->nitems <= 1)
+        return (f->x0 + f->x1) / 2;
+    return f->x0 + f->pad + (double)k * (f->x1 - f->x0 - 2 * f->pad) / (double)(f->nitems - 1);
+}
+
+typedef struct axis {
+    double lo, hi, step;
+    int decimals;
+} axis;
+
+/* Round ticks: steps of 1, 2, 2.5 or 5 times a power of ten. */
+static axis nice_axis(double lo, double hi, int ticks, bool whole)
+{
+    if (!(hi > lo))
+        hi = lo + (lo == 0 ? 1 : fabs(lo) * 0.1);
+    double raw = (hi - lo) / ticks;
+    double mag = pow(10, floor(log10(raw)));
+    double f = raw / mag;
+    double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+    if (whole && step < 1)
+        step = 1;
+    axis a = {floor(lo / step + 1e-9) * step, ceil(hi / step - 1e-9) * step, step, 0};
+    while (a.decimals < 6 && fabs(step * pow(10, a.decimals) - nearbyint(step * pow(10, a.decimals))) > 1e-6)
+        a.decimals++;
+    return a;
+}
+
+static const char *tick_label(char *buf, double v, const axis *a)
+{
+    if (fabs(v) < a->step * 1e-6)
+        v = 0;
+    return uf_fmt_number_with(buf, v, a->decimals, NBSP, ',');
+}
+
+static double widest_tick(cairo_t *cr, const axis *a)
+{
+    char buf[UF_NUMBUF];
+    double w = 0;
+    for (double v = a->lo; v <= a->hi + a->step * 1e-6; v += a->step)
+        w = fmax(w, uf_text_width(cr, tick_label(buf, v, a)));
+    return w;
+}
+
+/* A range that holds every finite value given and 0 (bars start at 0). */
+static void widen(double *lo, double *hi, double v)
+{
+    if (!isfinite(v))
+        return;
+    *lo = fmin(*lo, v);
+    *hi = fmax(*hi, v);
+}
+
+static void no_data(cairo_t *cr, double w, double h, const char *text)
+{
+    set_colour(cr, UF_COLOUR_MUTED);
+    uf_font_use(cr, UF_FONT_REGULAR, 10);
+    uf_text_draw(cr, w / 2, h / 2, text, w - 8, UF_ALIGN_CENTER);
+}
+
+/* ---- legends ---- */
+
+typedef enum legend_mark { MARK_STATUS, MARK_LINE, MARK_DASH, MARK_TICK, MARK_SWATCH } legend_mark;
+
+typedef struct legend_item {
+    legend_mark mark;
+    uf_status status; /* MARK_STATUS */
+    uf_rgb rgb;       /* the others */
+    const char *text;
+} legend_item;
+
+static void legend_mark_draw(cairo_t *cr, const legend_item *it, double x, double y)
+{
+    if (it->mark == MARK_STATUS) {
+        uf_chart_badge(cr, x, y, 11, it->status, false);
+        return;
+    }
+    uf_chart_set(cr, it->rgb);
+    if (it->mark == MARK_SWATCH) {
+        cairo_rectangle(cr, x, y - 4.5, 11, 9);
+        cairo_fill(cr);
+    } else if (it->mark == MARK_TICK) {
+        cairo_rectangle(cr, x + 4.5, y - 6, 2.5, 12);
+        cairo_fill(cr);
+    } else {
+        double dash[] = {4, 2.5};
+        cairo_set_dash(cr, dash, it->mark == MARK_DASH ? 2 : 0, 0);
+        cairo_set_line_width(cr, it->mark == MARK_DASH ? 1.5 : 2.5);
+        cairo_move_to(cr, x - 2, y);
+        cairo_line_to(cr, x + 13, y);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
+}
+
+/* Lays items out left to right, wrapping at w; returns the height used. */
+static double legend(cairo_t *cr, double x0, double y0, double w, const legend_item *items, size_t n, bool draw)
+{
+    const double line = 15;
+    double x = x0, y = y0 + line / 2;
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    for (size_t i = 0; i < n; i++) {
+        double item_w = 15 + uf_text_width(cr, items[i].text) + 12;
+        if (x > x0 && x + item_w > x0 + w) {
+            x = x0;
+            y += line;
+        }
+        if (draw) {
+            legend_mark_draw(cr, &items[i], x, y);
+            set_colour(cr, UF_COLOUR_INK);
+            uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+            text_mid(cr, x + 15, y, items[i].text, w - 15, UF_ALIGN_LEFT);
+        }
+        x += item_w;
+    }
+    return y + line / 2 - y0;
+}
+
+static size_t status_legend(legend_item *items)
+{
+    for (int s = 0; s < UF_STATUS_COUNT; s++)
+        items[s] = (legend_item){MARK_STATUS, (uf_status)s, {0, 0, 0}, uf_status_word((uf_status)s)};
+    return UF_STATUS_COUNT;
+}
+
+/* ---- trend ---- */
+
+typedef struct trend {
+    const uf_model *m;
+    size_t ind, n;
+    uf_chart_frame fr;
+    axis ax;
+} trend;
+
+static const uf_figure *whole_fig(const uf_model *m, size_t y, size_t ind)
+{
+    return uf_model_figure(m, y, ind, UF_WHOLE_MUNICIPALITY);
+}
+
+static bool trend_range(const trend *t, double *lo, double *hi)
+{
+    *lo = 0, *hi = 0;
+    bool any = false;
+    for (size_t y = 0; y < t->n; y++) {
+        const uf_figure *f = whole_fig(t->m, y, t->ind);
+        widen(lo, hi, f->value);
+        widen(lo, hi, f->target);
+        any |= isfinite(f->value) || isfinite(f->target);
+    }
+    return any;
+}
+
+static void trend_grid(cairo_t *cr, const trend *t)
+{
+    char buf[UF_NUMBUF];
+    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    cairo_set_line_width(cr, 0.6);
+    for (double v = t->ax.lo; v <= t->ax.hi + t->ax.step * 1e-6; v += t->ax.step) {
+        double y = round(uf_chart_frame_pos(&t->fr, v)) + 0.3;
+        set_colour(cr, fabs(v) < t->ax.step * 1e-6 ? UF_COLOUR_AXIS : UF_COLOUR_GRID);
+        cairo_move_to(cr, t->fr.x0, y);
+        cairo_line_to(cr, t->fr.x1, y);
+        cairo_stroke(cr);
+        set_colour(cr, UF_COLOUR_MUTED);
+        text_mid(cr, t->fr.x0 - 5, y, tick_label(buf, v, &t->ax), 0, UF_ALIGN_RIGHT);
+    }
+}
+
+static void trend_years(cairo_t *cr, const trend *t)
+{
+    char year[16];
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    for (size_t y = 0; y < t->n; y++) {
+        snprintf(year, sizeof year, "%d", t->m->years[y]);
+        set_colour(cr, y == t->m->report_index ? UF_COLOUR_INK : UF_COLOUR_MUTED);
+        uf_font_use(cr, y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
+        uf_text_draw(cr, uf_chart_frame_item(&t->fr, y), t->fr.y1 + 13, year, 0, UF_ALIGN_CENTER);
+    }
+}
+
+/* A target mark, edged in paper so that it shows on top of a point. */
+static void diamond(cairo_t *cr, double x, double y, double r)
+{
+    cairo_move_to(cr, x, y - r);
+    cairo_line_to(cr, x + r, y);
+    cairo_line_to(cr, x, y + r);
+    cairo_line_to(cr, x - r, y);
+    cairo_close_path(cr);
+    set_colour(cr, UF_COLOUR_PAPER);
+    cairo_set_line_width(cr, 1.2);
+    cairo_stroke_preserve(cr);
+    set_colour(cr, UF_COLOUR_TARGET);
+    cairo_fill(cr);
+}
+
+static void trend_targets(cairo_t *cr, const trend *t)
+{
+    double dash[] = {5, 3};
+    set_colour(cr, UF_COLOUR_TARGET);
+    cairo_set_line_width(cr, 1.5);
+    cairo_set_dash(cr, dash, 2, 0);
+    for (size_t y = 1; y < t->n; y++) {
+        double a = whole_fig(t->m, y - 1, t->ind)->target, b = whole_fig(t->m, y, t->ind)->target;
+        if (isnan(a) || isnan(b))
+            continue;
+        cairo_move_to(cr, uf_chart_frame_item(&t->fr, y - 1), uf_chart_frame_pos(&t->fr, a));
+        cairo_line_to(cr, uf_chart_frame_item(&t->fr, y), uf_chart_frame_pos(&t->fr, b));
+        cairo_stroke(cr);
+    }
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* Drawn after the points: a target close to the figure stays visible. */
+static void trend_diamonds(cairo_t *cr, const trend *t)
+{
+    for (size_t y = 0; y < t->n; y++) {
+        double v = whole_fig(t->m, y, t->ind)->target;
+        if (!isnan(v))
+            diamond(cr, uf_chart_frame_item(&t->fr, y), uf_chart_frame_pos(&t->fr, v), 4.5);
+    }
+}
+
+static void trend_line(cairo_t *cr, const trend *t)
+{
+    set_colour(cr, UF_COLOUR_SERIES);
+    cairo_set_line_width(cr, 2.5);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    for (size_t y = 1; y < t->n; y++) {
+        double a = whole_fig(t->m, y - 1, t->ind)->value, b = whole_fig(t->m, y, t->ind)->value;
+        if (isnan(a) || isnan(b))
+            continue;
+        cairo_move_to(cr, uf_chart_frame_item(&t->fr, y - 1), uf_chart_frame_pos(&t->fr, a));
+        cairo_line_to(cr, uf_chart_frame_item(&t->fr, y), uf_chart_frame_pos(&t->fr, b));
+        cairo_stroke(cr);
+    }
+}
+
+/* A point in its status colour with its value and symbol beside it: above
+ * the point when it is at or over the target, below when under. */
+static void trend_point(cairo_t *cr, const trend *t, size_t y)
+{
+    const uf_figure *f = whole_fig(t->m, y, t->ind);
+    double x = uf_chart_frame_item(&t->fr, y);
+    if (isnan(f->value)) {
+        set_colour(cr, UF_COLOUR_MUTED);
+        uf_font_use(cr, UF_FONT_REGULAR, 7.5);
+        uf_text_draw(cr, x, t->fr.y1 - 5, "uppgift saknas", 0, UF_ALIGN_CENTER);
+        return;
+    }
+    double py = uf_chart_frame_pos(&t->fr, f->value);
+    uf_chart_set(cr, palette[UF_COLOUR_SERIES]);
+    cairo_new_path(cr);
+    cairo_arc(cr, x, py, 6.5, 0, 2 * M_PI);
+    cairo_fill(cr);
+    uf_chart_badge(cr, x - 5, py, 10, f->status, false);
+    /* Where years stand close, only the first and the report year carry
+     * their value: the labels would run into each other. */
+    double spacing = t->n > 1 ? (t->fr.x1 - t->fr.x0 - 2 * t->fr.pad) / (double)(t->n - 1) : t->fr.x1;
+    if (spacing < 46 && y != 0 && y != t->m->report_index)
+        return;
+    char buf[UF_VALUEBUF];
+    bool below = !isnan(f->target) && f->value < f->target && py + 20 < t->fr.y1;
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
+    uf_text_draw(cr, x, below ? py + 18 : py - 10, uf_chart_number(buf, f->value), 0, UF_ALIGN_CENTER);
+}
+
+static bool trend_has_target(const trend *t)
+{
+    for (size_t y = 0; y < t->n; y++)
+        if (!isnan(whole_fig(t->m, y, t->ind)->target))
+            return true;
+    return false;
+}
+
+static double trend_legend(cairo_t *cr, const trend *t, double w, bool draw)
+{
+    legend_item items[] = {
+        {MARK_LINE, 0, palette[UF_COLOUR_SERIES], "Kommunens utfall (punkt i statusfärg)"},
+        {MARK_DASH, 0, palette[UF_COLOUR_TARGET], "Målvärde \xE2\x97\x86"},
+    };
+    return legend(cr, 0, 0, w, items, trend_has_target(t) ? 2 : 1, draw);
+}
+
+static void trend_layout(cairo_t *cr, trend *t, double w, double h, double lo, double hi)
+{
+    t->ax = nice_axis(lo, hi, h > 200 ? 5 : 4, t->m->plan->indicators[t->ind].whole);
+    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    double left = widest_tick(cr, &t->ax) + 9;
+    double top = trend_legend(cr, t, w, false) + 14;
+    t->fr = (uf_chart_frame){left, top, w - 8, h - 20, t->ax.lo, t->ax.hi, t->n, 26, false};
+}
+
+uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_model *m, size_t ind, uf_chart_frame *frame)
+{
+    trend t = {.m = m, .ind = ind, .n = m->report_index + 1};
+    double lo, hi;
+    cairo_save(cr);
+    if (m->nyears == 0 || !trend_range(&t, &lo, &hi)) {
+        no_data(cr, w, h, "Underlag saknas för alla år");
+    } else {
+        trend_layout(cr, &t, w, h, lo, hi);
+        trend_legend(cr, &t, w, true);
+        trend_grid(cr, &t);
+        trend_years(cr, &t);
+        trend_targets(cr, &t);
+        trend_line(cr, &t);
+        for (size_t y = 0; y < t.n; y++)
+            trend_point(cr, &t, y);
+        trend_diamonds(cr, &t);
+    }
+    cairo_restore(cr);
+    if (frame)
+        *frame = t.fr;
+    return check(cr);
+}
+
+/* ---- unit bars ---- */
+
+typedef enum row_kind { ROW_VALUE, ROW_NO_VALUE, ROW_NOT_REPORTED, ROW_REST } row_kind;
+
+typedef struct bar_row {
+    size_t unit;
+    row_kind kind;
+    double value;
+} bar_row;
+
+typedef struct bars {
+    const uf_model *m;
+    size_t ind;
+    bar_row *rows; /* the units in display order, then the rest */
+    size_t nrows, nshown;
+    size_t rest[3]; /* past nshown: with a value, without, not reported */
+    bool whole_target; /* the municipal target compares with a unit's figure */
+    uf_chart_frame fr;
+    axis ax;
+    double label_w, value_w, row_h;
+} bars;
+
+/* Largest first; ties in plan order, so the drawing is reproducible. */
+static int bar_cmp(const void *pa, const void *pb)
+{
+    const bar_row *a = pa, *b = pb;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->kind == ROW_VALUE && a->value != b->value)
+        return a->value > b->value ? -1 : 1;
+    return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+static void bars_collect(bars *b, size_t top)
+{
+    const uf_model *m = b->m;
+    size_t nunits = m->plan->nunits;
+    b->rows = uf_xmalloc((nunits + 1) * sizeof(bar_row));
+    for (size_t u = 0; u < nunits; u++) {
+        const uf_figure *f = uf_model_figure(m, m->report_index, b->ind, u);
+        row_kind k = !isnan(f->value) ? ROW_VALUE
+                     : m->nyears && uf_model_unit_reported(m, m->report_index, u) ? ROW_NO_VALUE
+                                                                                    : ROW_NOT_REPORTED;
+        b->rows[u] = (bar_row){u, k, f->value};
+    }
+    qsort(b->rows, nunits, sizeof(bar_row), bar_cmp);
+    /* One row for "the rest" only pays when it stands for two or more units. */
+    b->nshown = nunits <= top + 1 ? nunits : top;
+    for (size_t i = b->nshown; i < nunits; i++)
+        b->rest[b->rows[i].kind]++;
+    b->nrows = b->nshown + (b->nshown < nunits);
+    b->whole_target = m->plan->indicators[b->ind].aggregation != UF_AGG_SUM;
+}
+
+static const uf_figure *unit_fig(const bars *b, size_t row)
+{
+    return uf_model_figure(b->m, b->m->report_index, b->ind, b->rows[row].unit);
+}
+
+static double whole_target(const bars *b)
+{
+    return b->whole_target && b->m->nyears ? whole_fig(b->m, b->m->report_index, b->ind)->target : NAN;
+}
+
+static void bars_range(const bars *b, double *lo, double *hi)
+{
+    *lo = 0, *hi = 0;
+    for (size_t i = 0; i < b->nshown; i++) {
+        widen(lo, hi, b->rows[i].value);
+        widen(lo, hi, unit_fig(b, i)->target);
+    }
+    widen(lo, hi, whole_target(b));
+}
+
+static void value_label(char *buf, const bars *b, size_t row)
+{
+    char v[UF_VALUEBUF];
+    const uf_figure *f = unit_fig(b, row);
+    snprintf(buf, UF_VALUEBUF + 8, "%s %s", uf_chart_value(v, f->value, &b->m->plan->indicators[b->ind]),
+             uf_status_symbol(f->status));
+}
+
+static void bars_layout(cairo_t *cr, bars *b, double w, double h, double legend_h)
+{
+    const uf_plan *p = b->m->plan;
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    double names = 0, values = 0;
+    char buf[UF_VALUEBUF + 8];
+    for (size_t i = 0; i < b->nshown; i++) {
+        names = fmax(names, uf_text_width(cr, p->units[b->rows[i].unit].name));
+        if (b->rows[i].kind == ROW_VALUE) {
+            value_label(buf, b, i);
+            values = fmax(values, uf_text_width(cr, buf));
+        }
+    }
+    b->label_w = fmin(fmax(names + 10, 60), w * 0.36);
+    b->value_w = fmin(values + 8, w * 0.22);
+    double top = b->whole_target && isfinite(whole_target(b)) ? 30 : 18;
+    double plot_h = h - top - legend_h - 8;
+    b->row_h = fmin(22, plot_h / (double)(b->nrows ? b->nrows : 1));
+    b->ax = nice_axis(0, 1, 4, false);
+    double lo, hi;
+    bars_range(b, &lo, &hi);
+    b->ax = nice_axis(lo, hi, w > 400 ? 5 : 4, p->indicators[b->ind].whole);
+    b->fr = (uf_chart_frame){b->label_w, top, w - b->value_w - 4, top + b->row_h * (double)b->nrows,
+                             b->ax.lo, b->ax.hi, b->nrows, 0, true};
+}
+
+static void bars_grid(cairo_t *cr, const bars *b)
+{
+    char buf[UF_NUMBUF];
+    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    cairo_set_line_width(cr, 0.6);
+    for (double v = b->ax.lo; v <= b->ax.hi + b->ax.step * 1e-6; v += b->ax.step) {
+        double x = round(uf_chart_frame_pos(&b->fr, v)) + 0.3;
+        set_colour(cr, fabs(v) < b->ax.step * 1e-6 ? UF_COLOUR_AXIS : UF_COLOUR_GRID);
+        cairo_move_to(cr, x, b->fr.y0 - 2);
+        cairo_line_to(cr, x, b->fr.y1);
+        cairo_stroke(cr);
+        set_colour(cr, UF_COLOUR_MUTED);
+        uf_text_draw(cr, x, b->fr.y0 - 5, tick_label(buf, v, &b->ax), 0, UF_ALIGN_CENTER);
+    }
+}
+
+static void bar_missing(cairo_t *cr, const bars *b, size_t i, double y)
+{
+    char text[96];
+    snprintf(text, sizeof text, "%s %d", b->rows[i].kind == ROW_NO_VALUE ? "inget värde" : "har inte rapporterat",
+             b->m->report_year);
+    set_colour(cr, UF_COLOUR_MUTED);
+    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    text_mid_plate(cr, uf_chart_frame_pos(&b->fr, fmax(0, b->ax.lo)) + 4, y, text, b->fr.x1 - b->fr.x0);
+}
+
+static void bar_value(cairo_t *cr, const bars *b, size_t i, double y)
+{
+    const uf_figure *f = unit_fig(b, i);
+    double zero = uf_chart_frame_pos(&b->fr, fmax(0, b->ax.lo)), end = uf_chart_frame_pos(&b->fr, f->value);
+    double thick = fmax(2, b->row_h * 0.62);
+    uf_chart_set(cr, uf_chart_status_rgb(f->status));
+    cairo_rectangle(cr, fmin(zero, end), y - thick / 2, fmax(fabs(end - zero), 1), thick);
+    cairo_fill(cr);
+    /* The label goes past both the bar and the unit's target tick. */
+    double right = fmax(end, zero);
+    if (!isnan(f->target)) {
+        set_colour(cr, UF_COLOUR_TARGET);
+        double tx = uf_chart_frame_pos(&b->fr, f->target);
+        cairo_rectangle(cr, tx - 1.25, y - b->row_h * 0.45, 2.5, b->row_h * 0.9);
+        cairo_fill(cr);
+        right = fmax(right, tx + 1.25);
+    }
+    char buf[UF_VALUEBUF + 8];
+    value_label(buf, b, i);
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_REGULAR, fmin(8.5, b->row_h * 0.7));
+    text_mid_plate(cr, right + 4, y, buf, b->value_w + b->fr.x1 - right);
+}
+
+static void bar_rest(cairo_t *cr, const bars *b, double y)
+{
+    char n[UF_NUMBUF], a[UF_NUMBUF], c[UF_NUMBUF], text[256];
+    size_t total = b->rest[0] + b->rest[1] + b->rest[2];
+    snprintf(text, sizeof text, "%s med värde, %s utan värde, %s har inte rapporterat",
+             uf_fmt_number_with(a, (double)b->rest[ROW_VALUE], 0, NBSP, ','),
+             uf_fmt_number_with(c, (double)b->rest[ROW_NO_VALUE], 0, NBSP, ','),
+             uf_fmt_number_with(n, (double)b->rest[ROW_NOT_REPORTED], 0, NBSP, ','));
+    char label[96];
+    snprintf(label, sizeof label, "Övriga %s enheter", uf_fmt_number_with(n, (double)total, 0, NBSP, ','));
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_BOLD, fmin(8.5, b->row_h * 0.7));
+    text_mid(cr, 0, y, label, b->label_w - 6, UF_ALIGN_LEFT);
+    set_colour(cr, UF_COLOUR_MUTED);
+    uf_font_use(cr, UF_FONT_REGULAR, fmin(8, b->row_h * 0.7));
+    text_mid(cr, b->fr.x0 + 4, y, text, b->fr.x1 - b->fr.x0 + b->value_w - 4, UF_ALIGN_LEFT);
+}
+
+static void bars_rows(cairo_t *cr, const bars *b)
+{
+    const uf_plan *p = b->m->plan;
+    for (size_t i = 0; i < b->nrows; i++) {
+        double y = uf_chart_frame_item(&b->fr, i);
+        if (i == b->nshown) {
+            bar_rest(cr, b, y);
+            continue;
+        }
+        set_colour(cr, UF_COLOUR_INK);
+        uf_font_use(cr, UF_FONT_REGULAR, fmin(8.5, b->row_h * 0.7));
+        text_mid(cr, 0, y, p->units[b->rows[i].unit].name, b->label_w - 6, UF_ALIGN_LEFT);
+        if (b->rows[i].kind == ROW_VALUE)
+            bar_value(cr, b, i, y);
+        else
+            bar_missing(cr, b, i, y);
+    }
+}
+
+/* The municipal target as a dashed line across the bars, labelled on top. */
+static void bars_whole_target(cairo_t *cr, const bars *b)
+{
+    double t = whole_target(b);
+    if (isnan(t))
+        return;
+    double x = uf_chart_frame_pos(&b->fr, t), dash[] = {4, 2.5};
+    set_colour(cr, UF_COLOUR_TARGET);
+    cairo_set_line_width(cr, 1.5);
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_move_to(cr, x, b->fr.y0 - 16);
+    cairo_line_to(cr, x, b->fr.y1);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+    char v[UF_VALUEBUF], text[UF_VALUEBUF + 32];
+    snprintf(text, sizeof text, "Kommunens mål %s", uf_chart_value(v, t, &b->m->plan->indicators[b->ind]));
+    uf_font_use(cr, UF_FONT_BOLD, 8);
+    double tw = uf_text_width(cr, text);
+    bool left = x + 4 + tw > b->fr.x1 + b->value_w;
+    uf_text_draw(cr, left ? x - 4 : x + 4, b->fr.y0 - 18, text, 0, left ? UF_ALIGN_RIGHT : UF_ALIGN_LEFT);
+}
+
+static size_t bars_legend_items(const bars *b, legend_item *items)
+{
+    size_t n = status_legend(items);
+    bool unit_targets = false;
+    for (size_t i = 0; i < b->nshown; i++)
+        unit_targets |= b->rows[i].kind == ROW_VALUE && !isnan(unit_fig(b, i)->target);
+    if (unit_targets)
+        items[n++] = (legend_item){MARK_TICK, 0, palette[UF_COLOUR_TARGET], "Enhetens målvärde"};
+    if (isfinite(whole_target(b)))
+        items[n++] = (legend_item){MARK_DASH, 0, palette[UF_COLOUR_TARGET], "Kommunens målvärde"};
+    return n;
+}
+
+uf_error uf_chart_unit_bars(cairo_t *cr, double w, double h, const uf_model *m, size_t ind, size_t top,
+                            uf_chart_frame *frame)
+{
+    bars b = {.m = m, .ind = ind};
+    cairo_save(cr);
+    if (m->nyears > 0)
+        bars_collect(&b, top ? top : 1);
+    if (b.nrows == 0) {
+        no_data(cr, w, h, m->plan->nunits ? "Underlag saknas" : "Planen har inga enheter");
+    } else {
+        legend_item items[UF_STATUS_COUNT + 2];
+        size_t n = bars_legend_items(&b, items);
+        double legend_h = legend(cr, 0, 0, w, items, n, false);
+        bars_layout(cr, &b, w, h, legend_h);
+        bars_grid(cr, &b);
+        bars_whole_target(cr, &b);
+        bars_rows(cr, &b);
+        cairo_translate(cr, 0, b.fr.y1 + 8);
+        legend(cr, 0, 0, w, items, n, true);
+    }
+    cairo_restore(cr);
+    free(b.rows);
+    if (frame)
+        *frame = b.fr;
+    return check(cr);
+}
+
+/* ---- goal overview ---- */
+
+size_t uf_chart_overview_rows(const uf_model *m) { return m->plan->ngoals + m->plan->nindicators; }
+
+/* The row-th overview row: a goal (ind = SIZE_MAX) or one of its indicators. */
+static void overview_row(const uf_plan *p, size_t row, size_t *goal, size_t *ind)
+{
+    size_t k = 0;
+    for (size_t g = 0; g < p->ngoals; g++) {
+        if (k++ == row) {
+            *goal = g, *ind = SIZE_MAX;
+            return;
+        }
+        for (size_t i = 0; i < p->nindicators; i++) {
+            if (p->indicators[i].goal == g && k++ == row) {
+                *goal = g, *ind = i;
+                return;
+            }
+        }
+    }
+    *goal = SIZE_MAX, *ind = SIZE_MAX;
+}
+
+/* Status counts, right-aligned at x: "✔ 2  ◐ 1  ✖ 0  – 0". */
+static void count_chips(cairo_t *cr, const uf_model *m, size_t goal, double x, double y)
+{
+    char n[UF_NUMBUF];
+    for (int s = UF_STATUS_COUNT - 1; s >= 0; s--) {
+        size_t c = m->nyears ? uf_model_goal_count(m, m->report_index, goal, (uf_status)s) : 0;
+        set_colour(cr, c ? UF_COLOUR_INK : UF_COLOUR_MUTED);
+        uf_font_use(cr, UF_FONT_BOLD, 9);
+        x -= fmax(uf_text_draw(cr, x, y + 3.2, uf_fmt_number_with(n, (double)c, 0, NBSP, ','), 0, UF_ALIGN_RIGHT), 12);
+        uf_chart_badge(cr, x - 15, y, 12, (uf_status)s, false);
+        x -= 26;
+    }
+}
+
+static void overview_goal(cairo_t *cr, const uf_model *m, size_t g, double w, double y, double rh)
+{
+    const uf_goal *goal = &m->plan->goals[g];
+    set_colour(cr, UF_COLOUR_GRID);
+    cairo_rectangle(cr, 0, y - rh / 2 + 1, w, rh - 2);
+    cairo_fill(cr);
+    char title[64];
+    snprintf(title, sizeof title, "Mål %.40s:", goal->id);
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_BOLD, 10);
+    double tw = text_mid(cr, 6, y, title, 0, UF_ALIGN_LEFT) + 5;
+    text_mid(cr, 6 + tw, y, goal->name, w - 6 - tw - 180, UF_ALIGN_LEFT);
+    count_chips(cr, m, g, w - 6, y);
+}
+
+static void overview_indicator(cairo_t *cr, const uf_model *m, size_t i, double w, double y)
+{
+    const uf_indicator *ind = &m->plan->indicators[i];
+    const uf_figure *f = whole_fig(m, m->report_index, i);
+    uf_chart_badge(cr, 10, y, 12, f->status, true);
+    char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], text[3 * UF_VALUEBUF + 64];
+    uf_chart_value(v, f->value, ind);
+    if (isnan(f->target))
+        snprintf(text, sizeof text, "%s" MIDDOT "inget målvärde" MIDDOT "%d: %s", v, m->report_year - 1,
+                 uf_chart_value(pv, f->previous, ind));
+    else
+        snprintf(text, sizeof text, "%s" MIDDOT "mål %s" MIDDOT "%d: %s", v, uf_chart_value(t, f->target, ind),
+                 m->report_year - 1, uf_chart_value(pv, f->previous, ind));
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    double fw = text_mid(cr, w - 6, y, text, w * 0.4, UF_ALIGN_RIGHT);
+    text_mid(cr, 130, y, ind->name, w - 130 - fw - 16, UF_ALIGN_LEFT);
+}
+
+uf_error uf_chart_goal_overview(cairo_t *cr, double w, double h, const uf_model *m, size_t first, size_t count)
+{
+    size_t total = uf_chart_overview_rows(m);
+    if (first > total)
+        first = total;
+    if (count > total - first)
+        count = total - first;
+    double rh = fmin(24, h / (double)(count ? count : 1));
+    cairo_save(cr);
+    for (size_t r = 0; r < count && m->nyears; r++) {
+        size_t g, i;
+        overview_row(m->plan, first + r, &g, &i);
+        double y = rh * ((double)r + 0.5);
+        if (i == SIZE_MAX)
+            overview_goal(cr, m, g, w, y, rh);
+        else
+            overview_indicator(cr, m, i, w, y);
+    }
+    cairo_restore(cr);
+    return check(cr);
+}
+
+/* ---- goal counts ---- */
+
+static size_t goal_size(const uf_plan *p, size_t g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->nindicators; i++)
+        n += p->indicators[i].goal == g;
+    return n;
+}
+
+static void count_bar(cairo_t *cr, const uf_model *m, size_t g, double x, double w, double y, double bh)
+{
+    size_t total = goal_size(m->plan, g);
+    char n[UF_NUMBUF], label[UF_NUMBUF + 8];
+    for (int s = 0; s < UF_STATUS_COUNT && total; s++) {
+        size_t c = uf_model_goal_count(m, m->report_index, g, (uf_status)s);
+        if (!c)
+            continue;
+        double sw = w * (double)c / (double)total;
+        uf_chart_set(cr, uf_chart_status_rgb((uf_status)s));
+        cairo_rectangle(cr, x, y - bh / 2, sw - 1, bh);
+        cairo_fill(cr);
+        snprintf(label, sizeof label, "%s %s", uf_fmt_number_with(n, (double)c, 0, NBSP, ','),
+                 uf_status_symbol((uf_status)s));
+        set_on_status(cr, (uf_status)s);
+        uf_font_use(cr, UF_FONT_BOLD, 9.5);
+        if (uf_text_width(cr, label) + 6 < sw)
+            text_mid(cr, x + sw / 2, y, label, 0, UF_ALIGN_CENTER);
+        x += sw;
+    }
+}
+
+uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m)
+{
+    const uf_plan *p = m->plan;
+    legend_item items[UF_STATUS_COUNT];
+    size_t n = status_legend(items);
+    cairo_save(cr);
+    double legend_h = legend(cr, 0, 0, w, items, n, false);
+    double rh = fmin(30, (h - legend_h - 6) / (double)(p->ngoals ? p->ngoals : 1));
+    double label_w = w * 0.45;
+    for (size_t g = 0; g < p->ngoals && m->nyears; g++) {
+        double y = rh * ((double)g + 0.5);
+        char title[80];
+        snprintf(title, sizeof title, "Mål %.40s:", p->goals[g].id);
+        set_colour(cr, UF_COLOUR_INK);
+        uf_font_use(cr, UF_FONT_BOLD, 9.5);
+        double tw = text_mid(cr, 0, y, title, 0, UF_ALIGN_LEFT) + 4;
+        uf_font_use(cr, UF_FONT_REGULAR, 9.5);
+        text_mid(cr, tw, y, p->goals[g].name, label_w - tw - 8, UF_ALIGN_LEFT);
+        if (goal_size(p, g))
+            count_bar(cr, m, g, label_w, w - label_w, y, rh * 0.66);
+        else
+            text_mid(cr, label_w, y, "Inga indikatorer", 0, UF_ALIGN_LEFT);
+    }
+    cairo_translate(cr, 0, rh * (double)p->ngoals + 6);
+    legend(cr, 0, 0, w, items, n, true);
+    cairo_restore(cr);
+    return check(cr);
+}
+
+/* ---- partner activity ---- */
+
+typedef struct partners {
+    const uf_model *m;
+    size_t y0, ny, shown;
+    double name_w, flag_w, cell_w, rh;
+    uint32_t max;
+} partners;
+
+static uint32_t partner_count(const partners *c, size_t y, size_t k)
+{
+    return c->m->partner_rows[y * c->m->plan->npartners + k];
+}
+
+static void partner_header(cairo_t *cr, const partners *c)
+{
+    char year[16];
+    set_colour(cr, UF_COLOUR_MUTED);
+    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_text_draw(cr, 0, 10, "Partner (land)", c->name_w - 6, UF_ALIGN_LEFT);
+    for (size_t j = 0; j < c->ny; j++) {
+        snprintf(year, sizeof year, "%d", c->m->years[c->y0 + j]);
+        uf_text_draw(cr, c->name_w + c->cell_w * (double)j + 2, 10, year, 0, UF_ALIGN_LEFT);
+    }
+    uf_text_draw(cr, c->name_w + c->cell_w * (double)c->ny + 4, 10, "Avtalet", c->flag_w, UF_ALIGN_LEFT);
+}
+
+static void partner_cell(cairo_t *cr, const partners *c, size_t j, uint32_t n, double y)
+{
+    double x = c->name_w + c->cell_w * (double)j + 2;
+    double room = c->cell_w - 34;
+    if (n > 0) {
+        uf_chart_set(cr, j + 1 == c->ny ? palette[UF_COLOUR_SERIES] : earlier_year);
+        double bw = fmax(2, room * (double)n / (double)c->max);
+        cairo_rectangle(cr, x, y - c->rh * 0.3, bw, c->rh * 0.6);
+        cairo_fill(cr);
+        x += bw;
+    }
+    char buf[UF_NUMBUF];
+    set_colour(cr, n ? UF_COLOUR_INK : UF_COLOUR_MUTED);
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    text_mid(cr, x + 3, y, uf_fmt_number_with(buf, n, 0, NBSP, ','), 0, UF_ALIGN_LEFT);
+}
+
+static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
+{
+    const uf_partner *p = &c->m->plan->partners[k];
+    char *name = uf_xmalloc(strlen(p->name) + strlen(p->country) + 8);
+    sprintf(name, *p->country ? "%s (%s)" : "%s", p->name, p->country);
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    text_mid(cr, 0, y, name, c->name_w - 6, UF_ALIGN_LEFT);
+    free(name);
+    for (size_t j = 0; j < c->ny; j++)
+        partner_cell(cr, c, j, partner_count(c, c->y0 + j, k), y);
+    double x = c->name_w + c->cell_w * (double)c->ny + 4;
+    if (c->m->partner_review[k]) {
+        uf_chart_badge(cr, x, y, 11, UF_STATUS_RED, false);
+        set_colour(cr, UF_COLOUR_INK);
+        uf_font_use(cr, UF_FONT_BOLD, 8.5);
+        text_mid(cr, x + 15, y, "bör ses över", c->flag_w - 15, UF_ALIGN_LEFT);
+    } else {
+        set_colour(cr, UF_COLOUR_MUTED);
+        uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+        text_mid(cr, x, y, "aktivt", c->flag_w, UF_ALIGN_LEFT);
+    }
+}
+
+static void partner_rest(cairo_t *cr, const partners *c, double y)
+{
+    size_t np = c->m->plan->npartners, review = 0;
+    for (size_t k = c->shown; k < np; k++)
+        review += c->m->partner_review[k];
+    char a[UF_NUMBUF], b[UF_NUMBUF], text[160];
+    snprintf(text, sizeof text, "Övriga %s partner, varav %s bör ses över",
+             uf_fmt_number_with(a, (double)(np - c->shown), 0, NBSP, ','),
+             uf_fmt_number_with(b, (double)review, 0, NBSP, ','));
+    set_colour(cr, UF_COLOUR_MUTED);
+    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    text_mid(cr, 0, y, text, 0, UF_ALIGN_LEFT);
+}
+
+static void partner_layout(cairo_t *cr, partners *c, double w, double h, size_t max_partners)
+{
+    const uf_model *m = c->m;
+    size_t np = m->plan->npartners;
+    c->y0 = m->report_index >= 4 ? m->report_index - 4 : 0;
+    c->ny = m->report_index + 1 - c->y0;
+    c->shown = np <= max_partners + 1 ? np : max_partners;
+    for (size_t k = 0; k < np; k++)
+        for (size_t j = 0; j < c->ny; j++)
+            c->max = partner_count(c, c->y0 + j, k) > c->max ? partner_count(c, c->y0 + j, k) : c->max;
+    if (c->max == 0)
+        c->max = 1;
+    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    c->flag_w = uf_text_width(cr, "bör ses över") + 24;
+    c->name_w = w * 0.34;
+    c->cell_w = (w - c->name_w - c->flag_w) / (double)c->ny;
+    c->rh = fmin(18, (h - 18) / (double)(c->shown + (c->shown < np)));
+}
+
+uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_model *m, size_t max_partners)
+{
+    partners c = {.m = m};
+    cairo_save(cr);
+    if (m->plan->npartners == 0 || m->nyears == 0) {
+        no_data(cr, w, h, m->plan->has_partner_file ? "Inga registrerade partner" : "Planen har ingen partnerfil");
+    } else {
+        partner_layout(cr, &c, w, h, max_partners ? max_partners : 1);
+        partner_header(cr, &c);
+        for (size_t k = 0; k < c.shown; k++)
+            partner_row(cr, &c, k, 18 + c.rh * ((double)k + 0.5));
+        if (c.shown < m->plan->npartners)
+            partner_rest(cr, &c, 18 + c.rh * ((double)c.shown + 0.5));
+    }
+    cairo_restore(cr);
+    return check(cr);
+}
+
+/* ---- one indicator on its own ---- */
+
+static void panel_heading(cairo_t *cr, double w, const uf_model *m, size_t i)
+{
+    const uf_indicator *ind = &m->plan->indicators[i];
+    const uf_figure *f = whole_fig(m, m->report_index, i);
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_BOLD, 15);
+    uf_text_draw(cr, 0, 17, ind->name, w, UF_ALIGN_LEFT);
+    char v[UF_VALUEBUF], t[UF_VALUEBUF], text[2 * UF_VALUEBUF + 160];
+    snprintf(text, sizeof text, "Mål %.40s" MIDDOT "%d: %s" MIDDOT "målvärde %s" MIDDOT, m->plan->goals[ind->goal].id,
+             m->report_year, uf_chart_value(v, f->value, ind), uf_chart_value(t, f->target, ind));
+    set_colour(cr, UF_COLOUR_MUTED);
+    uf_font_use(cr, UF_FONT_REGULAR, 10);
+    double tw = uf_text_draw(cr, 0, 36, text, w * 0.7, UF_ALIGN_LEFT);
+    uf_chart_badge(cr, tw + 2, 32.5, 13, f->status, true);
+}
+
+uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_model *m, size_t i)
+{
+    uf_error err = UF_OK;
+    if (m->nyears == 0) {
+        no_data(cr, w, h, "Underlag saknas");
+        return check(cr);
+    }
+    cairo_save(cr);
+    panel_heading(cr, w, m, i);
+    double top = 52, left_w = w * 0.42;
+    char year[64];
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_BOLD, 10);
+    snprintf(year, sizeof year, "Kommunen över tid");
+    uf_text_draw(cr, 0, top + 10, year, left_w, UF_ALIGN_LEFT);
+    snprintf(year, sizeof year, "Enheterna %d", m->report_year);
+    uf_text_draw(cr, left_w + 24, top + 10, year, 0, UF_ALIGN_LEFT);
+    cairo_translate(cr, 0, top + 18);
+    err = uf_chart_trend(cr, left_w, h - top - 18, m, i, NULL);
+    cairo_translate(cr, left_w + 24, 0);
+    if (err == UF_OK)
+        err = uf_chart_unit_bars(cr, w - left_w - 24, h - top - 18, m, i, UF_CHART_TOP_UNITS, NULL);
+    cairo_restore(cr);
+    return err != UF_OK ? err : check(cr);
+}

@@ -1,0 +1,297 @@
+#include "render/font.h"
+
+#include "common/util.h"
+
+#include <cairo-ft.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef UF_FONT_DIR
+#define UF_FONT_DIR "fonts"
+#endif
+
+static const char *const font_files[UF_FONT_STYLES] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+
+/* Loaded once and kept for the life of the process: cairo caches scaled
+ * fonts past the last cairo_t, so the faces (and the FreeType library they
+ * belong to) must never be freed under it. */
+static struct {
+    FT_Library library;
+    cairo_font_face_t *faces[UF_FONT_STYLES];
+    cairo_font_options_t *options;
+    char dir[PATH_MAX + 64];
+} fonts;
+
+static const cairo_user_data_key_t face_key;
+
+static void done_face(void *face) { FT_Done_Face((FT_Face)face); }
+
+static cairo_font_face_t *open_face(const char *dir, const char *file)
+{
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FT_Face face;
+    if (FT_New_Face(fonts.library, path, 0, &face) != 0)
+        return NULL;
+    /* No hinting: text measures the same on PDF, SVG and PNG. */
+    cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(face, FT_LOAD_NO_HINTING);
+    if (cairo_font_face_set_user_data(cf, &face_key, face, done_face) != CAIRO_STATUS_SUCCESS) {
+        cairo_font_face_destroy(cf);
+        FT_Done_Face(face);
+        return NULL;
+    }
+    return cf;
+}
+
+static bool load_from(const char *dir)
+{
+    snprintf(fonts.dir, sizeof fonts.dir, "%s", dir);
+    cairo_font_face_t *faces[UF_FONT_STYLES] = {0};
+    for (int s = 0; s < UF_FONT_STYLES; s++) {
+        faces[s] = open_face(dir, font_files[s]);
+        if (!faces[s]) {
+            for (int k = 0; k < s; k++)
+                cairo_font_face_destroy(faces[k]);
+            return false;
+        }
+    }
+    memcpy(fonts.faces, faces, sizeof faces);
+    return true;
+}
+
+/* The folder of the running executable, for an installed binary. */
+static bool exe_dir(char *buf, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n <= 0)
+        return false;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return false;
+    *slash = '\0';
+    return true;
+}
+
+static bool load_beside_executable(void)
+{
+    char exe[PATH_MAX], dir[PATH_MAX + 32];
+    if (!exe_dir(exe, sizeof exe))
+        return false;
+    snprintf(dir, sizeof dir, "%s/../share/uppfolj/fonts", exe);
+    if (load_from(dir))
+        return true;
+    snprintf(dir, sizeof dir, "%s/fonts", exe);
+    return load_from(dir);
+}
+
+uf_error uf_font_load(void)
+{
+    if (fonts.faces[0])
+        return UF_OK;
+    if (!fonts.library && FT_Init_FreeType(&fonts.library) != 0)
+        return UF_ERROR_MEMORY;
+    const char *env = getenv("UPPFOLJ_FONT_DIR");
+    bool ok = env && *env ? load_from(env) : load_beside_executable() || load_from(UF_FONT_DIR);
+    if (!ok)
+        return UF_ERROR_READ;
+    fonts.options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fonts.options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fonts.options, CAIRO_HINT_METRICS_OFF);
+    return UF_OK;
+}
+
+const char *uf_font_dir(void) { return fonts.dir; }
+
+void uf_font_use(cairo_t *cr, uf_font_style style, double size)
+{
+    if (!fonts.faces[style])
+        return;
+    cairo_set_font_face(cr, fonts.faces[style]);
+    cairo_set_font_options(cr, fonts.options);
+    cairo_set_font_size(cr, size);
+}
+
+/* ---- clean text ---- */
+
+/* Length of a valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || len > n || (len == 2 && s[0] < 0xC2))
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    unsigned cp = len == 1 ? s[0] : len == 2 ? (s[0] & 0x1Fu) : len == 3 ? (s[0] & 0x0Fu) : (s[0] & 0x07u);
+    for (size_t i = 1; i < len; i++)
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    bool invalid = cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
+    return overlong || invalid ? 0 : len;
+}
+
+char *uf_text_clean(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    char *out = uf_xmalloc(n * 3 + 1); /* a bad byte becomes U+FFFD (3 bytes) */
+    size_t o = 0;
+    bool space = true; /* drops leading white space */
+    for (size_t i = 0; i < n;) {
+        const unsigned char *p = (const unsigned char *)s + i;
+        size_t len = utf8_len(p, n - i);
+        bool c1 = len == 2 && p[0] == 0xC2 && p[1] < 0xA0;
+        if (len == 1 && (p[0] < 0x20 || p[0] == 0x7F || p[0] == ' ')) {
+            if (!space)
+                out[o++] = ' ';
+            space = true;
+        } else if (len == 0 || c1) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            space = false;
+        } else {
+            memcpy(out + o, p, len);
+            o += len;
+            space = false;
+        }
+        i += len ? len : 1;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    return out;
+}
+
+/* ---- measuring and drawing ---- */
+
+static double width_of(cairo_t *cr, const char *s, size_t len)
+{
+    char stack[256];
+    char *buf = len < sizeof stack ? stack : uf_xmalloc(len + 1);
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    cairo_text_extents_t ext;
+    cairo_text_extents(cr, buf, &ext);
+    if (buf != stack)
+        free(buf);
+    return ext.x_advance;
+}
+
+double uf_text_width(cairo_t *cr, const char *utf8)
+{
+    char *clean = uf_text_clean(utf8);
+    double w = width_of(cr, clean, strlen(clean));
+    free(clean);
+    return w;
+}
+
+static size_t next_char(const char *s, size_t at, size_t len)
+{
+    at++;
+    while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at++;
+    return at;
+}
+
+/* The longest prefix of s (at a character boundary) whose width plus
+ * `extra` fits max_width. Binary search: widths only grow with length. */
+static size_t fitting_prefix(cairo_t *cr, const char *s, size_t len, double max_width, double extra)
+{
+    size_t *bounds = uf_xmalloc((len + 1) * sizeof *bounds), n = 0;
+    for (size_t i = 0; i < len; i = next_char(s, i, len))
+        bounds[n++] = i;
+    bounds[n++] = len;
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (width_of(cr, s, bounds[mid]) + extra <= max_width)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    size_t keep = bounds[lo];
+    free(bounds);
+    return keep;
+}
+
+/* s shortened with "…" to fit; returns a new string. */
+static char *ellipsize(cairo_t *cr, const char *s, size_t len, double max_width)
+{
+    if (max_width <= 0 || width_of(cr, s, len) <= max_width)
+        return uf_xstrndup(s, len);
+    static const char dots[] = "\xE2\x80\xA6";
+    size_t keep = fitting_prefix(cr, s, len, max_width, width_of(cr, dots, 3));
+    while (keep > 0 && s[keep - 1] == ' ')
+        keep--;
+    char *out = uf_xmalloc(keep + 4);
+    memcpy(out, s, keep);
+    memcpy(out + keep, dots, 4);
+    return out;
+}
+
+static double show_at(cairo_t *cr, double x, double y, const char *text, uf_align align)
+{
+    double w = width_of(cr, text, strlen(text));
+    double left = align == UF_ALIGN_LEFT ? x : align == UF_ALIGN_CENTER ? x - w / 2 : x - w;
+    cairo_move_to(cr, left, y);
+    cairo_show_text(cr, text);
+    return w;
+}
+
+double uf_text_draw(cairo_t *cr, double x, double y, const char *utf8, double max_width, uf_align align)
+{
+    char *clean = uf_text_clean(utf8);
+    char *fit = ellipsize(cr, clean, strlen(clean), max_width);
+    double w = show_at(cr, x, y, fit, align);
+    free(fit);
+    free(clean);
+    return w;
+}
+
+/* How many bytes of s (from its start) go on one line of width: whole
+ * words while they fit; a single word wider than the line is cut. */
+static size_t line_break(cairo_t *cr, const char *s, size_t len, double width)
+{
+    size_t end = 0, at = 0;
+    while (at < len) {
+        size_t word_end = at;
+        while (word_end < len && s[word_end] != ' ')
+            word_end++;
+        if (width_of(cr, s, word_end) > width)
+            break;
+        end = word_end;
+        at = word_end < len ? word_end + 1 : len;
+    }
+    if (end == 0)
+        end = fitting_prefix(cr, s, len, width, 0);
+    return end > 0 ? end : next_char(s, 0, len);
+}
+
+size_t uf_text_wrap(cairo_t *cr, double x, double y, double width, double indent, double line_height,
+                    size_t max_lines, const char *utf8, bool draw)
+{
+    char *clean = uf_text_clean(utf8);
+    size_t len = strlen(clean), at = 0, lines = 0;
+    while (at < len && lines < max_lines) {
+        const char *s = clean + at;
+        size_t rest = len - at;
+        double lx = lines == 0 ? x + indent : x, lw = lines == 0 ? width - indent : width;
+        size_t n = lines + 1 == max_lines ? rest : line_break(cr, s, rest, lw);
+        if (draw) {
+            char *line = ellipsize(cr, s, n, lw);
+            show_at(cr, lx, y + (double)lines * line_height, line, UF_ALIGN_LEFT);
+            free(line);
+        }
+        lines++;
+        at += n;
+        while (at < len && clean[at] == ' ')
+            at++;
+    }
+    free(clean);
+    return lines;
+}

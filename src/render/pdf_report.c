@@ -1,0 +1,934 @@
+#include "render/pdf_report.h"
+
+#include "common/util.h"
+#include "render/chart.h"
+#include "render/font.h"
+
+#include <assert.h>
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NBSP "\xC2\xA0"
+#define MIDDOT " \xC2\xB7 "
+#define ELLIPSIS "\xE2\x80\xA6"
+#define AUTHOR "Kommunledningskontoret"
+
+/* ==== the shared page frame ==== */
+
+static bool epoch_from_env(time_t *t)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return false;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || *end || v < 0)
+        return false;
+    *t = (time_t)v;
+    return true;
+}
+
+void uf_pdf_now(struct tm *tm, bool *reproducible)
+{
+    time_t t;
+    *reproducible = epoch_from_env(&t);
+    if (*reproducible) {
+        gmtime_r(&t, tm);
+    } else {
+        t = time(NULL);
+        localtime_r(&t, tm);
+    }
+}
+
+static void set_metadata(cairo_surface_t *s, const char *title, const char *subject, const struct tm *tm, bool utc)
+{
+    char date[40];
+    strftime(date, sizeof date, utc ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%dT%H:%M:%S", tm);
+    char *clean_title = uf_text_clean(title), *clean_subject = uf_text_clean(subject);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, clean_title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, clean_subject);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, AUTHOR);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "uppfolj " UF_VERSION);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+    free(clean_title);
+    free(clean_subject);
+}
+
+uf_error uf_pdf_open(uf_pdf_doc *doc, const char *path, const char *title, const char *subject, size_t npages)
+{
+    *doc = (uf_pdf_doc){.npages = npages};
+    uf_error err = uf_font_load();
+    if (err == UF_OK)
+        err = uf_output_begin(&doc->out, path);
+    if (err != UF_OK)
+        return err;
+    doc->surface = cairo_pdf_surface_create(doc->out.temp_path, UF_PAGE_W, UF_PAGE_H);
+    doc->cr = cairo_create(doc->surface);
+    struct tm tm;
+    bool utc;
+    uf_pdf_now(&tm, &utc);
+    strftime(doc->date, sizeof doc->date, "%Y-%m-%d", &tm);
+    set_metadata(doc->surface, title, subject, &tm, utc);
+    snprintf(doc->running, sizeof doc->running, "%s", title);
+    return cairo_status(doc->cr) == CAIRO_STATUS_SUCCESS ? UF_OK : uf_pdf_close(doc, UF_ERROR_CAIRO);
+}
+
+static void rule(cairo_t *cr, double y)
+{
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_GRID));
+    cairo_set_line_width(cr, 0.7);
+    cairo_move_to(cr, UF_MARGIN, y);
+    cairo_line_to(cr, UF_PAGE_W - UF_MARGIN, y);
+    cairo_stroke(cr);
+}
+
+static void page_footer(uf_pdf_doc *doc)
+{
+    cairo_t *cr = doc->cr;
+    char left[64], right[64], a[UF_NUMBUF], b[UF_NUMBUF];
+    rule(cr, UF_PAGE_H - 30);
+    snprintf(left, sizeof left, AUTHOR MIDDOT "%s", doc->date);
+    snprintf(right, sizeof right, "Sida %s av %s", uf_fmt_number_with(a, (double)doc->page, 0, NBSP, ','),
+             uf_fmt_number_with(b, (double)doc->npages, 0, NBSP, ','));
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    uf_text_draw(cr, UF_MARGIN, UF_PAGE_H - 18, left, 0, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, UF_PAGE_H - 18, right, 0, UF_ALIGN_RIGHT);
+}
+
+void uf_pdf_page(uf_pdf_doc *doc, const char *section)
+{
+    cairo_t *cr = doc->cr;
+    doc->page++;
+    if (section) {
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+        uf_font_use(cr, UF_FONT_REGULAR, 8);
+        double w = uf_text_draw(cr, UF_MARGIN, 26, doc->running, UF_CONTENT_W * 0.45, UF_ALIGN_LEFT);
+        uf_font_use(cr, UF_FONT_BOLD, 8);
+        uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, 26, section, UF_CONTENT_W - w - 24, UF_ALIGN_RIGHT);
+        rule(cr, 33);
+    }
+    page_footer(doc);
+}
+
+void uf_pdf_page_end(uf_pdf_doc *doc) { cairo_show_page(doc->cr); }
+
+int uf_pdf_bookmark(uf_pdf_doc *doc, int parent, const char *title, size_t page, bool open)
+{
+    char link[48];
+    snprintf(link, sizeof link, "page=%zu pos=[0 0]", page);
+    char *clean = uf_text_clean(title);
+    int id = cairo_pdf_surface_add_outline(doc->surface, parent, clean, link, open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    free(clean);
+    return id;
+}
+
+uf_error uf_pdf_close(uf_pdf_doc *doc, uf_error err)
+{
+    if (doc->cr) {
+        if (err == UF_OK && cairo_status(doc->cr) != CAIRO_STATUS_SUCCESS)
+            err = UF_ERROR_CAIRO;
+        cairo_destroy(doc->cr);
+    }
+    if (doc->surface) {
+        cairo_surface_finish(doc->surface);
+        cairo_status_t st = cairo_surface_status(doc->surface);
+        if (err == UF_OK && st != CAIRO_STATUS_SUCCESS)
+            err = st == CAIRO_STATUS_WRITE_ERROR ? UF_ERROR_WRITE : UF_ERROR_CAIRO;
+        cairo_surface_destroy(doc->surface);
+    }
+    /* The footers promised a page count; a mismatch is a layout bug. */
+    assert(err != UF_OK || doc->page == doc->npages);
+    if (err != UF_OK)
+        uf_output_abort(&doc->out);
+    else
+        err = uf_output_commit(&doc->out);
+    *doc = (uf_pdf_doc){0};
+    return err;
+}
+
+double uf_pdf_title(cairo_t *cr, double y, const char *text)
+{
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_BOLD, 17);
+    size_t lines = uf_text_wrap(cr, UF_MARGIN, y + 17, UF_CONTENT_W, 0, 20, 2, text, true);
+    return y + 17 + 20 * (double)(lines ? lines - 1 : 0) + 10;
+}
+
+double uf_pdf_heading(cairo_t *cr, double x, double y, double w, const char *text)
+{
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_BOLD, 11);
+    uf_text_draw(cr, x, y + 11, text, w, UF_ALIGN_LEFT);
+    return y + 19;
+}
+
+double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, size_t max_lines)
+{
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    size_t lines = uf_text_wrap(cr, x, y + 9, w, 0, 12, max_lines, text, true);
+    return y + 12 * (double)lines + 4;
+}
+
+void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)
+{
+    char n[UF_NUMBUF], text[160];
+    snprintf(text, sizeof text, ELLIPSIS " och %s %s till", uf_fmt_number_with(n, (double)more, 0, NBSP, ','), what);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_text_draw(cr, x, y, text, 0, UF_ALIGN_LEFT);
+}
+
+/* Files are named from the submissions folder on: the folder the run was
+ * given (often a long absolute path) says nothing to the reader. */
+static const char *short_file_name(const char *name)
+{
+    const char *key = "inrapportering/", *at = NULL;
+    for (const char *p = strstr(name, key); p; p = strstr(p + 1, key))
+        at = p;
+    return at && (at == name || at[-1] == '/') ? at : name;
+}
+
+void uf_pdf_diag_place(char *buf, size_t size, const uf_diag_list *diags, const uf_diag *d)
+{
+    const char *file = d->file == UF_NO_FILE ? "" : short_file_name(uf_diag_file_name(diags, d->file));
+    if (d->line > 0 && d->column > 0)
+        snprintf(buf, size, "%s:%ld:%d", file, d->line, d->column);
+    else if (d->line > 0)
+        snprintf(buf, size, "%s:%ld", file, d->line);
+    else
+        snprintf(buf, size, "%s", file);
+}
+
+/* ==== the board report ==== */
+
+#define ROW_H 20.0 /* overview rows */
+#define OVERVIEW_TOP 124.0 /* the goal counts, below title and note */
+#define OVERVIEW_NEXT_Y 90.0
+#define COVERAGE_ROW_H 16.0
+#define COVERAGE_SUMMARY_Y 122.0 /* below title and note */
+#define COVERAGE_LINE 14.0
+#define COVERAGE_YEARS 8
+
+typedef struct board {
+    const uf_model *m;
+    const uf_diag_list *diags;
+    uf_pdf_doc doc;
+    size_t overview_pages, coverage_pages, npages;
+    size_t *order;        /* indicators in goal order (their pages' order) */
+    size_t *comment_start; /* [indicator]..[indicator + 1] in comment_rows */
+    uint32_t *comment_rows;
+    size_t *coverage_units; /* units listed on the coverage pages */
+    size_t ncoverage;
+} board;
+
+static size_t rows_fitting(double top, double row_h) { return (size_t)((UF_CONTENT_BOTTOM - top) / row_h); }
+
+/* The goal counts take a row per goal (at most eight fit) and a legend. */
+static double counts_height(const uf_model *m)
+{
+    size_t goals = m->plan->ngoals < 8 ? m->plan->ngoals : 8;
+    return 24 * (double)goals + 22;
+}
+
+/* Where the overview's rows start on its first page. */
+static double overview_first_y(const uf_model *m) { return OVERVIEW_TOP + counts_height(m) + 30; }
+
+static size_t overview_pages(const uf_model *m)
+{
+    size_t rows = uf_chart_overview_rows(m), first = rows_fitting(overview_first_y(m), ROW_H);
+    size_t next = rows_fitting(OVERVIEW_NEXT_Y, ROW_H);
+    return rows <= first ? 1 : 1 + (rows - first + next - 1) / next;
+}
+
+static bool unit_has_gap(const uf_model *m, size_t u)
+{
+    for (size_t y = 0; y <= m->report_index && y < m->nyears; y++)
+        if (!uf_model_unit_reported(m, y, u))
+            return true;
+    return false;
+}
+
+static size_t coverage_first_year(const uf_model *m)
+{
+    return m->report_index + 1 > COVERAGE_YEARS ? m->report_index + 1 - COVERAGE_YEARS : 0;
+}
+
+static size_t coverage_years(const uf_model *m) { return m->report_index + 1 - coverage_first_year(m); }
+
+/* The table starts below a summary line per year. */
+static double coverage_top(const uf_model *m)
+{
+    return COVERAGE_SUMMARY_Y + COVERAGE_LINE * (double)coverage_years(m) + 30;
+}
+
+/* Every unit when they fit on two pages; else only those that missed a
+ * year (the rest are counted in the summary). */
+static size_t coverage_units(const uf_model *m, size_t *units)
+{
+    size_t per_page = rows_fitting(coverage_top(m), COVERAGE_ROW_H), n = 0;
+    bool all = m->plan->nunits <= 2 * per_page;
+    for (size_t u = 0; u < m->plan->nunits; u++)
+        if (all || unit_has_gap(m, u))
+            units[n++] = u;
+    return n;
+}
+
+static size_t coverage_pages(const uf_model *m, size_t listed)
+{
+    size_t per_page = rows_fitting(coverage_top(m), COVERAGE_ROW_H);
+    size_t shown = listed < 2 * per_page ? listed : 2 * per_page;
+    return shown <= per_page ? 1 : 2;
+}
+
+size_t uf_pdf_board_pages(const uf_model *m, const uf_diag_list *diags)
+{
+    (void)diags; /* the appendix is one page however long the list */
+    size_t *units = uf_xmalloc((m->plan->nunits + 1) * sizeof(size_t));
+    size_t cov = coverage_pages(m, coverage_units(m, units));
+    free(units);
+    return 1 + overview_pages(m) + m->plan->nindicators + cov + 2;
+}
+
+static void plan_order(board *b)
+{
+    const uf_plan *p = b->m->plan;
+    size_t k = 0;
+    b->order = uf_xmalloc((p->nindicators + 1) * sizeof(size_t));
+    for (size_t g = 0; g < p->ngoals; g++)
+        for (size_t i = 0; i < p->nindicators; i++)
+            if (p->indicators[i].goal == g)
+                b->order[k++] = i;
+}
+
+static bool is_comment(const uf_model *m, const uf_row *r)
+{
+    return r->comment && *r->comment && r->year == m->report_year && r->state != UF_ROW_DUPLICATE;
+}
+
+/* The report year's comments grouped by indicator, each group in unit
+ * order (a counting sort: stable, linear in the rows). */
+static void index_comments(board *b)
+{
+    const uf_dataset *d = b->m->data;
+    size_t ni = b->m->plan->nindicators, nu = b->m->plan->nunits;
+    size_t *by_unit = uf_xcalloc(nu + 1, sizeof(size_t));
+    b->comment_start = uf_xcalloc(ni + 1, sizeof(size_t));
+    for (size_t r = 0; r < d->nrows; r++)
+        if (is_comment(b->m, &d->rows[r]))
+            by_unit[d->rows[r].unit + 1]++;
+    for (size_t u = 0; u < nu; u++)
+        by_unit[u + 1] += by_unit[u];
+    size_t total = by_unit[nu];
+    uint32_t *sorted = uf_xmalloc((total + 1) * sizeof(uint32_t));
+    for (size_t r = 0; r < d->nrows; r++)
+        if (is_comment(b->m, &d->rows[r]))
+            sorted[by_unit[d->rows[r].unit]++] = (uint32_t)r;
+    for (size_t k = 0; k < total; k++)
+        b->comment_start[d->rows[sorted[k]].indicator + 1]++;
+    for (size_t i = 0; i < ni; i++)
+        b->comment_start[i + 1] += b->comment_start[i];
+    size_t *fill = uf_xmalloc((ni + 1) * sizeof(size_t));
+    memcpy(fill, b->comment_start, (ni + 1) * sizeof(size_t));
+    b->comment_rows = uf_xmalloc((total + 1) * sizeof(uint32_t));
+    for (size_t k = 0; k < total; k++)
+        b->comment_rows[fill[d->rows[sorted[k]].indicator]++] = sorted[k];
+    free(fill);
+    free(sorted);
+    free(by_unit);
+}
+
+static void board_plan(board *b)
+{
+    plan_order(b);
+    index_comments(b);
+    b->coverage_units = uf_xmalloc((b->m->plan->nunits + 1) * sizeof(size_t));
+    b->ncoverage = coverage_units(b->m, b->coverage_units);
+    b->overview_pages = overview_pages(b->m);
+    b->coverage_pages = coverage_pages(b->m, b->ncoverage);
+    b->npages = uf_pdf_board_pages(b->m, b->diags);
+}
+
+static void board_free(board *b)
+{
+    free(b->order);
+    free(b->comment_start);
+    free(b->comment_rows);
+    free(b->coverage_units);
+}
+
+/* Page numbers (1-based) of the sections. */
+static size_t indicator_page(const board *b, size_t k) { return 2 + b->overview_pages + k; }
+static size_t coverage_page(const board *b) { return indicator_page(b, b->m->plan->nindicators); }
+static size_t partner_page(const board *b) { return coverage_page(b) + b->coverage_pages; }
+static size_t appendix_page(const board *b) { return partner_page(b) + 1; }
+
+static const char *fmt_count(char *buf, size_t n) { return uf_fmt_number_with(buf, (double)n, 0, NBSP, ','); }
+
+/* ---- cover ---- */
+
+static void cover_facts(board *b, double y)
+{
+    const uf_dataset *d = b->m->data;
+    const uf_counts *c = &d->counts;
+    char a[UF_NUMBUF], n[UF_NUMBUF], r[UF_NUMBUF], q[UF_NUMBUF], text[400];
+    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", fmt_count(a, uf_dataset_units_reported(d, b->m->report_year)),
+             fmt_count(n, b->m->plan->nunits), b->m->report_year);
+    cairo_t *cr = b->doc.cr;
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_REGULAR, 11);
+    uf_text_draw(cr, UF_MARGIN + 24, y, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    snprintf(text, sizeof text, "Inlästa rader: %s, varav %s godkända och %s avvisade.", fmt_count(a, (size_t)c->rows_read),
+             fmt_count(n, (size_t)c->rows_accepted), fmt_count(r, (size_t)c->rows_rejected));
+    uf_text_draw(cr, UF_MARGIN + 24, y + 17, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    snprintf(text, sizeof text, "Planen: %s mål, %s indikatorer, %s enheter, %s registrerade partner.",
+             fmt_count(a, b->m->plan->ngoals), fmt_count(n, b->m->plan->nindicators), fmt_count(r, b->m->plan->nunits),
+             fmt_count(q, b->m->plan->npartners));
+    uf_text_draw(cr, UF_MARGIN + 24, y + 34, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+}
+
+static void cover_page(board *b)
+{
+    cairo_t *cr = b->doc.cr;
+    char year[16], date[64];
+    uf_pdf_page(&b->doc, NULL);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+    cairo_rectangle(cr, UF_MARGIN, 150, 8, 200);
+    cairo_fill(cr);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_BOLD, 30);
+    uf_text_draw(cr, UF_MARGIN + 24, 190, "Uppföljning av internationell plan", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    snprintf(year, sizeof year, "%d", b->m->report_year);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+    uf_font_use(cr, UF_FONT_BOLD, 64);
+    uf_text_draw(cr, UF_MARGIN + 22, 265, year, 0, UF_ALIGN_LEFT);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_REGULAR, 16);
+    uf_text_draw(cr, UF_MARGIN + 24, 305, "Rapport till kommunledningsutskottet", 0, UF_ALIGN_LEFT);
+    snprintf(date, sizeof date, AUTHOR MIDDOT "%s", b->doc.date);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_font_use(cr, UF_FONT_REGULAR, 12);
+    uf_text_draw(cr, UF_MARGIN + 24, 335, date, 0, UF_ALIGN_LEFT);
+    cover_facts(b, 420);
+    uf_pdf_page_end(&b->doc);
+}
+
+/* ---- overview ---- */
+
+static uf_error overview_rows(board *b, size_t first, double y0)
+{
+    size_t total = uf_chart_overview_rows(b->m), count = rows_fitting(y0, ROW_H);
+    if (count > total - first)
+        count = total - first;
+    cairo_t *cr = b->doc.cr;
+    cairo_save(cr);
+    cairo_translate(cr, UF_MARGIN, y0);
+    uf_error err = uf_chart_goal_overview(cr, UF_CONTENT_W, ROW_H * (double)count, b->m, first, count);
+    cairo_restore(cr);
+    /* No links to the indicator pages: link annotations from cairo 1.16
+     * make the file fail qpdf --check. The bookmarks lead there instead. */
+    return err;
+}
+
+static uf_error overview_first(board *b)
+{
+    cairo_t *cr = b->doc.cr;
+    char title[64];
+    snprintf(title, sizeof title, "Översikt %d: måluppfyllelse per mål", b->m->report_year);
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, title);
+    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
+                    "Varje måls indikatorer räknade efter status för kommunen som helhet. Status visas alltid med "
+                    "symbol och ord: \xE2\x9C\x94 uppnått, \xE2\x97\x90 delvis uppnått, \xE2\x9C\x96 ej uppnått, "
+                    "\xE2\x80\x93 underlag saknas. Bokmärkena i PDF-läsaren leder till varje mål och indikator.",
+                    2);
+    (void)y; /* the note is two lines at most: the layout is fixed */
+    cairo_save(cr);
+    cairo_translate(cr, UF_MARGIN, OVERVIEW_TOP);
+    uf_error err = uf_chart_goal_counts(cr, UF_CONTENT_W, counts_height(b->m), b->m);
+    cairo_restore(cr);
+    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b->m) - 22, UF_CONTENT_W, "Indikatorer per mål");
+    return err;
+}
+
+static uf_error overview_pages_draw(board *b)
+{
+    uf_error err = UF_OK;
+    size_t first = 0;
+    for (size_t page = 0; page < b->overview_pages && err == UF_OK; page++) {
+        uf_pdf_page(&b->doc, "Översikt");
+        double y0 = page == 0 ? overview_first_y(b->m) : OVERVIEW_NEXT_Y;
+        if (page == 0)
+            err = overview_first(b);
+        else
+            uf_pdf_title(b->doc.cr, UF_CONTENT_TOP + 4, "Översikt, fortsättning");
+        if (err == UF_OK)
+            err = overview_rows(b, first, y0);
+        first += rows_fitting(y0, ROW_H);
+        uf_pdf_page_end(&b->doc);
+    }
+    return err;
+}
+
+/* ---- indicator pages ---- */
+
+static const char *aggregation_text(uf_aggregation a)
+{
+    static const char *const text[] = {"summan av enheternas värden", "medelvärdet av enheternas värden",
+                                       "högsta värdet bland enheterna", "lägsta värdet bland enheterna"};
+    return a <= UF_AGG_MIN ? text[a] : "";
+}
+
+/* "+610 tkr (+4,4 %)" */
+static void change_text(char *buf, size_t size, const uf_figure *f, const uf_indicator *ind)
+{
+    char v[UF_VALUEBUF], p[UF_VALUEBUF];
+    if (isnan(f->change)) {
+        snprintf(buf, size, "förändring kan inte beräknas");
+        return;
+    }
+    /* A change in a share is in percentage points; a relative change of
+     * a percentage would only confuse. */
+    if (ind->percent || strcmp(ind->measure, "procent") == 0) {
+        snprintf(buf, size, "%s%s procentenheter", f->change > 0 ? "+" : "", uf_chart_number(v, f->change));
+        return;
+    }
+    uf_chart_value(v, f->change, ind);
+    if (isnan(f->change_pct))
+        snprintf(buf, size, "%s%s", f->change > 0 ? "+" : "", v);
+    else
+        snprintf(buf, size, "%s%s (%s%s" NBSP "%%)", f->change > 0 ? "+" : "", v, f->change_pct > 0 ? "+" : "",
+                 uf_chart_number(p, f->change_pct));
+}
+
+static double key_figures(board *b, size_t i, double y)
+{
+    const uf_model *m = b->m;
+    const uf_indicator *ind = &m->plan->indicators[i];
+    const uf_figure *f = uf_model_figure(m, m->report_index, i, UF_WHOLE_MUNICIPALITY);
+    cairo_t *cr = b->doc.cr;
+    double x = UF_MARGIN + uf_chart_badge(cr, UF_MARGIN, y, 15, f->status, true) + 14;
+    char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], ch[2 * UF_VALUEBUF], text[6 * UF_VALUEBUF];
+    change_text(ch, sizeof ch, f, ind);
+    snprintf(text, sizeof text, "Kommunen %d: %s" MIDDOT "målvärde %s" MIDDOT "%d: %s, %s", m->report_year,
+             uf_chart_value(v, f->value, ind), isnan(f->target) ? "saknas" : uf_chart_value(t, f->target, ind),
+             m->report_year - 1, uf_chart_value(pv, f->previous, ind), ch);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_BOLD, 10);
+    uf_text_draw(cr, x, y + 3.5, text, UF_PAGE_W - UF_MARGIN - x, UF_ALIGN_LEFT);
+    char n[UF_NUMBUF], total[UF_NUMBUF];
+    snprintf(text, sizeof text, "Kommunens värde är %s (%s, måttenhet %s)" MIDDOT "%s av %s enheter har rapporterat %d.",
+             aggregation_text(ind->aggregation), ind->direction == UF_DIR_INCREASE ? "högre är bättre" : "lägre är bättre",
+             ind->measure, fmt_count(n, uf_dataset_units_reported(m->data, m->report_year)),
+             fmt_count(total, m->plan->nunits), m->report_year);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_text_draw(cr, UF_MARGIN, y + 22, text, UF_CONTENT_W, UF_ALIGN_LEFT);
+    return y + 34;
+}
+
+static double indicator_heading(board *b, size_t i)
+{
+    const uf_plan *p = b->m->plan;
+    const uf_indicator *ind = &p->indicators[i];
+    cairo_t *cr = b->doc.cr;
+    char goal[64];
+    snprintf(goal, sizeof goal, "Mål %.40s", p->goals[ind->goal].id);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+    uf_font_use(cr, UF_FONT_BOLD, 9);
+    double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_text_draw(cr, UF_MARGIN + w + 6, UF_CONTENT_TOP + 9, p->goals[ind->goal].name, UF_CONTENT_W - w - 6, UF_ALIGN_LEFT);
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14, ind->name);
+    if (*ind->description)
+        y = uf_pdf_note(cr, UF_MARGIN, y - 4, UF_CONTENT_W, ind->description, 2);
+    return key_figures(b, i, y + 10);
+}
+
+static uf_error indicator_charts(board *b, size_t i, double y, double h)
+{
+    cairo_t *cr = b->doc.cr;
+    char title[64];
+    double left_w = UF_CONTENT_W * 0.42, gap = 28;
+    uf_pdf_heading(cr, UF_MARGIN, y, left_w, "Kommunen över tid");
+    snprintf(title, sizeof title, "Enheterna %d", b->m->report_year);
+    uf_pdf_heading(cr, UF_MARGIN + left_w + gap, y, UF_CONTENT_W - left_w - gap, title);
+    cairo_save(cr);
+    cairo_translate(cr, UF_MARGIN, y + 20);
+    uf_error err = uf_chart_trend(cr, left_w, h - 20, b->m, i, NULL);
+    cairo_translate(cr, left_w + gap, 0);
+    if (err == UF_OK)
+        err = uf_chart_unit_bars(cr, UF_CONTENT_W - left_w - gap, h - 20, b->m, i, UF_CHART_TOP_UNITS, NULL);
+    cairo_restore(cr);
+    return err;
+}
+
+/* "Enhetens namn (partner):" in bold, at most 45 % of the width; returns
+ * the width it takes with the gap after it. */
+static double comment_label(board *b, const uf_row *r, double x, double y, double w, bool draw)
+{
+    const uf_plan *p = b->m->plan;
+    char label[400];
+    if (r->partner != UF_NO_PARTNER)
+        snprintf(label, sizeof label, "%.180s (%.180s):", p->units[r->unit].name, p->partners[r->partner].name);
+    else
+        snprintf(label, sizeof label, "%.180s:", p->units[r->unit].name);
+    uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(b->doc.cr, UF_FONT_BOLD, 8.5);
+    double lw = draw ? uf_text_draw(b->doc.cr, x, y, label, w * 0.45, UF_ALIGN_LEFT)
+                     : fmin(uf_text_width(b->doc.cr, label), w * 0.45);
+    return lw + 4;
+}
+
+/* One comment, shortened to two lines after its label; returns the lines. */
+static size_t comment_entry(board *b, const uf_row *r, double x, double y, double w, bool draw)
+{
+    double indent = comment_label(b, r, x, y, w, draw);
+    uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(b->doc.cr, UF_FONT_REGULAR, 8.5);
+    return uf_text_wrap(b->doc.cr, x, y, w, indent, 10.5, 2, r->comment, draw);
+}
+
+static void indicator_comments(board *b, size_t i, double y)
+{
+    cairo_t *cr = b->doc.cr;
+    char title[64];
+    snprintf(title, sizeof title, "Kommentarer från enheterna %d", b->m->report_year);
+    y = uf_pdf_heading(cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
+    size_t first = b->comment_start[i], end = b->comment_start[i + 1];
+    if (first == end) {
+        uf_pdf_note(cr, UF_MARGIN, y - 9, UF_CONTENT_W, "Inga kommentarer.", 1);
+        return;
+    }
+    const double line = 10.5, gap = 3.5;
+    double col_w = (UF_CONTENT_W - 24) / 2, bottom = UF_CONTENT_BOTTOM, at = y;
+    size_t col = 0, k = first;
+    for (; k < end; k++) {
+        const uf_row *r = &b->m->data->rows[b->comment_rows[k]];
+        double need = line * (double)comment_entry(b, r, 0, 0, col_w, false);
+        /* The second column keeps a line for "… och N till". */
+        double limit = col == 1 && k + 1 < end ? bottom - line : bottom;
+        if (at + need - line > limit) {
+            if (++col == 2)
+                break;
+            at = y;
+        }
+        comment_entry(b, r, UF_MARGIN + (double)col * (col_w + 24), at, col_w, true);
+        at += need + gap;
+    }
+    if (k < end)
+        uf_pdf_more(cr, UF_MARGIN + col_w + 24, bottom, end - k, "kommentarer");
+}
+
+static uf_error indicator_page_draw(board *b, size_t i)
+{
+    const uf_plan *p = b->m->plan;
+    char section[200];
+    snprintf(section, sizeof section, "Mål %.40s: %.150s", p->goals[p->indicators[i].goal].id,
+             p->goals[p->indicators[i].goal].name);
+    uf_pdf_page(&b->doc, section);
+    double y = indicator_heading(b, i);
+    double charts_h = fmax(220, 400 - y);
+    uf_error err = indicator_charts(b, i, y, charts_h);
+    indicator_comments(b, i, y + charts_h + 6);
+    uf_pdf_page_end(&b->doc);
+    return err;
+}
+
+/* ---- coverage ---- */
+
+/* A line per year: a bar of the units that reported, and the count. */
+static void coverage_summary(board *b, double y)
+{
+    const uf_model *m = b->m;
+    cairo_t *cr = b->doc.cr;
+    char a[UF_NUMBUF], n[UF_NUMBUF], text[128], year[16];
+    double bar_w = 220, x = UF_MARGIN + 40;
+    for (size_t yi = coverage_first_year(m); yi <= m->report_index; yi++, y += COVERAGE_LINE) {
+        size_t reported = uf_dataset_units_reported(m->data, m->years[yi]);
+        double share = m->plan->nunits ? (double)reported / (double)m->plan->nunits : 0;
+        snprintf(year, sizeof year, "%d", m->years[yi]);
+        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", fmt_count(a, reported), fmt_count(n, m->plan->nunits));
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_font_use(cr, yi == m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 9.5);
+        uf_text_draw(cr, UF_MARGIN, y + 10, year, 0, UF_ALIGN_LEFT);
+        uf_text_draw(cr, x + bar_w + 10, y + 10, text, 0, UF_ALIGN_LEFT);
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_GRID));
+        cairo_rectangle(cr, x, y + 2, bar_w, 9);
+        cairo_fill(cr);
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+        cairo_rectangle(cr, x, y + 2, bar_w * share, 9);
+        cairo_fill(cr);
+    }
+}
+
+static void coverage_header(board *b, double y, double name_w, double col_w)
+{
+    const uf_model *m = b->m;
+    cairo_t *cr = b->doc.cr;
+    char year[16];
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_text_draw(cr, UF_MARGIN, y, "Enhet", name_w, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + name_w, y, "Typ", 90, UF_ALIGN_LEFT);
+    size_t k = 0;
+    for (size_t yi = coverage_first_year(m); yi <= m->report_index && yi < m->nyears; yi++, k++) {
+        snprintf(year, sizeof year, "%d", m->years[yi]);
+        uf_text_draw(cr, UF_MARGIN + name_w + 90 + col_w * (double)k, y, year, col_w, UF_ALIGN_LEFT);
+    }
+}
+
+static void coverage_row(board *b, size_t u, double y, double name_w, double col_w)
+{
+    const uf_model *m = b->m;
+    cairo_t *cr = b->doc.cr;
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_text_draw(cr, UF_MARGIN, y + 3, m->plan->units[u].name, name_w - 8, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + name_w, y + 3, uf_unit_type_name(m->plan->units[u].type), 84, UF_ALIGN_LEFT);
+    size_t k = 0;
+    for (size_t yi = coverage_first_year(m); yi <= m->report_index && yi < m->nyears; yi++, k++) {
+        bool ok = uf_model_unit_reported(m, yi, u);
+        double x = UF_MARGIN + name_w + 90 + col_w * (double)k;
+        uf_chart_badge(cr, x, y, 10, ok ? UF_STATUS_GREEN : UF_STATUS_RED, false);
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 8.5);
+        uf_text_draw(cr, x + 14, y + 3, ok ? "rapporterat" : "saknas", col_w - 16, UF_ALIGN_LEFT);
+    }
+}
+
+static void coverage_intro(board *b)
+{
+    cairo_t *cr = b->doc.cr;
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Rapportering per år");
+    uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
+                "En enhet har rapporterat ett år när minst en av dess rader för året godkändes. En enhet som inte "
+                "rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.",
+                2);
+    coverage_summary(b, COVERAGE_SUMMARY_Y);
+}
+
+static void coverage_pages_draw(board *b)
+{
+    double top = coverage_top(b->m);
+    size_t per_page = rows_fitting(top, COVERAGE_ROW_H), shown = 0;
+    double name_w = 260, col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)coverage_years(b->m));
+    for (size_t page = 0; page < b->coverage_pages; page++) {
+        uf_pdf_page(&b->doc, "Rapportering");
+        coverage_intro(b);
+        if (b->ncoverage == 0)
+            uf_pdf_note(b->doc.cr, UF_MARGIN, top - 20, UF_CONTENT_W, "Alla enheter har rapporterat alla år.", 1);
+        else
+            coverage_header(b, top - 8, name_w, col_w);
+        bool last = page + 1 == b->coverage_pages;
+        size_t room = last && b->ncoverage > shown + per_page ? per_page - 1 : per_page;
+        for (size_t r = 0; r < room && shown < b->ncoverage; r++, shown++)
+            coverage_row(b, b->coverage_units[shown], top + COVERAGE_ROW_H * ((double)r + 0.5), name_w, col_w);
+        if (last && shown < b->ncoverage)
+            uf_pdf_more(b->doc.cr, UF_MARGIN, UF_CONTENT_BOTTOM - 4, b->ncoverage - shown, "enheter");
+        uf_pdf_page_end(&b->doc);
+    }
+}
+
+/* ---- partners ---- */
+
+static void review_line(board *b, size_t k, double y)
+{
+    const uf_model *m = b->m;
+    const uf_partner *p = &m->plan->partners[k];
+    int last = 0;
+    for (size_t yi = 0; yi <= m->report_index && yi < m->nyears; yi++)
+        if (m->partner_rows[yi * m->plan->npartners + k] > 0)
+            last = m->years[yi];
+    char when[64], text[600];
+    if (last)
+        snprintf(when, sizeof when, "senast aktiv %d", last);
+    else
+        snprintf(when, sizeof when, "ingen rapporterad aktivitet");
+    snprintf(text, sizeof text, "%.200s (%s, %.100s): %s " "\xE2\x80\x93" " avtalet bör ses över", p->name,
+             uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
+    cairo_t *cr = b->doc.cr;
+    uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, false);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text, UF_CONTENT_W - 16, UF_ALIGN_LEFT);
+}
+
+static void review_list(board *b, double y)
+{
+    const uf_model *m = b->m;
+    char title[96], years[32], n[UF_NUMBUF];
+    if (m->report_index > 0)
+        snprintf(years, sizeof years, "%d\xE2\x80\x93%d", m->years[m->report_index - 1], m->years[m->report_index]);
+    else
+        snprintf(years, sizeof years, "%d", m->report_year);
+    snprintf(title, sizeof title, "Avtal att se över: %s partner utan aktivitet %s", fmt_count(n, m->npartner_review), years);
+    y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
+    if (m->npartner_review == 0) {
+        uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, "Alla registrerade partner har haft aktivitet.", 1);
+        return;
+    }
+    size_t room = (size_t)((UF_CONTENT_BOTTOM - y) / 15), listed = 0;
+    for (size_t k = 0; k < m->plan->npartners; k++) {
+        if (!m->partner_review[k])
+            continue;
+        if (listed + 1 == room && m->npartner_review > room) {
+            uf_pdf_more(b->doc.cr, UF_MARGIN, y + 15 * (double)listed + 3, m->npartner_review - listed, "partner");
+            return;
+        }
+        review_line(b, k, y + 15 * (double)listed++);
+    }
+}
+
+static uf_error partner_page_draw(board *b)
+{
+    cairo_t *cr = b->doc.cr;
+    uf_pdf_page(&b->doc, "Partner");
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Partner och aktivitet");
+    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
+                    "Antal godkända rader per år som nämner partnern. En registrerad partner utan aktivitet de två "
+                    "senaste redovisade åren listas för översyn.",
+                    2);
+    size_t shown = b->m->plan->npartners <= 16 ? b->m->plan->npartners : 15;
+    double h = fmin(18 * (double)(shown + 1) + 22, 290);
+    cairo_save(cr);
+    cairo_translate(cr, UF_MARGIN, y + 4);
+    uf_error err = uf_chart_partner_activity(cr, UF_CONTENT_W, h, b->m, 15);
+    cairo_restore(cr);
+    if (b->m->plan->npartners > 0)
+        review_list(b, y + h + 16);
+    uf_pdf_page_end(&b->doc);
+    return err;
+}
+
+/* ---- appendix ---- */
+
+static double appendix_counts(board *b, double y)
+{
+    const uf_counts *c = &b->m->data->counts;
+    char r[UF_NUMBUF], a[UF_NUMBUF], x[UF_NUMBUF], d[UF_NUMBUF], f[UF_NUMBUF], text[400];
+    snprintf(text, sizeof text,
+             "Lästa rader: %s" MIDDOT "godkända: %s" MIDDOT "avvisade: %s" MIDDOT "dubbletter räknade en gång: %s"
+             MIDDOT "avvisade filer: %s",
+             fmt_count(r, (size_t)c->rows_read), fmt_count(a, (size_t)c->rows_accepted),
+             fmt_count(x, (size_t)c->rows_rejected), fmt_count(d, (size_t)c->rows_duplicate),
+             fmt_count(f, (size_t)c->files_rejected));
+    uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(b->doc.cr, UF_FONT_BOLD, 10);
+    uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text, UF_CONTENT_W, UF_ALIGN_LEFT);
+    return y + 24;
+}
+
+/* One rejection: its place in bold, then the reason; at most two lines. */
+static size_t diag_entry(cairo_t *cr, const uf_diag_list *diags, const uf_diag *d, double x, double y, double w, bool draw)
+{
+    char place[600];
+    uf_pdf_diag_place(place, sizeof place, diags, d);
+    size_t n = strlen(place);
+    snprintf(place + n, sizeof place - n, "%s", n ? ":" : "");
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    double label = draw ? uf_text_draw(cr, x, y, place, w * 0.5, UF_ALIGN_LEFT) : fmin(uf_text_width(cr, place), w * 0.5);
+    label += n ? 4 : 0;
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    return uf_text_wrap(cr, x, y, w, label, 11, 2, d->text, draw);
+}
+
+static void appendix_list(board *b, double y)
+{
+    const uf_diag_list *diags = b->diags;
+    size_t errors = 0, shown = 0;
+    for (size_t k = 0; k < diags->count; k++)
+        errors += diags->items[k].severity == UF_SEVERITY_ERROR;
+    if (errors == 0) {
+        uf_pdf_note(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, "Inga rader eller filer avvisades.", 1);
+        return;
+    }
+    size_t lines = (size_t)((UF_CONTENT_BOTTOM - y) / 11) - 1, used = 0;
+    for (size_t k = 0; k < diags->count; k++) {
+        const uf_diag *d = &diags->items[k];
+        if (d->severity != UF_SEVERITY_ERROR)
+            continue;
+        size_t need = diag_entry(b->doc.cr, diags, d, 0, 0, UF_CONTENT_W, false);
+        if (used + need > lines)
+            break;
+        diag_entry(b->doc.cr, diags, d, UF_MARGIN, y + 9 + 11 * (double)used, UF_CONTENT_W, true);
+        used += need + (need > 1); /* a blank line after a wrapped entry */
+        shown++;
+    }
+    if (shown < errors)
+        uf_pdf_more(b->doc.cr, UF_MARGIN, y + 9 + 11 * (double)(used + 0.5), errors - shown,
+                    "(hela listan finns i arbetsbokens flik Avvisade)");
+}
+
+static void appendix_page_draw(board *b)
+{
+    cairo_t *cr = b->doc.cr;
+    uf_pdf_page(&b->doc, "Bilaga");
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Bilaga: avvisat underlag");
+    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
+                    "Rader och filer som inte kunde godkännas, med fil, rad och kolumn. De ingår inte i någon siffra "
+                    "i rapporten. Varningar (till exempel teckenkodning) finns i arbetsboken.",
+                    2);
+    y = appendix_counts(b, y);
+    appendix_list(b, y);
+    uf_pdf_page_end(&b->doc);
+}
+
+/* ---- the whole ---- */
+
+static void board_bookmarks(board *b)
+{
+    const uf_plan *p = b->m->plan;
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Översikt", 2, false);
+    size_t k = 0;
+    for (size_t g = 0; g < p->ngoals; g++) {
+        char title[300];
+        snprintf(title, sizeof title, "Mål %.40s: %.250s", p->goals[g].id, p->goals[g].name);
+        size_t page = k < p->nindicators && p->indicators[b->order[k]].goal == g ? indicator_page(b, k) : 2;
+        int id = uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, title, page, true);
+        for (; k < p->nindicators && p->indicators[b->order[k]].goal == g; k++)
+            uf_pdf_bookmark(&b->doc, id, p->indicators[b->order[k]].name, indicator_page(b, k), false);
+    }
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Rapportering per år", coverage_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Partner och aktivitet", partner_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Bilaga: avvisat underlag", appendix_page(b), false);
+}
+
+static uf_error board_draw(board *b)
+{
+    cover_page(b);
+    uf_error err = overview_pages_draw(b);
+    for (size_t k = 0; k < b->m->plan->nindicators && err == UF_OK; k++)
+        err = indicator_page_draw(b, b->order[k]);
+    if (err != UF_OK)
+        return err;
+    coverage_pages_draw(b);
+    err = partner_page_draw(b);
+    appendix_page_draw(b);
+    board_bookmarks(b);
+    return err;
+}
+
+uf_error uf_pdf_write_board_report(const uf_model *model, const uf_diag_list *diags, const char *path)
+{
+    if (model->nyears == 0)
+        return UF_ERROR_NO_DATA;
+    board b = {.m = model, .diags = diags};
+    board_plan(&b);
+    char title[96], subject[96];
+    snprintf(title, sizeof title, "Uppföljning av internationell plan %d", model->report_year);
+    snprintf(subject, sizeof subject, "Rapport till kommunledningsutskottet om %d års uppföljning", model->report_year);
+    uf_error err = uf_pdf_open(&b.doc, path, title, subject, b.npages);
+    if (err == UF_OK)
+        err = uf_pdf_close(&b.doc, board_draw(&b));
+    board_free(&b);
+    return err;
+}

@@ -1,0 +1,76 @@
+/* styrelserapport-YYYY.pdf: the board report to kommunledningsutskottet.
+ * A4 landscape: cover, goal overview, one page per indicator (trend, unit
+ * bars, the units' comments), reporting coverage, partners to review and
+ * an appendix of what was rejected. Page numbers, bookmarks per goal and
+ * indicator, PDF metadata; the bundled font is embedded. With
+ * SOURCE_DATE_EPOCH set, two runs give byte-identical files.
+ *
+ * The second half of this header is the page frame shared with the unit
+ * reports (unit_report.c). */
+#ifndef UF_PDF_REPORT_H
+#define UF_PDF_REPORT_H
+
+#include "common/diag.h"
+#include "common/error.h"
+#include "consolidate/model.h"
+#include "render/output.h"
+
+#include <cairo.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+/* Writes path (its folder must exist) through a temporary file. Errors:
+ * UF_ERROR_NO_DATA (no year in the model), UF_ERROR_READ (the bundled font
+ * not found, see uf_font_dir), UF_ERROR_WRITE, UF_ERROR_CAIRO. */
+uf_error uf_pdf_write_board_report(const uf_model *model, const uf_diag_list *diags, const char *path);
+
+/* The number of pages the board report will have. */
+size_t uf_pdf_board_pages(const uf_model *model, const uf_diag_list *diags);
+
+/* ---- shared page frame ---- */
+
+#define UF_PAGE_W 841.89 /* A4 landscape, in points */
+#define UF_PAGE_H 595.28
+#define UF_MARGIN 36.0
+#define UF_CONTENT_TOP 48.0    /* below the running header */
+#define UF_CONTENT_BOTTOM 555.0 /* above the footer */
+#define UF_CONTENT_W (UF_PAGE_W - 2 * UF_MARGIN)
+
+typedef struct uf_pdf_doc {
+    uf_output out;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    size_t page, npages;
+    char running[160]; /* header, left */
+    char date[16];     /* YYYY-MM-DD */
+} uf_pdf_doc;
+
+/* The report's moment: SOURCE_DATE_EPOCH when set (UTC), else now (local
+ * time). */
+void uf_pdf_now(struct tm *tm, bool *reproducible);
+
+/* Creates the PDF at a temporary name beside path with its metadata. */
+uf_error uf_pdf_open(uf_pdf_doc *doc, const char *path, const char *title, const char *subject, size_t npages);
+/* Starts a page with the running header (section on the right) and the
+ * footer ("Sida 3 av 17"). */
+void uf_pdf_page(uf_pdf_doc *doc, const char *section);
+void uf_pdf_page_end(uf_pdf_doc *doc);
+/* Adds a bookmark to page (1-based); returns its id for children. */
+int uf_pdf_bookmark(uf_pdf_doc *doc, int parent, const char *title, size_t page, bool open);
+/* Finishes the file and renames it into place (err != UF_OK: removes it).
+ * Returns the first error. */
+uf_error uf_pdf_close(uf_pdf_doc *doc, uf_error err);
+
+/* Headings and notes in the house style; each returns the y below it. */
+double uf_pdf_title(cairo_t *cr, double y, const char *text);
+double uf_pdf_heading(cairo_t *cr, double x, double y, double w, const char *text);
+double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, size_t max_lines);
+
+/* "… och 12 till" below a list that was cut. */
+void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what);
+
+/* A diagnostic's place: "fil:rad:kolumn" (parts that are 0 left out). */
+void uf_pdf_diag_place(char *buf, size_t size, const uf_diag_list *diags, const uf_diag *d);
+
+#endif

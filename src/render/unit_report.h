@@ -1,0 +1,20 @@
+/* enheter/UNIT.pdf: each unit's self-assessment. Its figures for the report
+ * year against its own and the municipality's targets and last year, its
+ * status and share of the municipal figure per indicator, its comments,
+ * and what of its submission was rejected or is missing. */
+#ifndef UF_UNIT_REPORT_H
+#define UF_UNIT_REPORT_H
+
+#include "common/diag.h"
+#include "common/error.h"
+#include "consolidate/model.h"
+
+/* Writes dir/enheter/NAME.pdf for every unit of the plan, NAME being the
+ * unit id made safe as a file name (uf_name_set_add); creates dir/enheter.
+ * Errors as for uf_pdf_write_board_report; stops at the first. */
+uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_diag_list *diags, const char *dir);
+
+/* The pages of one unit's report (the same for every unit). */
+size_t uf_pdf_unit_pages(const uf_model *model);
+
+#endif

@@ -1,0 +1,457 @@
+/* Charts: drawn onto PNG image surfaces from the sample municipality and
+ * checked by sampling pixels (bar order, lengths and status colours, the
+ * target line and marks), plus the text helpers, number formatting, the
+ * bundled font's glyphs, safe file names and the diagram files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <cairo-ft.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/diag.h"
+#include "consolidate/model.h"
+#include "plan/validate.h"
+#include "read/folder.h"
+#include "render/chart.h"
+#include "render/chart_files.h"
+#include "render/font.h"
+
+#define NBSP "\xC2\xA0"
+
+typedef struct sample {
+    uf_diag_list *diags;
+    uf_plan *plan;
+    uf_dataset *data;
+    uf_model *model;
+} sample;
+
+static sample *load_sample(void)
+{
+    sample *s = calloc(1, sizeof *s);
+    uf_error err;
+    s->diags = uf_diag_list_new();
+    s->plan = uf_plan_load(UF_TEST_DIR "/../inputs", s->diags, &err);
+    assert_non_null(s->plan);
+    s->data = uf_dataset_new(s->plan);
+    uf_validator *v = uf_validator_new(s->plan, s->data, s->diags);
+    uf_file_list files = {0};
+    uf_find_csv_files(UF_TEST_DIR "/../inputs/inrapportering", &files);
+    for (size_t i = 0; i < files.count; i++)
+        uf_validate_file(v, files.paths[i], files.paths[i]);
+    uf_file_list_free(&files);
+    uf_validator_free(v);
+    uf_dataset_finish(s->data, s->diags, true);
+    uf_diag_sort(s->diags);
+    s->model = uf_model_build(s->plan, s->data, 2025);
+    return s;
+}
+
+static int setup(void **state)
+{
+    assert_int_equal(uf_font_load(), UF_OK);
+    *state = load_sample();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    sample *s = *state;
+    uf_model_free(s->model);
+    uf_dataset_free(s->data);
+    uf_plan_free(s->plan);
+    uf_diag_list_free(s->diags);
+    free(s);
+    return 0;
+}
+
+static size_t indicator(const sample *s, const char *id)
+{
+    size_t i = uf_plan_find_indicator(s->plan, id, strlen(id));
+    assert_int_not_equal(i, UF_NOT_FOUND);
+    return i;
+}
+
+/* ---- a canvas to draw on and read back ---- */
+
+typedef struct canvas {
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    int w, h;
+} canvas;
+
+static canvas canvas_new(int w, int h)
+{
+    canvas c = {cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h), NULL, w, h};
+    c.cr = cairo_create(c.surface);
+    cairo_set_source_rgb(c.cr, 1, 1, 1);
+    cairo_paint(c.cr);
+    return c;
+}
+
+static void canvas_free(canvas *c)
+{
+    cairo_destroy(c->cr);
+    cairo_surface_destroy(c->surface);
+}
+
+static uf_rgb pixel(canvas *c, double x, double y)
+{
+    cairo_surface_flush(c->surface);
+    int ix = (int)floor(x), iy = (int)floor(y);
+    assert_true(ix >= 0 && ix < c->w && iy >= 0 && iy < c->h);
+    const unsigned char *row = cairo_image_surface_get_data(c->surface) + iy * cairo_image_surface_get_stride(c->surface);
+    uint32_t p;
+    memcpy(&p, row + 4 * ix, 4);
+    return (uf_rgb){(p >> 16 & 0xFF) / 255.0, (p >> 8 & 0xFF) / 255.0, (p & 0xFF) / 255.0};
+}
+
+static bool near(uf_rgb a, uf_rgb b) { return fabs(a.r - b.r) < 0.03 && fabs(a.g - b.g) < 0.03 && fabs(a.b - b.b) < 0.03; }
+
+static bool dark(uf_rgb a) { return a.r < 0.25 && a.g < 0.25 && a.b < 0.25; }
+
+/* ---- bars ---- */
+
+/* The expected order: units with a value, largest first (ties in plan
+ * order), then those without. Returns how many have a value. */
+static size_t expected_order(const sample *s, size_t ind, size_t *order)
+{
+    size_t n = 0;
+    for (size_t u = 0; u < s->plan->nunits; u++)
+        if (!isnan(uf_model_figure(s->model, s->model->report_index, ind, u)->value))
+            order[n++] = u;
+    for (size_t a = 1; a < n; a++) {
+        for (size_t b = a; b > 0; b--) {
+            double va = uf_model_figure(s->model, s->model->report_index, ind, order[b - 1])->value;
+            double vb = uf_model_figure(s->model, s->model->report_index, ind, order[b])->value;
+            if (vb <= va)
+                break;
+            size_t t = order[b - 1];
+            order[b - 1] = order[b];
+            order[b] = t;
+        }
+    }
+    return n;
+}
+
+static void check_bar(canvas *c, const uf_chart_frame *fr, size_t row, const uf_figure *f)
+{
+    uf_rgb colour = uf_chart_status_rgb(f->status);
+    double y = uf_chart_frame_item(fr, row), zero = uf_chart_frame_pos(fr, 0), end = uf_chart_frame_pos(fr, f->value);
+    if (!near(pixel(c, zero + 1.5, y), colour))
+        fail_msg("row %zu: expected the status colour at the start of the bar", row);
+    bool tick_near = !isnan(f->target) && fabs(uf_chart_frame_pos(fr, f->target) - end) < 6;
+    if (end - zero > 6 && !tick_near) {
+        assert_true(near(pixel(c, end - 2.5, y), colour));
+        assert_false(near(pixel(c, end + 2.5, y), colour));
+    }
+}
+
+static void test_unit_bars_sorted_in_status_colours(void **state)
+{
+    sample *s = *state;
+    size_t ind = indicator(s, "nya-projekt");
+    canvas c = canvas_new(520, 360);
+    uf_chart_frame fr;
+    assert_int_equal(uf_chart_unit_bars(c.cr, 520, 360, s->model, ind, UF_CHART_TOP_UNITS, &fr), UF_OK);
+    assert_true(fr.horizontal);
+    assert_int_equal(fr.nitems, s->plan->nunits); /* 11 units: no grouping */
+    size_t order[64];
+    size_t valued = expected_order(s, ind, order);
+    assert_true(valued >= 5 && valued < s->plan->nunits);
+    for (size_t k = 0; k < valued; k++)
+        check_bar(&c, &fr, k, uf_model_figure(s->model, s->model->report_index, ind, order[k]));
+    /* alvstads-hamn did not report 2025: listed last, without a bar (not 0). */
+    double y = uf_chart_frame_item(&fr, fr.nitems - 1), zero = uf_chart_frame_pos(&fr, 0);
+    for (int st = 0; st < UF_STATUS_COUNT; st++)
+        assert_false(near(pixel(&c, zero + 1.5, y), uf_chart_status_rgb((uf_status)st)));
+    canvas_free(&c);
+}
+
+static void test_unit_bars_group_the_rest(void **state)
+{
+    sample *s = *state;
+    size_t ind = indicator(s, "extern-finansiering");
+    canvas c = canvas_new(520, 360);
+    uf_chart_frame fr;
+    assert_int_equal(uf_chart_unit_bars(c.cr, 520, 360, s->model, ind, 5, &fr), UF_OK);
+    assert_int_equal(fr.nitems, 6); /* five units and "Övriga 6 enheter" */
+    size_t order[64];
+    expected_order(s, ind, order);
+    for (size_t k = 0; k < 5; k++)
+        assert_true(near(pixel(&c, uf_chart_frame_pos(&fr, 0) + 1.5, uf_chart_frame_item(&fr, k)),
+                         uf_chart_status_rgb(uf_model_figure(s->model, s->model->report_index, ind, order[k])->status)));
+    /* The group is text, not a bar. */
+    uf_rgb at = pixel(&c, uf_chart_frame_pos(&fr, 0) + 1.5, uf_chart_frame_item(&fr, 5));
+    for (int st = 0; st < UF_STATUS_COUNT; st++)
+        assert_false(near(at, uf_chart_status_rgb((uf_status)st)));
+    canvas_free(&c);
+}
+
+/* A mean indicator: the municipal target compares with each unit's figure
+ * and is drawn as a dashed line across the bars, at its value. */
+static void test_unit_bars_target_line(void **state)
+{
+    sample *s = *state;
+    size_t ind = indicator(s, "andel-personal-omvarldsbevakning");
+    double target = uf_model_figure(s->model, s->model->report_index, ind, UF_WHOLE_MUNICIPALITY)->target;
+    assert_true(target == 44);
+    canvas c = canvas_new(520, 360);
+    uf_chart_frame fr;
+    assert_int_equal(uf_chart_unit_bars(c.cr, 520, 360, s->model, ind, UF_CHART_TOP_UNITS, &fr), UF_OK);
+    double x = uf_chart_frame_pos(&fr, target);
+    /* Above the bars the line stands alone: dashes, and nothing beside. */
+    size_t on = 0, off = 0, n = 0;
+    for (double y = fr.y0 - 14; y < fr.y0 - 1; y += 1, n++) {
+        on += dark(pixel(&c, x, y));
+        off += dark(pixel(&c, x + 8, y));
+    }
+    if (on < n * 4 / 10 || off > 0)
+        fail_msg("target line: %zu of %zu dark at x=%.1f, %zu beside it", on, n, x, off);
+    /* Across the bars it shows between them. */
+    on = n = 0;
+    for (double y = fr.y0; y < fr.y1; y += 1, n++)
+        on += dark(pixel(&c, x, y));
+    assert_true(on > n / 8);
+    canvas_free(&c);
+}
+
+/* The trend: target diamonds at the target of each year, the municipal
+ * figure's points ringed in the series colour. Drawn twice as large so
+ * that the 1.5 point ring is three pixels wide. */
+static void test_trend_targets_and_points(void **state)
+{
+    sample *s = *state;
+    size_t ind = indicator(s, "extern-finansiering");
+    canvas c = canvas_new(720, 520);
+    cairo_scale(c.cr, 2, 2);
+    uf_chart_frame fr;
+    assert_int_equal(uf_chart_trend(c.cr, 360, 260, s->model, ind, &fr), UF_OK);
+    assert_false(fr.horizontal);
+    assert_int_equal(fr.nitems, s->model->report_index + 1);
+    assert_true(fr.vmin <= 0); /* a value axis that starts at 0 */
+    for (size_t y = 0; y < fr.nitems; y++) {
+        const uf_figure *f = uf_model_figure(s->model, y, ind, UF_WHOLE_MUNICIPALITY);
+        double x = uf_chart_frame_item(&fr, y);
+        if (!isnan(f->target))
+            assert_true(dark(pixel(&c, 2 * x, 2 * uf_chart_frame_pos(&fr, f->target))));
+        assert_false(isnan(f->value));
+        /* The ring on the side away from the target mark. */
+        double ring = f->target > f->value ? 5.75 : -5.75;
+        assert_true(near(pixel(&c, 2 * x, 2 * (uf_chart_frame_pos(&fr, f->value) + ring)), uf_chart_rgb(UF_COLOUR_SERIES)));
+    }
+    /* Years rise from left to right, higher values are higher up. */
+    assert_true(uf_chart_frame_item(&fr, 0) < uf_chart_frame_item(&fr, 1));
+    assert_true(uf_chart_frame_pos(&fr, 10000) < uf_chart_frame_pos(&fr, 0));
+    canvas_free(&c);
+}
+
+static void test_other_charts_draw(void **state)
+{
+    sample *s = *state;
+    canvas c = canvas_new(770, 420);
+    assert_int_equal(uf_chart_goal_overview(c.cr, 770, 300, s->model, 0, uf_chart_overview_rows(s->model)), UF_OK);
+    assert_int_equal(uf_chart_overview_rows(s->model), s->plan->ngoals + s->plan->nindicators);
+    assert_int_equal(uf_chart_goal_counts(c.cr, 770, 120, s->model), UF_OK);
+    assert_int_equal(uf_chart_partner_activity(c.cr, 770, 300, s->model, 15), UF_OK);
+    assert_int_equal(uf_chart_partner_activity(c.cr, 770, 300, s->model, 3), UF_OK);
+    for (size_t i = 0; i < s->plan->nindicators; i++)
+        assert_int_equal(uf_chart_indicator_panel(c.cr, 770, 400, s->model, i), UF_OK);
+    /* The first goal's heading row is shaded, its first indicator row has
+     * a status disc in its status colour at the left. */
+    canvas_free(&c);
+    c = canvas_new(770, 200);
+    assert_int_equal(uf_chart_goal_overview(c.cr, 770, 48, s->model, 0, 2), UF_OK);
+    assert_true(near(pixel(&c, 2, 12), uf_chart_rgb(UF_COLOUR_GRID)));
+    size_t first = indicator(s, "nya-projekt");
+    uf_status st = uf_model_figure(s->model, s->model->report_index, first, UF_WHOLE_MUNICIPALITY)->status;
+    assert_true(near(pixel(&c, 11.2, 36), uf_chart_status_rgb(st)));
+    canvas_free(&c);
+}
+
+/* ---- numbers and text ---- */
+
+static void test_values_in_swedish(void **state)
+{
+    sample *s = *state;
+    char buf[UF_VALUEBUF];
+    const uf_indicator *tkr = &s->plan->indicators[indicator(s, "extern-finansiering")];
+    const uf_indicator *pct = &s->plan->indicators[indicator(s, "andel-personal-omvarldsbevakning")];
+    const uf_indicator *count = &s->plan->indicators[indicator(s, "nya-projekt")];
+    const uf_indicator *days = &s->plan->indicators[indicator(s, "handlaggningstid-eu-fragor")];
+    assert_string_equal(uf_chart_value(buf, 15500, tkr), "15" NBSP "500" NBSP "tkr");
+    assert_string_equal(uf_chart_value(buf, 39.666666, pct), "39,7" NBSP "%");
+    assert_string_equal(uf_chart_value(buf, 1234567, count), "1" NBSP "234" NBSP "567");
+    assert_string_equal(uf_chart_value(buf, 4.5, days), "4,5" NBSP "dagar");
+    assert_string_equal(uf_chart_value(buf, -2.25, days), "\xE2\x88\x92" "2,25" NBSP "dagar");
+    assert_string_equal(uf_chart_value(buf, NAN, tkr), "\xE2\x80\x93");
+    assert_string_equal(uf_chart_number(buf, 0.125), "0,13");
+}
+
+static void test_text_clean(void **state)
+{
+    (void)state;
+    char *s = uf_text_clean("  rad ett\r\nrad\ttvå \xFF slut\xC3  ");
+    assert_string_equal(s, "rad ett rad två \xEF\xBF\xBD slut\xEF\xBF\xBD");
+    free(s);
+    s = uf_text_clean(NULL);
+    assert_string_equal(s, "");
+    free(s);
+}
+
+static void test_text_fits_with_ellipsis(void **state)
+{
+    (void)state;
+    canvas c = canvas_new(400, 100);
+    uf_font_use(c.cr, UF_FONT_REGULAR, 10);
+    const char *name = "Gymnasie- och vuxenutbildningsförvaltningen i Älvstads kommun";
+    double full = uf_text_width(c.cr, name);
+    double drawn = uf_text_draw(c.cr, 0, 20, name, full / 2, UF_ALIGN_LEFT);
+    assert_true(drawn <= full / 2 + 0.01);
+    assert_true(drawn > full / 3);
+    assert_true(uf_text_draw(c.cr, 0, 40, name, 0, UF_ALIGN_LEFT) == full);
+    /* Wrapping: three lines asked, the rest shortened into the last. */
+    assert_int_equal(uf_text_wrap(c.cr, 0, 60, full / 3, 0, 12, 3, name, false), 3);
+    assert_int_equal(uf_text_wrap(c.cr, 0, 60, full * 2, 0, 12, 3, name, false), 1);
+    /* Invalid UTF-8 does not put cairo in an error state. */
+    uf_text_draw(c.cr, 0, 80, "trasig \xC3\x28 text", 0, UF_ALIGN_LEFT);
+    assert_int_equal(cairo_status(c.cr), CAIRO_STATUS_SUCCESS);
+    canvas_free(&c);
+}
+
+/* Every letter and symbol the reports use exists in the bundled font. */
+static void test_font_has_the_glyphs(void **state)
+{
+    (void)state;
+    canvas c = canvas_new(10, 10);
+    const char *letters[] = {"å", "ä", "ö", "Å", "Ä", "Ö", "Š", "ð", "õ", "ø", "ş", "ė", "ų", "é", "ü",
+                             "\xE2\x9C\x94", "\xE2\x97\x90", "\xE2\x9C\x96", "\xE2\x80\x93", "\xE2\x80\xA6",
+                             "\xE2\x88\x92", "\xE2\x97\x86", NBSP};
+    for (int style = 0; style < UF_FONT_STYLES; style++) {
+        uf_font_use(c.cr, (uf_font_style)style, 10);
+        cairo_scaled_font_t *sf = cairo_get_scaled_font(c.cr);
+        assert_int_equal(cairo_font_face_get_type(cairo_scaled_font_get_font_face(sf)), CAIRO_FONT_TYPE_FT);
+        for (size_t k = 0; k < sizeof letters / sizeof letters[0]; k++) {
+            cairo_glyph_t *glyphs = NULL;
+            int n = 0;
+            assert_int_equal(cairo_scaled_font_text_to_glyphs(sf, 0, 0, letters[k], -1, &glyphs, &n, NULL, NULL, NULL),
+                             CAIRO_STATUS_SUCCESS);
+            assert_int_equal(n, 1);
+            if (glyphs[0].index == 0)
+                fail_msg("no glyph for %s", letters[k]);
+            cairo_glyph_free(glyphs);
+        }
+    }
+    assert_non_null(strstr(uf_font_dir(), "fonts"));
+    canvas_free(&c);
+}
+
+/* ---- file names and files ---- */
+
+static void name_is(const char *id, const char *expected)
+{
+    char *got = uf_safe_file_name(id);
+    if (strcmp(got, expected) != 0)
+        fail_msg("uf_safe_file_name('%s') = '%s', expected '%s'", id, got, expected);
+    free(got);
+}
+
+static void test_safe_file_names(void **state)
+{
+    (void)state;
+    name_is("kultur-och-fritid", "kultur-och-fritid");
+    name_is("Älvstads Hamn", "Älvstads Hamn");
+    name_is("a/b\\c:d*e?f\"g<h>i|j", "a_b_c_d_e_f_g_h_i_j");
+    name_is("../../etc/passwd", "____._etc_passwd");
+    name_is("..", "__");
+    name_is(".dold", "_dold");
+    name_is("a..b", "a_.b");
+    name_is("slut. ", "slut__");
+    name_is("CON", "_CON");
+    name_is("con.txt", "_con.txt");
+    name_is("Lpt9", "_Lpt9");
+    name_is("COM10", "COM10");
+    name_is("console", "console");
+    name_is("rad\nbrytning\x7f", "rad_brytning_");
+    name_is("trasig\xFF", "trasig_");
+    name_is("", "_");
+    char longid[400];
+    memset(longid, 'a', sizeof longid - 1);
+    longid[sizeof longid - 1] = '\0';
+    char *got = uf_safe_file_name(longid);
+    assert_int_equal(strlen(got), 100);
+    free(got);
+    /* A multi-byte letter is never cut in half. */
+    char swedish[400] = "";
+    for (int k = 0; k < 70; k++)
+        strcat(swedish, "ö");
+    got = uf_safe_file_name(swedish);
+    assert_int_equal(strlen(got), 100);
+    free(got);
+}
+
+static void test_name_set_keeps_names_apart(void **state)
+{
+    (void)state;
+    uf_name_set *set = uf_name_set_new(4);
+    assert_string_equal(uf_name_set_add(set, "a/b"), "a_b");
+    assert_string_equal(uf_name_set_add(set, "a_b"), "a_b~2");
+    assert_string_equal(uf_name_set_add(set, "A_B"), "A_B~3");
+    assert_string_equal(uf_name_set_add(set, "miljo"), "miljo");
+    uf_name_set_free(set);
+}
+
+static void test_chart_files(void **state)
+{
+    sample *s = *state;
+    char dir[] = "/tmp/uf-chart-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(uf_chart_write_files(s->model, dir), UF_OK);
+    for (size_t i = 0; i < s->plan->nindicators; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/diagram/%s.png", dir, s->plan->indicators[i].id);
+        cairo_surface_t *png = cairo_image_surface_create_from_png(path);
+        assert_int_equal(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
+        assert_int_equal(cairo_image_surface_get_width(png), 1200);
+        assert_int_equal(cairo_image_surface_get_height(png), 640);
+        cairo_surface_destroy(png);
+        unlink(path);
+        snprintf(path, sizeof path, "%s/diagram/%s.svg", dir, s->plan->indicators[i].id);
+        FILE *fp = fopen(path, "rb");
+        assert_non_null(fp);
+        char head[64] = {0};
+        assert_true(fread(head, 1, sizeof head - 1, fp) > 0);
+        assert_non_null(strstr(head, "<svg") ? head : strstr(head, "<?xml"));
+        fclose(fp);
+        unlink(path);
+    }
+    char sub[300];
+    snprintf(sub, sizeof sub, "%s/diagram", dir);
+    assert_int_equal(rmdir(sub), 0); /* nothing else was left behind */
+    assert_int_equal(rmdir(dir), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unit_bars_sorted_in_status_colours),
+        cmocka_unit_test(test_unit_bars_group_the_rest),
+        cmocka_unit_test(test_unit_bars_target_line),
+        cmocka_unit_test(test_trend_targets_and_points),
+        cmocka_unit_test(test_other_charts_draw),
+        cmocka_unit_test(test_values_in_swedish),
+        cmocka_unit_test(test_text_clean),
+        cmocka_unit_test(test_text_fits_with_ellipsis),
+        cmocka_unit_test(test_font_has_the_glyphs),
+        cmocka_unit_test(test_safe_file_names),
+        cmocka_unit_test(test_name_set_keeps_names_apart),
+        cmocka_unit_test(test_chart_files),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

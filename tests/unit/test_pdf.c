@@ -1,0 +1,378 @@
+/* The board report and the unit reports, written from the sample
+ * municipality and read back with poppler-utils and qpdf: every indicator
+ * named with its Swedish letters, DejaVu embedded (and nothing else), the
+ * planned page count, metadata, a clean qpdf --check, byte-identical
+ * output under SOURCE_DATE_EPOCH, and no temporary files left behind. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/diag.h"
+#include "common/util.h"
+#include "consolidate/model.h"
+#include "plan/validate.h"
+#include "read/folder.h"
+#include "render/pdf_report.h"
+#include "render/unit_report.h"
+
+#define EPOCH "1764000000" /* 2025-11-24 16:00:00 UTC */
+
+typedef struct sample {
+    uf_diag_list *diags;
+    uf_plan *plan;
+    uf_dataset *data;
+    uf_model *model;
+    char dir[64];
+} sample;
+
+static int setup(void **state)
+{
+    sample *s = calloc(1, sizeof *s);
+    uf_error err;
+    s->diags = uf_diag_list_new();
+    s->plan = uf_plan_load(UF_TEST_DIR "/../inputs", s->diags, &err);
+    assert_non_null(s->plan);
+    s->data = uf_dataset_new(s->plan);
+    uf_validator *v = uf_validator_new(s->plan, s->data, s->diags);
+    uf_file_list files = {0};
+    uf_find_csv_files(UF_TEST_DIR "/../inputs/inrapportering", &files);
+    for (size_t i = 0; i < files.count; i++)
+        uf_validate_file(v, files.paths[i], files.paths[i]);
+    uf_file_list_free(&files);
+    uf_validator_free(v);
+    uf_dataset_finish(s->data, s->diags, true);
+    uf_diag_sort(s->diags);
+    s->model = uf_model_build(s->plan, s->data, 2025);
+    snprintf(s->dir, sizeof s->dir, "/tmp/uf-pdf-XXXXXX");
+    assert_non_null(mkdtemp(s->dir));
+    setenv("SOURCE_DATE_EPOCH", EPOCH, 1);
+    *state = s;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    sample *s = *state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", s->dir);
+    assert_int_equal(system(cmd), 0);
+    uf_model_free(s->model);
+    uf_dataset_free(s->data);
+    uf_plan_free(s->plan);
+    uf_diag_list_free(s->diags);
+    free(s);
+    return 0;
+}
+
+/* ---- reading back ---- */
+
+/* A command's standard output; NULL if it could not run or failed. */
+static char *run(const char *fmt, ...)
+{
+    char cmd[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    uf_strbuf sb = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        uf_strbuf_append(&sb, buf, n);
+    int status = pclose(p);
+    char *out = uf_strbuf_take(&sb);
+    if (status != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* pdftotext's output on one line: breaks and no-break spaces as spaces. */
+static char *pdf_text(const char *path)
+{
+    char *text = run("pdftotext -enc UTF-8 '%s' -", path);
+    assert_non_null(text);
+    char *o = text;
+    for (const char *p = text; *p; p++) {
+        if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
+            p++;
+            *o++ = ' ';
+        } else if (*p == '\n' || *p == '\f') {
+            *o++ = ' ';
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return text;
+}
+
+static void text_has(const char *text, const char *what, const char *file)
+{
+    if (!strstr(text, what))
+        fail_msg("'%s' not found in the text of %s", what, file);
+}
+
+static long pdf_pages(const char *path)
+{
+    char *info = run("pdfinfo '%s'", path);
+    assert_non_null(info);
+    const char *p = strstr(info, "Pages:");
+    assert_non_null(p);
+    long pages = strtol(p + 6, NULL, 10);
+    free(info);
+    return pages;
+}
+
+/* Every font is DejaVu Sans (regular or bold) and embedded. */
+static void fonts_are_embedded_dejavu(const char *path)
+{
+    char *fonts = run("pdffonts '%s'", path);
+    assert_non_null(fonts);
+    size_t lines = 0, regular = 0, bold = 0;
+    for (char *line = strtok(fonts, "\n"); line; line = strtok(NULL, "\n")) {
+        if (++lines <= 2)
+            continue; /* the heading and its rule */
+        const char *plus = strchr(line, '+');
+        if (!plus || strncmp(plus + 1, "DejaVuSans", 10) != 0)
+            fail_msg("not the bundled font in %s: %s", path, line);
+        bold += strncmp(plus + 1, "DejaVuSans-Bold ", 16) == 0;
+        regular += strncmp(plus + 1, "DejaVuSans ", 11) == 0;
+        if (!strstr(line, " yes yes yes "))
+            fail_msg("font not embedded as a subset with Unicode map in %s: %s", path, line);
+    }
+    assert_true(regular > 0 && bold > 0);
+    free(fonts);
+}
+
+static void qpdf_checks(const char *path)
+{
+    char *out = run("qpdf --check '%s' 2>&1", path);
+    if (!out)
+        fail_msg("qpdf --check failed for %s", path);
+    assert_null(strstr(out, "WARNING"));
+    free(out);
+}
+
+static bool same_bytes(const char *a, const char *b)
+{
+    char *out = run("cmp -s '%s' '%s' && echo same", a, b);
+    bool same = out && strcmp(out, "same\n") == 0;
+    free(out);
+    return same;
+}
+
+/* Names in dir (not . and ..), for checking what was left there. */
+static size_t count_entries(const char *dir, bool *hidden)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t n = 0;
+    *hidden = false;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        *hidden |= e->d_name[0] == '.';
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+static double seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* ---- the board report ---- */
+
+static void test_board_report(void **state)
+{
+    sample *s = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/styrelserapport-2025.pdf", s->dir);
+    assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, path), UF_OK);
+    /* cover, overview, an indicator each, coverage, partners, appendix */
+    assert_int_equal(uf_pdf_board_pages(s->model, s->diags), 1 + 1 + s->plan->nindicators + 1 + 1 + 1);
+    assert_int_equal(pdf_pages(path), (long)uf_pdf_board_pages(s->model, s->diags));
+    char *text = pdf_text(path);
+    text_has(text, "Uppföljning av internationell plan", path);
+    text_has(text, "Rapport till kommunledningsutskottet", path);
+    text_has(text, "2025-11-24", path);
+    text_has(text, "Sida 17 av 17", path);
+    for (size_t i = 0; i < s->plan->nindicators; i++)
+        text_has(text, s->plan->indicators[i].name, path);
+    for (size_t g = 0; g < s->plan->ngoals; g++)
+        text_has(text, s->plan->goals[g].name, path);
+    const char *letters[] = {"Älvstads Energi AB", "Miljöförvaltningen", "Šiaulių miesto savivaldybė", "Jõgeva vald",
+                             "Køge Kommune", "Blönduósbær", "Büyükşehir", "avtalet bör ses över",
+                             "Delvis uppnått", "Ej uppnått", "Uppnått", "15 500 tkr", "39,7 %",
+                             "kultur-och-fritd", "10 av 11 enheter har rapporterat"};
+    for (size_t k = 0; k < sizeof letters / sizeof letters[0]; k++)
+        text_has(text, letters[k], path);
+    free(text);
+    fonts_are_embedded_dejavu(path);
+    qpdf_checks(path);
+    char *info = run("pdfinfo -isodates '%s'", path);
+    assert_non_null(info);
+    text_has(info, "Kommunledningskontoret", path);
+    text_has(info, "Uppföljning av internationell plan 2025", path);
+    text_has(info, "2025-11-24T16:00:00", path);
+    free(info);
+}
+
+static void test_board_report_is_reproducible(void **state)
+{
+    sample *s = *state;
+    char a[128], b[128];
+    snprintf(a, sizeof a, "%s/a.pdf", s->dir);
+    snprintf(b, sizeof b, "%s/b.pdf", s->dir);
+    assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, a), UF_OK);
+    assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, b), UF_OK);
+    assert_true(same_bytes(a, b));
+    unlink(a);
+    unlink(b);
+}
+
+/* A report that cannot be written leaves nothing behind. */
+static void test_write_error(void **state)
+{
+    sample *s = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/finns-inte/styrelserapport.pdf", s->dir);
+    assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, path), UF_ERROR_WRITE);
+    assert_int_not_equal(access(path, F_OK), 0);
+}
+
+/* ---- unit reports ---- */
+
+static char *unit_pdf(const char *dir, const char *id)
+{
+    char *path = malloc(256);
+    snprintf(path, 256, "%s/enheter/%s.pdf", dir, id);
+    return path;
+}
+
+static void test_unit_reports(void **state)
+{
+    sample *s = *state;
+    char dir[96];
+    snprintf(dir, sizeof dir, "%s/u", s->dir);
+    assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, dir), UF_OK);
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/enheter", dir);
+    bool hidden;
+    assert_int_equal(count_entries(sub, &hidden), s->plan->nunits);
+    assert_false(hidden); /* no temporary files left */
+    for (size_t u = 0; u < s->plan->nunits; u++) {
+        char *path = unit_pdf(dir, s->plan->units[u].id);
+        assert_int_equal(pdf_pages(path), (long)uf_pdf_unit_pages(s->model));
+        char *text = pdf_text(path);
+        text_has(text, s->plan->units[u].name, path);
+        for (size_t i = 0; i < s->plan->nindicators; i++)
+            text_has(text, s->plan->indicators[i].name, path);
+        free(text);
+        qpdf_checks(path);
+        free(path);
+    }
+    char *path = unit_pdf(dir, "kultur-och-fritid");
+    fonts_are_embedded_dejavu(path);
+    free(path);
+}
+
+static void unit_text_has(const char *dir, const char *id, const char *what)
+{
+    char *path = unit_pdf(dir, id);
+    char *text = pdf_text(path);
+    text_has(text, what, path);
+    free(text);
+    free(path);
+}
+
+/* What each unit is told: missing years, its rejected rows (with file and
+ * line), its comments, its share and targets. */
+static void test_unit_report_contents(void **state)
+{
+    sample *s = *state;
+    char dir[96];
+    snprintf(dir, sizeof dir, "%s/v", s->dir);
+    assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, dir), UF_OK);
+    unit_text_has(dir, "alvstads-hamn", "Enheten har inte rapporterat för 2025");
+    unit_text_has(dir, "alvstads-hamn", "ej rapporterat");
+    unit_text_has(dir, "alvstads-hamn", "2025 nej");
+    unit_text_has(dir, "kultur-och-fritid", "2025/kultur-och-fritid.csv:14:2");
+    unit_text_has(dir, "kultur-och-fritid", "kultur-och-fritd");
+    unit_text_has(dir, "kultur-och-fritid", "Förstudie om digital delaktighet inledd");
+    unit_text_has(dir, "social", "jobbskugning-studiebesok");
+    unit_text_has(dir, "miljo", "120");
+    unit_text_has(dir, "alvstadsbostader", "horsen");
+    unit_text_has(dir, "kommunledningskontoret", "motstridiga");
+    unit_text_has(dir, "alvstads-energi", "Eget");
+    unit_text_has(dir, "alvstads-energi", "3 800 tkr");
+    unit_text_has(dir, "kultur-och-fritid", "Andel av");
+    /* A unit's rejected rows do not show in another unit's report. */
+    char *path = unit_pdf(dir, "miljo");
+    char *text = pdf_text(path);
+    assert_null(strstr(text, "kultur-och-fritd"));
+    free(text);
+    free(path);
+}
+
+static void test_unit_reports_are_reproducible(void **state)
+{
+    sample *s = *state;
+    char a[96], b[96];
+    snprintf(a, sizeof a, "%s/ra", s->dir);
+    snprintf(b, sizeof b, "%s/rb", s->dir);
+    assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, a), UF_OK);
+    assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, b), UF_OK);
+    for (size_t u = 0; u < s->plan->nunits; u++) {
+        char *pa = unit_pdf(a, s->plan->units[u].id), *pb = unit_pdf(b, s->plan->units[u].id);
+        assert_true(same_bytes(pa, pb));
+        free(pa);
+        free(pb);
+    }
+}
+
+/* All PDFs of the sample in well under a second (0.1 s in a release build). */
+static void test_time(void **state)
+{
+    sample *s = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/t.pdf", s->dir);
+    double start = seconds();
+    assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, path), UF_OK);
+    assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, s->dir), UF_OK);
+    double took = seconds() - start;
+    print_message("alla PDF:er för exemplet: %.3f s\n", took);
+    assert_true(took < 2.0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_board_report),
+        cmocka_unit_test(test_board_report_is_reproducible),
+        cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_unit_reports),
+        cmocka_unit_test(test_unit_report_contents),
+        cmocka_unit_test(test_unit_reports_are_reproducible),
+        cmocka_unit_test(test_time),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
