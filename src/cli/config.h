@@ -16,7 +16,15 @@ typedef enum uf_exit {
 
 typedef enum uf_command { UF_COMMAND_NONE, UF_COMMAND_VALIDATE, UF_COMMAND_REPORT } uf_command;
 
-enum { UF_FORMAT_XLSX = 1, UF_FORMAT_CSV = 2, UF_FORMAT_PDF = 4, UF_FORMAT_ALL = 7 };
+enum {
+    UF_FORMAT_XLSX = 1,
+    UF_FORMAT_CSV = 2,
+    UF_FORMAT_BOARD = 4,   /* styrelserapport-YYYY.pdf */
+    UF_FORMAT_UNITS = 8,   /* enheter/UNIT.pdf */
+    UF_FORMAT_CHARTS = 16, /* diagram/INDICATOR.png and .svg */
+    UF_FORMAT_PDF = UF_FORMAT_BOARD | UF_FORMAT_UNITS | UF_FORMAT_CHARTS,
+    UF_FORMAT_ALL = UF_FORMAT_XLSX | UF_FORMAT_CSV | UF_FORMAT_PDF
+};
 
 typedef struct uf_config {
     uf_command command;

@@ -205,25 +205,32 @@ static bool report_written(uf_error err, const char *path)
     return false;
 }
 
-static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const char *dir)
+static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const char *dir, unsigned formats)
 {
     char name[64];
+    bool ok = true;
     if (uf_font_load() != UF_OK) {
         fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
         fprintf(stderr, uf_msg_text(UF_MSG_CLI_NO_FONT), uf_font_dir());
         fputc('\n', stderr);
         return false;
     }
-    snprintf(name, sizeof name, "styrelserapport-%d.pdf", model->report_year);
-    char *path = join(dir, name);
-    bool ok = report_written(uf_pdf_write_board_report(model, diags, path), path);
-    free(path);
-    path = join(dir, "enheter");
-    ok = ok && report_written(uf_pdf_write_unit_reports(model, diags, dir), path);
-    free(path);
-    path = join(dir, "diagram");
-    ok = ok && report_written(uf_chart_write_files(model, dir), path);
-    free(path);
+    if (formats & UF_FORMAT_BOARD) {
+        snprintf(name, sizeof name, "styrelserapport-%d.pdf", model->report_year);
+        char *path = join(dir, name);
+        ok = report_written(uf_pdf_write_board_report(model, diags, path), path);
+        free(path);
+    }
+    if (ok && (formats & UF_FORMAT_UNITS)) {
+        char *path = join(dir, "enheter/");
+        ok = report_written(uf_pdf_write_unit_reports(model, diags, dir), path);
+        free(path);
+    }
+    if (ok && (formats & UF_FORMAT_CHARTS)) {
+        char *path = join(dir, "diagram/");
+        ok = report_written(uf_chart_write_files(model, dir), path);
+        free(path);
+    }
     return ok;
 }
 
@@ -247,7 +254,7 @@ static bool write_reports(const uf_run *run, const uf_model *model, const char *
         free(path);
     }
     if (ok && (cfg->formats & UF_FORMAT_PDF))
-        ok &= write_pdfs(model, run->diags, dir);
+        ok &= write_pdfs(model, run->diags, dir, cfg->formats);
     return ok;
 }
 

@@ -47,18 +47,26 @@ static bool set_lang(uf_config *c, const char *v)
     return true;
 }
 
+static const struct {
+    const char *name;
+    unsigned bits;
+} format_names[] = {
+    {"xlsx", UF_FORMAT_XLSX},      {"csv", UF_FORMAT_CSV},         {"pdf", UF_FORMAT_PDF},
+    {"styrelserapport", UF_FORMAT_BOARD}, {"enheter", UF_FORMAT_UNITS}, {"diagram", UF_FORMAT_CHARTS},
+};
+
 static bool set_formats(uf_config *c, const char *v)
 {
     c->formats = 0;
     while (*v) {
         size_t n = strcspn(v, ",");
-        if (n == 4 && strncmp(v, "xlsx", 4) == 0)
-            c->formats |= UF_FORMAT_XLSX;
-        else if (n == 3 && strncmp(v, "csv", 3) == 0)
-            c->formats |= UF_FORMAT_CSV;
-        else if (n == 3 && strncmp(v, "pdf", 3) == 0)
-            c->formats |= UF_FORMAT_PDF;
-        else if (n > 0) {
+        size_t k = 0;
+        while (k < sizeof format_names / sizeof format_names[0] &&
+               !(strlen(format_names[k].name) == n && strncmp(v, format_names[k].name, n) == 0))
+            k++;
+        if (k < sizeof format_names / sizeof format_names[0]) {
+            c->formats |= format_names[k].bits;
+        } else if (n > 0) {
             char word[64];
             snprintf(word, sizeof word, "%.*s", (int)(n < 60 ? n : 60), v);
             fprintf(stderr, "%s", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX));

@@ -28,6 +28,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FILE_OPEN, "filen kunde inte öppnas: %s", "the file could not be opened: %s") \
     X(ERRNO_ENOENT, "filen finns inte", "the file does not exist") \
     X(ERRNO_EACCES, "behörighet saknas", "permission denied") \
+    X(ERRNO_EIO, "läsfel (in- och utmatningsfel); filen kan vara skadad eller ligga på en enhet som inte svarar", "read error (I/O error); the file may be damaged or on a device that does not respond") \
     X(ERRNO_OTHER, "systemfel %s", "system error %s") \
     X(FILE_SPREADSHEET, "Excel-filer läses inte och hoppas över; spara filen som CSV (\"CSV UTF-8\" eller \"CSV (semikolonavgränsad)\")", "Excel files are not read and are skipped; save the file as CSV") \
     X(FILE_IS_DIR, "är en mapp, inte en fil", "is a folder, not a file") \
@@ -101,7 +102,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "Flaggor:\n" \
       "  --year ÅÅÅÅ         rapportår (standard: senaste året i inrapporteringen)\n" \
       "  --out MAPP          var rapporterna skrivs (standard: reports/ÅÅÅÅ)\n" \
-      "  --format LISTA      xlsx,csv,pdf (standard: alla)\n" \
+      "  --format LISTA      xlsx,csv,pdf (standard: alla); pdf kan delas upp i\n" \
+      "                      styrelserapport,enheter,diagram\n" \
       "  --strict            avvisade rader gör körningen till ett fel (status 2)\n" \
       "  --quiet             skriv bara fel och varningar, inga sammanräkningar\n" \
       "  --lang sv|en        språk för meddelanden (standard: sv)\n" \
@@ -123,7 +125,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "Options:\n" \
       "  --year YYYY         report year (default: latest year in the submissions)\n" \
       "  --out DIR           where reports go (default: reports/YYYY)\n" \
-      "  --format LIST       xlsx,csv,pdf (default: all)\n" \
+      "  --format LIST       xlsx,csv,pdf (default: all); pdf can be split into\n" \
+      "                      styrelserapport,enheter,diagram\n" \
       "  --strict            rejected rows make the run fail (status 2)\n" \
       "  --quiet             print only errors and warnings, no counts\n" \
       "  --lang sv|en        language of messages (default: sv)\n" \
@@ -136,7 +139,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_MISSING_ARG, "flaggan %s kräver ett värde", "option %s needs a value") \
     X(CLI_BAD_YEAR, "ogiltigt år '%s' till --year", "invalid year '%s' for --year") \
     X(CLI_BAD_LANG, "okänt språk '%s'; ange sv eller en", "unknown language '%s'; use sv or en") \
-    X(CLI_BAD_FORMAT, "okänt format '%s'; ange xlsx, csv eller pdf", "unknown format '%s'; use xlsx, csv or pdf") \
+    X(CLI_BAD_FORMAT, "okänt format '%s'; ange xlsx, csv, pdf, styrelserapport, enheter eller diagram", "unknown format '%s'; use xlsx, csv, pdf, styrelserapport, enheter or diagram") \
     X(CLI_UNKNOWN_COMMAND, "okänt kommando '%s'; ange validate eller report", "unknown command '%s'; use validate or report") \
     X(CLI_NO_COMMAND, "inget kommando angivet; se uppfolj --help", "no command given; see uppfolj --help") \
     X(CLI_NOT_FOLDER, "'%s' är ingen mapp med plan/", "'%s' is not a folder with plan/") \
