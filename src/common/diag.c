@@ -76,10 +76,18 @@ void uf_diag_sort(uf_diag_list *list)
         qsort(list->items, list->count, sizeof(uf_diag), diag_cmp);
 }
 
+/* A file name (or a message naming one) as the terminal shows it: control
+ * characters (an escape sequence in a file name, a line break) as '?'. */
+static void put_name(const char *s, FILE *out)
+{
+    for (; *s; s++)
+        fputc((unsigned char)*s < 0x20 || *s == 0x7F ? '?' : *s, out);
+}
+
 void uf_diag_print(const uf_diag_list *list, const uf_diag *d, FILE *out)
 {
     if (d->file != UF_NO_FILE) {
-        fputs(uf_diag_file_name(list, d->file), out);
+        put_name(uf_diag_file_name(list, d->file), out);
         if (d->line > 0)
             fprintf(out, ":%ld", d->line);
         if (d->line > 0 && d->column > 0)
@@ -88,7 +96,7 @@ void uf_diag_print(const uf_diag_list *list, const uf_diag *d, FILE *out)
     }
     fputs(uf_msg_text(d->severity == UF_SEVERITY_ERROR ? UF_MSG_SEV_ERROR : UF_MSG_SEV_WARNING), out);
     fputs(": ", out);
-    fputs(d->text, out);
+    put_name(d->text, out); /* it can quote a file name too */
     fputc('\n', out);
 }
 

@@ -11,7 +11,7 @@ static void (*fatal_hook)(void);
 
 void uf_set_fatal_hook(void (*hook)(void)) { fatal_hook = hook; }
 
-static void out_of_memory(void)
+_Noreturn void uf_out_of_memory(void)
 {
     if (fatal_hook)
         fatal_hook();
@@ -23,7 +23,7 @@ void *uf_xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);
     if (!p)
-        out_of_memory();
+        uf_out_of_memory();
     return p;
 }
 
@@ -31,7 +31,7 @@ void *uf_xcalloc(size_t count, size_t size)
 {
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p)
-        out_of_memory();
+        uf_out_of_memory();
     return p;
 }
 
@@ -39,7 +39,7 @@ void *uf_xrealloc(void *ptr, size_t size)
 {
     void *p = realloc(ptr, size ? size : 1);
     if (!p)
-        out_of_memory();
+        uf_out_of_memory();
     return p;
 }
 
@@ -61,7 +61,7 @@ void uf_grow(void *items_ptr, size_t *cap, size_t need, size_t elem)
     size_t n = *cap ? *cap : 16;
     while (n < need) {
         if (n > SIZE_MAX / 2 / elem)
-            out_of_memory();
+            uf_out_of_memory();
         n *= 2;
     }
     *items = uf_xrealloc(*items, n * elem);

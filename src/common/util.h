@@ -19,6 +19,8 @@ char *uf_xstrndup(const char *s, size_t len);
 void uf_grow(void *items_ptr, size_t *cap, size_t need, size_t elem);
 /* Registers a function run before an out-of-memory exit (temp file cleanup). */
 void uf_set_fatal_hook(void (*hook)(void));
+/* The out-of-memory exit itself, for memory that a library failed to get. */
+_Noreturn void uf_out_of_memory(void);
 
 /* An append-only pool of strings, freed all at once. */
 typedef struct uf_pool uf_pool;

@@ -75,10 +75,8 @@ static void key_link(uf_dataset *data, uint32_t i)
     while (data->key_slots[at] != UF_NO_ROW) {
         uint32_t first = data->key_slots[at];
         if (same_key(&data->rows[first], row)) {
-            uint32_t last = first;
-            while (data->rows[last].next_same != UF_NO_ROW)
-                last = data->rows[last].next_same;
-            data->rows[last].next_same = i;
+            data->rows[data->rows[first].last_same].next_same = i;
+            data->rows[first].last_same = i;
             row->first_same = first;
             return;
         }
@@ -102,6 +100,7 @@ void uf_dataset_add(uf_dataset *data, const uf_row *row, const char *comment, si
     r->comment = comment_len ? uf_pool_strndup(data->strings, comment, comment_len) : NULL;
     r->next_same = UF_NO_ROW;
     r->first_same = i;
+    r->last_same = i;
     r->state = UF_ROW_ACCEPTED;
     key_link(data, i);
 }
@@ -128,7 +127,9 @@ static char *place(const uf_diag_list *diags, const uf_row *there, uint32_t here
     return uf_msg_format(UF_MSG_PLACE_FILE_LINE, line, uf_diag_file_name(diags, there->file));
 }
 
-/* "12 (rad 5), 15 (rad 9 i b.csv)" */
+/* "12 (rad 5), 15 (rad 9 i b.csv)"; past MAX_VALUES_SHOWN rows only "…",
+ * or a group of n rows would put n values into each of its n messages. */
+enum { MAX_VALUES_SHOWN = 10 };
 static char *group_values(const uf_dataset *data, const uf_diag_list *diags, uint32_t first, size_t *count)
 {
     uf_strbuf sb = {0};
@@ -136,6 +137,12 @@ static char *group_values(const uf_dataset *data, const uf_diag_list *diags, uin
     for (uint32_t j = first; j != UF_NO_ROW; j = data->rows[j].next_same) {
         char value[UF_NUMBUF];
         const uf_row *r = &data->rows[j];
+        if (*count >= MAX_VALUES_SHOWN) {
+            if (*count == MAX_VALUES_SHOWN)
+                uf_strbuf_puts(&sb, ", \xE2\x80\xA6");
+            (*count)++;
+            continue;
+        }
         char *where = place(diags, r, data->rows[first].file);
         if (sb.len)
             uf_strbuf_puts(&sb, ", ");

@@ -30,6 +30,8 @@ typedef struct uf_row {
     uint32_t line;
     uint32_t next_same;  /* next row with the same key, or UF_NO_ROW */
     uint32_t first_same; /* the first row with this key (itself if first) */
+    uint32_t last_same;  /* in the first row: the last row with its key, so
+                            that a long run of one key links in O(1) */
     uint16_t value_column; /* where the value stood, for messages */
     uint8_t state;
 } uf_row;

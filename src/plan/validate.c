@@ -169,6 +169,11 @@ static void check_value_rules(row_check *c, const uf_indicator *ind, const uf_nu
         reject(c, COL_VALUE, UF_MSG_ROW_ABOVE_MAX, shown, uf_fmt_number(bound, ind->max, -1), ind->id);
 }
 
+/* Larger values are refused: sums of up to 2^32 rows stay finite (never
+ * ±inf, which a workbook cannot hold, or inf - inf = NaN, which would read
+ * as "not reported"), and no KPI of a municipality comes near it. */
+#define VALUE_LARGEST 1e15
+
 /* Returns the value, or NAN for an empty cell (not reported, not 0). */
 static double check_value(row_check *c, size_t indicator)
 {
@@ -184,6 +189,11 @@ static double check_value(row_check *c, size_t indicator)
     }
     if (st != UF_NUMBER_OK) {
         number_error(c, st, s, len);
+        return NAN;
+    }
+    if (fabs(n.value) > VALUE_LARGEST) {
+        char shown[UF_EXCERPT], bound[UF_NUMBUF];
+        reject(c, COL_VALUE, UF_MSG_ROW_TOO_LARGE, uf_excerpt(shown, s, len), uf_fmt_number(bound, VALUE_LARGEST, 0), NULL);
         return NAN;
     }
     if (indicator != UF_NOT_FOUND)

@@ -82,6 +82,8 @@ static void open_failed(uf_diag_list *diags, uint32_t file_id, int err)
         reason = uf_msg_format(UF_MSG_ERRNO_ENOENT);
     else if (err == EACCES || err == EPERM)
         reason = uf_msg_format(UF_MSG_ERRNO_EACCES);
+    else if (err == EIO)
+        reason = uf_msg_format(UF_MSG_ERRNO_EIO);
     else
         reason = uf_msg_format(UF_MSG_ERRNO_OTHER, strerror(err));
     uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, 0, 0, UF_MSG_FILE_OPEN, reason ? reason : "");
@@ -177,7 +179,7 @@ static uf_error parse_utf8(const char *data, size_t len, uint32_t file_id, uf_di
 {
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT_FINI) != 0)
-        return UF_ERROR_MEMORY;
+        uf_out_of_memory();
     struct parse_ctx ctx = {.fn = fn, .user = user};
     size_t pos = 0;
     long line = 1;
@@ -208,7 +210,11 @@ static uf_error parse_utf8(const char *data, size_t len, uint32_t file_id, uf_di
             ctx.record_start = line;
         }
         if (!feed(&parser, data + pos, chunk, &ctx)) {
-            err = csv_error(&parser) == CSV_ENOMEM ? UF_ERROR_MEMORY : UF_ERROR_FILE_REJECTED;
+            /* libcsv could not grow its buffer: the run is out of memory,
+             * the same as when uf_xmalloc fails, not a fault of the file. */
+            if (csv_error(&parser) == CSV_ENOMEM)
+                uf_out_of_memory();
+            err = UF_ERROR_FILE_REJECTED;
             uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, line, 0, UF_MSG_FILE_CSV_SYNTAX,
                         csv_strerror(csv_error(&parser)));
             break;
@@ -221,7 +227,8 @@ static uf_error parse_utf8(const char *data, size_t len, uint32_t file_id, uf_di
      * So: outside quotes a line end ends the record; a record still open
      * after its last line has ended is inside a quote that never closes. */
     if (err == UF_OK && !ctx.stopped && ctx.in_record && data[len - 1] != '\n' && data[len - 1] != '\r')
-        csv_parse(&parser, "\n", 1, on_field, on_record, &ctx); /* the missing final line end */
+        if (csv_parse(&parser, "\n", 1, on_field, on_record, &ctx) != 1 && csv_error(&parser) == CSV_ENOMEM)
+            uf_out_of_memory(); /* the missing final line end */
     if (err == UF_OK && !ctx.stopped && ctx.in_record) {
         char buf[UF_NUMBUF];
         uf_diag_add(diags, UF_SEVERITY_ERROR, file_id, ctx.record_start, 0,

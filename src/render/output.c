@@ -29,12 +29,38 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* A crash (in a library that did not check a failed malloc, say) must not
+ * leave temporary files either. The handler that was there before (the
+ * default, or a sanitizer's) is put back and gets the signal: a fault
+ * happens again when the handler returns, a sent signal is sent again. */
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+enum { NCRASH = sizeof crash_signals / sizeof crash_signals[0] };
+static struct sigaction crash_previous[NCRASH];
+
+static void on_crash(int sig, siginfo_t *info, void *context)
+{
+    (void)context;
+    remove_pending();
+    for (size_t i = 0; i < NCRASH; i++)
+        if (crash_signals[i] == sig)
+            sigaction(sig, &crash_previous[i], NULL);
+    if (info->si_code <= 0) /* sent (kill, raise, abort), not a fault */
+        raise(sig);
+}
+
 static void track(char *temp_path)
 {
     if (!handlers_installed) {
         handlers_installed = true;
         signal(SIGINT, on_signal);
         signal(SIGTERM, on_signal);
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_sigaction = on_crash;
+        sa.sa_flags = SA_SIGINFO;
+        sigemptyset(&sa.sa_mask);
+        for (size_t i = 0; i < NCRASH; i++)
+            sigaction(crash_signals[i], &sa, &crash_previous[i]);
         uf_set_fatal_hook(remove_pending);
     }
     for (size_t i = 0; i < MAX_PENDING; i++) {
@@ -88,8 +114,8 @@ uf_error uf_output_begin(uf_output *o, const char *path)
         return UF_ERROR_WRITE;
     }
     close(fd);
+    track(o->temp_path); /* before anything else can run out of memory */
     o->path = uf_xstrdup(path);
-    track(o->temp_path);
     return UF_OK;
 }
 

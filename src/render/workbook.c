@@ -25,39 +25,93 @@ typedef struct wb {
     lxw_format *figure[3][UF_STATUS_COUNT];
 } wb;
 
+/* libxlsxwriter returns NULL when malloc fails and its setters do not check:
+ * out of memory ends the run cleanly (temporary files removed, status 2). */
+static void *got(void *p)
+{
+    if (!p)
+        uf_out_of_memory();
+    return p;
+}
+
+/* A worksheet; NULL only for a name the workbook refuses (not for memory). */
+static lxw_worksheet *add_sheet(lxw_workbook *book, const char *name)
+{
+    if (workbook_validate_sheet_name(book, name) != LXW_NO_ERROR)
+        return NULL;
+    return got(workbook_add_worksheet(book, name));
+}
+
 /* ---- cells ---- */
 
-/* Submission text becomes a string cell, never a formula: worksheet_write_string
- * does not interpret '=' and friends. Control characters that XML cannot hold
- * are replaced, and text beyond Excel's cell limit is cut at a character. */
+/* "_x0041_" in a cell is Excel's escape for 'A': text that holds such a
+ * sequence gets its '_' escaped as "_x005F_", so that it shows as written. */
+static bool excel_escape_at(const char *s)
+{
+    if (s[0] != '_' || s[1] != 'x')
+        return false;
+    for (int k = 2; k < 6; k++)
+        if (!s[k] || !strchr("0123456789abcdefABCDEF", s[k]))
+            return false;
+    return s[6] == '_';
+}
+
+/* A copy of s that a workbook can hold, or NULL when s can go as it is:
+ * control characters that XML cannot hold are replaced by spaces, for a cell
+ * (in_cell) Excel's own escapes are escaped, and text beyond Excel's cell
+ * limit is cut at a character. The limit counts UTF-16 units, as Excel does
+ * (a character beyond U+FFFF is two), and the escapes written. */
+static char *cleaned(const char *s, bool in_cell)
+{
+    size_t len = strlen(s), units = 0;
+    bool clean = true;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        clean = clean && (c >= 0x20 || c == '\n' || c == '\t') && !(in_cell && excel_escape_at(s + i));
+        if ((c & 0xC0) != 0x80)
+            units += c >= 0xF0 ? 2 : 1;
+    }
+    if (clean && units <= EXCEL_TEXT_MAX)
+        return NULL;
+    uf_strbuf sb = {0};
+    units = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (n > len - i)
+            n = len - i;
+        bool escape = in_cell && excel_escape_at(s + i);
+        size_t cost = (c >= 0xF0 ? 2 : 1) + (escape ? 6 : 0);
+        if (units + cost > EXCEL_TEXT_MAX)
+            break;
+        if (escape)
+            uf_strbuf_puts(&sb, "_x005F");
+        if (c < 0x20 && c != '\n' && c != '\t')
+            uf_strbuf_putc(&sb, ' ');
+        else
+            uf_strbuf_append(&sb, s + i, n);
+        units += cost;
+        i += n;
+    }
+    return uf_strbuf_take(&sb);
+}
+
+/* Submission and plan text becomes a string cell, never a formula:
+ * worksheet_write_string does not interpret '=' and friends. */
 static void write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f)
 {
     if (!s || !*s)
         return;
-    size_t len = strlen(s);
-    bool clean = len <= EXCEL_TEXT_MAX;
-    for (size_t i = 0; clean && i < len; i++)
-        clean = (unsigned char)s[i] >= 0x20 || s[i] == '\n' || s[i] == '\t';
-    if (clean) {
-        worksheet_write_string(ws, row, col, s, f);
-        return;
-    }
-    if (len > EXCEL_TEXT_MAX - 4) {
-        len = EXCEL_TEXT_MAX - 4;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-            len--;
-    }
-    char *copy = uf_xstrndup(s, len);
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)copy[i] < 0x20 && copy[i] != '\n' && copy[i] != '\t')
-            copy[i] = ' ';
-    worksheet_write_string(ws, row, col, copy, f);
+    char *copy = cleaned(s, true);
+    worksheet_write_string(ws, row, col, copy ? copy : s, f);
     free(copy);
 }
 
+/* Only finite numbers: a worksheet cannot hold INF or NaN (it would be
+ * written as <v>INF</v> and the workbook would not open). */
 static void write_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
 {
-    if (!isnan(v))
+    if (isfinite(v))
         worksheet_write_number(ws, row, col, v, f);
 }
 
@@ -90,7 +144,7 @@ static void write_figure(const wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_
                          const uf_figure *f)
 {
     lxw_format *fmt = w->figure[value_kind(w, indicator)][f->status];
-    if (isnan(f->value))
+    if (!isfinite(f->value))
         worksheet_write_string(ws, row, col, uf_status_symbol(UF_STATUS_GREY), fmt);
     else
         worksheet_write_number(ws, row, col, f->value, fmt);
@@ -125,7 +179,7 @@ static const char *shown_file(const wb *w, uint32_t file)
 
 static lxw_format *status_format(lxw_workbook *book, uint32_t fill, uint32_t font)
 {
-    lxw_format *f = workbook_add_format(book);
+    lxw_format *f = got(workbook_add_format(book));
     format_set_bg_color(f, fill);
     format_set_font_color(f, font);
     return f;
@@ -150,30 +204,30 @@ static void make_figure_formats(wb *w)
 static void make_formats(wb *w)
 {
     lxw_workbook *b = w->book;
-    w->title = workbook_add_format(b);
+    w->title = got(workbook_add_format(b));
     format_set_bold(w->title);
     format_set_font_size(w->title, 14);
-    w->header = workbook_add_format(b);
+    w->header = got(workbook_add_format(b));
     format_set_bold(w->header);
     format_set_bg_color(w->header, 0xD9E1F2);
     format_set_bottom(w->header, LXW_BORDER_THIN);
     format_set_text_wrap(w->header);
     format_set_align(w->header, LXW_ALIGN_VERTICAL_TOP);
-    w->bold = workbook_add_format(b);
+    w->bold = got(workbook_add_format(b));
     format_set_bold(w->bold);
     w->text = NULL;
-    w->wrap = workbook_add_format(b);
+    w->wrap = got(workbook_add_format(b));
     format_set_text_wrap(w->wrap);
     format_set_align(w->wrap, LXW_ALIGN_VERTICAL_TOP);
     /* Format codes are stored in the file's en-US notation; Swedish Excel
      * shows "#,##0.0" as 1 234,5. */
-    w->whole = workbook_add_format(b);
+    w->whole = got(workbook_add_format(b));
     format_set_num_format(w->whole, "#,##0");
-    w->decimal = workbook_add_format(b);
+    w->decimal = got(workbook_add_format(b));
     format_set_num_format(w->decimal, "#,##0.0");
-    w->percent_value = workbook_add_format(b);
+    w->percent_value = got(workbook_add_format(b));
     format_set_num_format(w->percent_value, "0.0\" %\"");
-    w->change_pct = workbook_add_format(b);
+    w->change_pct = got(workbook_add_format(b));
     format_set_num_format(w->change_pct, "0%");
     /* Okabe–Ito-like fills with dark text; the word and symbol carry the meaning too. */
     w->status[UF_STATUS_GREEN] = status_format(b, 0xC6EFCE, 0x006100);
@@ -328,20 +382,30 @@ static void block_targets(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t 
 
 static void block_chart(const wb *w, lxw_worksheet *ws, const char *sheet, lxw_row_t row, size_t i, year_span ys)
 {
-    lxw_chart *chart = workbook_add_chart(w->book, LXW_CHART_LINE);
+    lxw_chart *chart = got(workbook_add_chart(w->book, LXW_CHART_LINE));
     lxw_col_t first = 2, last = (lxw_col_t)(2 + ys.count - 1);
-    lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+    lxw_chart_series *s = got(chart_add_series(chart, NULL, NULL));
     chart_series_set_categories(s, sheet, row + 1, first, row + 1, last);
     chart_series_set_values(s, sheet, row + 2, first, row + 2, last);
     chart_series_set_name(s, "Koncernen");
     chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
-    lxw_chart_series *t = chart_add_series(chart, NULL, NULL);
+    lxw_chart_series *t = got(chart_add_series(chart, NULL, NULL));
     chart_series_set_categories(t, sheet, row + 1, first, row + 1, last);
     chart_series_set_values(t, sheet, row + 3, first, row + 3, last);
     chart_series_set_name(t, "Målvärde");
     lxw_chart_line dashed = {.color = 0xD55E00, .dash_type = LXW_CHART_LINE_DASH_DASH, .width = 1.5};
     chart_series_set_line(t, &dashed);
-    chart_title_set_name(chart, w->model->plan->indicators[i].name);
+    /* libxlsxwriter copies the title and reads one starting with '=' as a
+     * cell reference: plain text gets a leading space instead. */
+    const char *name = w->model->plan->indicators[i].name;
+    char *title = cleaned(name, false);
+    uf_strbuf shown = {0};
+    if (name[0] == '=')
+        uf_strbuf_putc(&shown, ' ');
+    uf_strbuf_puts(&shown, title ? title : name);
+    chart_title_set_name(chart, shown.data);
+    uf_strbuf_free(&shown);
+    free(title);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     worksheet_insert_chart(ws, row, (lxw_col_t)(2 + ys.count + 1), chart);
 }
@@ -367,7 +431,13 @@ static void write_goal_sheet(const wb *w, size_t g)
     const uf_plan *p = w->model->plan;
     char name[64];
     goal_sheet_name(&p->goals[g], name, sizeof name);
-    lxw_worksheet *ws = workbook_add_worksheet(w->book, name);
+    lxw_worksheet *ws = add_sheet(w->book, name);
+    if (!ws) {
+        /* Two long ids cut to Excel's 31 characters can give one name; ids
+         * hold no spaces, so this one is free. */
+        snprintf(name, sizeof name, "Mål nr %zu", g + 1);
+        ws = add_sheet(w->book, name);
+    }
     if (!ws)
         return;
     year_span ys = shown_years(w->model);
@@ -405,7 +475,7 @@ static void write_units(const wb *w, lxw_worksheet *ws)
     write_headers(w, ws, 0, fixed, 4);
     for (size_t i = 0; i < p->nindicators; i++) {
         char status[200];
-        worksheet_write_string(ws, 0, (lxw_col_t)(4 + 2 * i), p->indicators[i].name, w->header);
+        write_text(ws, 0, (lxw_col_t)(4 + 2 * i), p->indicators[i].name, w->header);
         snprintf(status, sizeof status, "Status: %s", p->indicators[i].id);
         write_text(ws, 0, (lxw_col_t)(5 + 2 * i), status, w->header);
     }
@@ -481,7 +551,7 @@ static lxw_worksheet *raw_sheet(const wb *w, size_t number)
         snprintf(name, sizeof name, "Rådata");
     else
         snprintf(name, sizeof name, "Rådata %zu", number);
-    lxw_worksheet *ws = workbook_add_worksheet(w->book, name);
+    lxw_worksheet *ws = add_sheet(w->book, name);
     if (!ws)
         return NULL;
     write_headers(w, ws, 0, raw_headers, RAW_COLUMNS);
@@ -545,7 +615,7 @@ static void write_raw(const wb *w)
 
 static void write_diags(const wb *w, const char *name, uf_severity severity, const char *reason)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(w->book, name);
+    lxw_worksheet *ws = add_sheet(w->book, name);
     if (!ws)
         return;
     const char *headers[] = {"Fil", "Rad", "Kolumn", reason};
@@ -577,6 +647,8 @@ static uf_error close_book(lxw_workbook *book)
     lxw_error e = workbook_close(book);
     if (e == LXW_NO_ERROR)
         return UF_OK;
+    if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
+        return UF_ERROR_MEMORY;
     return e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE || e == LXW_ERROR_ZIP_FILE_OPERATION
                ? UF_ERROR_WRITE
                : UF_ERROR_XLSX;
@@ -601,11 +673,11 @@ uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, con
     }
     make_formats(&w);
     set_properties(&w);
-    write_summary(&w, workbook_add_worksheet(w.book, "Sammanfattning"));
+    write_summary(&w, add_sheet(w.book, "Sammanfattning"));
     for (size_t g = 0; g < model->plan->ngoals; g++)
         write_goal_sheet(&w, g);
-    write_units(&w, workbook_add_worksheet(w.book, "Enheter"));
-    write_partners(&w, workbook_add_worksheet(w.book, "Partner"));
+    write_units(&w, add_sheet(w.book, "Enheter"));
+    write_partners(&w, add_sheet(w.book, "Partner"));
     write_raw(&w);
     write_diags(&w, "Avvisade", UF_SEVERITY_ERROR, "Orsak");
     write_diags(&w, "Varningar", UF_SEVERITY_WARNING, "Meddelande");
