@@ -193,11 +193,16 @@ static int choose_year(const uf_run *run)
     return run->config->year;
 }
 
+/* What a run wrote, announced only once everything is in place. */
+static uf_strbuf written;
+
 static bool report_written(uf_error err, const char *path)
 {
     if (err == UF_OK) {
-        printf(uf_msg_text(UF_MSG_CLI_WROTE), path);
-        putchar('\n');
+        char *line = uf_msg_format(UF_MSG_CLI_WROTE, path);
+        uf_strbuf_puts(&written, line ? line : path);
+        uf_strbuf_putc(&written, '\n');
+        free(line);
         return true;
     }
     fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
@@ -276,8 +281,19 @@ static uf_exit operate_report(uf_run *run)
         return UF_EXIT_FATAL;
     }
     uf_model *model = uf_model_build(run->plan, run->data, year);
+    /* All or nothing: one failed output leaves every earlier report as it was. */
+    uf_output_hold();
     bool ok = write_reports(run, model, dir);
+    uf_error err = uf_output_release(ok);
     uf_model_free(model);
+    if (ok && err != UF_OK) {
+        fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
+        fprintf(stderr, "%s: %s\n", dir, uf_strerror(err));
+        ok = false;
+    }
+    if (ok && written.data)
+        fputs(written.data, stdout);
+    uf_strbuf_free(&written);
     return ok ? status : UF_EXIT_FATAL;
 }
 

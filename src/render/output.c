@@ -15,11 +15,21 @@ enum { MAX_PENDING = 64 };
 static char *pending[MAX_PENDING];
 static bool handlers_installed;
 
+/* Finished outputs waiting for uf_output_release, when held. */
+typedef struct held_output {
+    char *temp_path, *path;
+} held_output;
+static bool holding;
+static held_output *held;
+static size_t nheld, held_cap;
+
 static void remove_pending(void)
 {
     for (size_t i = 0; i < MAX_PENDING; i++)
         if (pending[i])
             unlink(pending[i]);
+    for (size_t i = 0; i < nheld; i++)
+        unlink(held[i].temp_path);
 }
 
 static void on_signal(int sig)
@@ -142,6 +152,13 @@ uf_error uf_output_commit(uf_output *o)
     }
     /* Readable like any report, not just by us (mkstemp makes 0600). */
     ok = ok && chmod(o->temp_path, 0644) == 0;
+    if (ok && holding) {
+        uf_grow(&held, &held_cap, nheld + 1, sizeof(held_output));
+        held[nheld++] = (held_output){o->temp_path, o->path};
+        untrack(o->temp_path);
+        *o = (uf_output){0};
+        return UF_OK;
+    }
     ok = ok && rename(o->temp_path, o->path) == 0;
     if (!ok) {
         uf_output_abort(o);
@@ -152,6 +169,28 @@ uf_error uf_output_commit(uf_output *o)
     free(o->path);
     *o = (uf_output){0};
     return UF_OK;
+}
+
+void uf_output_hold(void) { holding = true; }
+
+uf_error uf_output_release(bool keep)
+{
+    uf_error err = UF_OK;
+    holding = false;
+    for (size_t i = 0; i < nheld; i++) {
+        bool renamed = keep && err == UF_OK && rename(held[i].temp_path, held[i].path) == 0;
+        if (!renamed) {
+            if (keep)
+                err = UF_ERROR_WRITE;
+            unlink(held[i].temp_path);
+        }
+        free(held[i].temp_path);
+        free(held[i].path);
+    }
+    free(held);
+    held = NULL;
+    nheld = held_cap = 0;
+    return err;
 }
 
 void uf_output_abort(uf_output *o)

@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef struct uf_output {
@@ -27,5 +28,11 @@ uf_error uf_output_open_stream(uf_output *o, const char *path);
 uf_error uf_output_commit(uf_output *o);
 /* Removes the temporary file. Accepts an output that was never begun. */
 void uf_output_abort(uf_output *o);
+
+/* A run writes several files; if one fails, none may replace last year's.
+ * Between hold and release, commits keep their temporary files; release
+ * renames them all into place (keep) or removes them all (!keep). */
+void uf_output_hold(void);
+uf_error uf_output_release(bool keep);
 
 #endif
