@@ -5,7 +5,7 @@ packages=(build-essential cmake pkg-config libcsv-dev libxlsxwriter-dev libcairo
           libfreetype-dev libcmocka-dev)
 if [ "${1:-}" = "--test" ]; then
   # The tests read the outputs back with independent tools.
-  packages+=(python3 python3-openpyxl poppler-utils qpdf clang)
+  packages+=(python3 python3-openpyxl poppler-utils qpdf clang libclang-rt-14-dev valgrind)
 fi
 missing=()
 for p in "${packages[@]}"; do
