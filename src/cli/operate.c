@@ -15,6 +15,7 @@
 #include "plan/validate.h"
 #include "read/folder.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,27 @@ static int choose_year(const uf_run *run)
     return run->config->year;
 }
 
+/* "filen kunde inte skrivas: disken är full" */
+static void write_failed(const char *path, uf_error err)
+{
+    int e = uf_output_failure_errno();
+    uf_msg why = e == ENOSPC || e == EDQUOT ? UF_MSG_ERRNO_ENOSPC
+               : e == EACCES || e == EPERM ? UF_MSG_ERRNO_EACCES
+               : e == ENOTDIR ? UF_MSG_ERRNO_ENOTDIR
+               : e == ENOENT ? UF_MSG_ERRNO_NOFOLDER
+               : e == EROFS ? UF_MSG_ERRNO_EROFS
+               : e == EFBIG ? UF_MSG_ERRNO_EFBIG
+               : e == EIO ? UF_MSG_ERRNO_EIO
+                          : UF_MSG_ERRNO_OTHER;
+    fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
+    fprintf(stderr, "%s: %s", path, uf_strerror(err));
+    if (err == UF_ERROR_WRITE && e != 0) {
+        fputs(": ", stderr);
+        fprintf(stderr, uf_msg_text(why), strerror(e));
+    }
+    fputc('\n', stderr);
+}
+
 /* What a run wrote, announced only once everything is in place. */
 static uf_strbuf written;
 
@@ -205,8 +227,7 @@ static bool report_written(uf_error err, const char *path)
         free(line);
         return true;
     }
-    fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
-    fprintf(stderr, "%s: %s\n", path, uf_strerror(err));
+    write_failed(path, err);
     return false;
 }
 
@@ -276,8 +297,7 @@ static uf_exit operate_report(uf_run *run)
     snprintf(default_out, sizeof default_out, "reports/%d", year);
     const char *dir = cfg->out ? cfg->out : default_out;
     if (uf_output_make_dirs(dir) != UF_OK) {
-        fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
-        fprintf(stderr, "%s: %s\n", dir, uf_strerror(UF_ERROR_WRITE));
+        write_failed(dir, UF_ERROR_WRITE);
         return UF_EXIT_FATAL;
     }
     uf_model *model = uf_model_build(run->plan, run->data, year);
@@ -287,8 +307,7 @@ static uf_exit operate_report(uf_run *run)
     uf_error err = uf_output_release(ok);
     uf_model_free(model);
     if (ok && err != UF_OK) {
-        fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
-        fprintf(stderr, "%s: %s\n", dir, uf_strerror(err));
+        write_failed(dir, err);
         ok = false;
     }
     if (ok && written.data)

@@ -29,6 +29,11 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ERRNO_ENOENT, "filen finns inte", "the file does not exist") \
     X(ERRNO_EACCES, "behörighet saknas", "permission denied") \
     X(ERRNO_EIO, "läsfel (in- och utmatningsfel); filen kan vara skadad eller ligga på en enhet som inte svarar", "read error (I/O error); the file may be damaged or on a device that does not respond") \
+    X(ERRNO_ENOSPC, "disken är full", "the disk is full") \
+    X(ERRNO_ENOTDIR, "en del av sökvägen är en fil, inte en mapp", "part of the path is a file, not a folder") \
+    X(ERRNO_NOFOLDER, "mappen kunde inte skapas där", "the folder could not be created there") \
+    X(ERRNO_EROFS, "filsystemet är skrivskyddat", "the file system is read-only") \
+    X(ERRNO_EFBIG, "filen blev större än tillåtet", "the file grew larger than allowed") \
     X(ERRNO_OTHER, "systemfel %s", "system error %s") \
     X(FILE_SPREADSHEET, "Excel-filer läses inte och hoppas över; spara filen som CSV (\"CSV UTF-8\" eller \"CSV (semikolonavgränsad)\")", "Excel files are not read and are skipped; save the file as CSV") \
     X(FILE_IS_DIR, "är en mapp, inte en fil", "is a folder, not a file") \

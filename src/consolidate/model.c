@@ -125,6 +125,8 @@ static void partner_activity(uf_model *m)
         if (r->partner != UF_NO_PARTNER && r->state != UF_ROW_DUPLICATE)
             m->partner_rows[uf_dataset_year_index(d, r->year) * p->npartners + r->partner]++;
     }
+    if (m->nyears == 0)
+        return; /* nothing reported: no activity to weigh */
     size_t last = m->report_index;
     size_t first = last > 0 ? last - 1 : last;
     for (size_t k = 0; k < p->npartners; k++) {

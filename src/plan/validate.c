@@ -238,7 +238,8 @@ static void check_row(uf_validator *v, const uf_csv_record *rec)
     row.unit = (uint32_t)unit;
     row.indicator = (uint32_t)indicator;
     row.partner = partner == UF_NOT_FOUND ? UF_NO_PARTNER : (uint32_t)partner;
-    row.value_column = (uint16_t)column(&c, COL_VALUE);
+    int value_column = column(&c, COL_VALUE);
+    row.value_column = (uint16_t)(value_column <= UINT16_MAX ? value_column : 0); /* 0: "the row" */
     const char *comment = cell(&c, COL_COMMENT, &len);
     uf_dataset_add(v->data, &row, comment, len);
     v->data->counts.rows_accepted++;

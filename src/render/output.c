@@ -14,6 +14,9 @@
 enum { MAX_PENDING = 64 };
 static char *pending[MAX_PENDING];
 static bool handlers_installed;
+static int failure_errno; /* why the last output failed, 0 if unknown */
+
+int uf_output_failure_errno(void) { return failure_errno; }
 
 /* Finished outputs waiting for uf_output_release, when held. */
 typedef struct held_output {
@@ -96,14 +99,20 @@ uf_error uf_output_make_dirs(const char *dir)
             continue;
         *p = '\0';
         if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            failure_errno = errno;
             free(copy);
             return UF_ERROR_WRITE;
         }
         *p = '/';
     }
     bool ok = mkdir(copy, 0777) == 0 || errno == EEXIST;
+    if (!ok)
+        failure_errno = errno;
     struct stat st;
-    ok = ok && stat(copy, &st) == 0 && S_ISDIR(st.st_mode);
+    if (ok && !(stat(copy, &st) == 0 && S_ISDIR(st.st_mode))) {
+        failure_errno = ENOTDIR;
+        ok = false;
+    }
     free(copy);
     return ok ? UF_OK : UF_ERROR_WRITE;
 }
@@ -119,6 +128,7 @@ uf_error uf_output_begin(uf_output *o, const char *path)
     snprintf(o->temp_path, n, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
     int fd = mkstemp(o->temp_path);
     if (fd < 0) {
+        failure_errno = errno;
         free(o->temp_path);
         o->temp_path = NULL;
         return UF_ERROR_WRITE;
@@ -136,6 +146,7 @@ uf_error uf_output_open_stream(uf_output *o, const char *path)
         return err;
     o->fp = fopen(o->temp_path, "wb");
     if (!o->fp) {
+        failure_errno = errno;
         uf_output_abort(o);
         return UF_ERROR_WRITE;
     }
@@ -145,6 +156,7 @@ uf_error uf_output_open_stream(uf_output *o, const char *path)
 uf_error uf_output_commit(uf_output *o)
 {
     bool ok = true;
+    errno = 0;
     if (o->fp) {
         ok = fflush(o->fp) == 0 && !ferror(o->fp);
         ok = (fclose(o->fp) == 0) && ok;
@@ -161,6 +173,7 @@ uf_error uf_output_commit(uf_output *o)
     }
     ok = ok && rename(o->temp_path, o->path) == 0;
     if (!ok) {
+        failure_errno = errno;
         uf_output_abort(o);
         return UF_ERROR_WRITE;
     }
@@ -180,8 +193,10 @@ uf_error uf_output_release(bool keep)
     for (size_t i = 0; i < nheld; i++) {
         bool renamed = keep && err == UF_OK && rename(held[i].temp_path, held[i].path) == 0;
         if (!renamed) {
-            if (keep)
+            if (keep && err == UF_OK) {
                 err = UF_ERROR_WRITE;
+                failure_errno = errno;
+            }
             unlink(held[i].temp_path);
         }
         free(held[i].temp_path);

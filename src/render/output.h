@@ -33,6 +33,8 @@ void uf_output_abort(uf_output *o);
  * Between hold and release, commits keep their temporary files; release
  * renames them all into place (keep) or removes them all (!keep). */
 void uf_output_hold(void);
+/* The errno behind the last UF_ERROR_WRITE from this module, 0 if unknown. */
+int uf_output_failure_errno(void);
 uf_error uf_output_release(bool keep);
 
 #endif
