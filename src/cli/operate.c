@@ -63,20 +63,6 @@ static void print_counts(const uf_run *run, FILE *out)
     }
 }
 
-static bool access_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *path = uf_xmalloc(n);
-    snprintf(path, n, "%s/%s", dir, name);
-    return path;
-}
-
 static void warn_spreadsheets(uf_run *run, const char *dir)
 {
     uf_file_list sheets = {0};
@@ -98,7 +84,7 @@ static bool read_submissions(uf_run *run)
             uf_validate_file(v, cfg->files[i], cfg->files[i]);
     } else {
         uf_file_list files = {0};
-        char *dir = join(cfg->inputs, "inrapportering");
+        char *dir = uf_path_join(cfg->inputs, "inrapportering");
         if (uf_find_csv_files(dir, &files) == 0) {
             fatal(UF_MSG_CLI_NO_SUBMISSIONS, dir);
             free(dir);
@@ -120,8 +106,8 @@ static bool read_submissions(uf_run *run)
 static uf_exit load(uf_run *run)
 {
     uf_error err;
-    char *plan_dir = join(run->config->inputs, "plan");
-    bool exists = access_dir(plan_dir);
+    char *plan_dir = uf_path_join(run->config->inputs, "plan");
+    bool exists = uf_is_dir(plan_dir);
     free(plan_dir);
     if (!exists) {
         fatal(UF_MSG_CLI_NOT_FOLDER, run->config->inputs);
@@ -243,17 +229,17 @@ static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const c
     }
     if (formats & UF_FORMAT_BOARD) {
         snprintf(name, sizeof name, "styrelserapport-%d.pdf", model->report_year);
-        char *path = join(dir, name);
+        char *path = uf_path_join(dir, name);
         ok = report_written(uf_pdf_write_board_report(model, diags, path), path);
         free(path);
     }
     if (ok && (formats & UF_FORMAT_UNITS)) {
-        char *path = join(dir, "enheter/");
+        char *path = uf_path_join(dir, "enheter/");
         ok = report_written(uf_pdf_write_unit_reports(model, diags, dir), path);
         free(path);
     }
     if (ok && (formats & UF_FORMAT_CHARTS)) {
-        char *path = join(dir, "diagram/");
+        char *path = uf_path_join(dir, "diagram/");
         ok = report_written(uf_chart_write_files(model, dir), path);
         free(path);
     }
@@ -269,13 +255,13 @@ static bool write_reports(const uf_run *run, const uf_model *model, const char *
     if (cfg->formats & UF_FORMAT_XLSX) {
         uf_workbook_options opts = {document_time(), cfg->inputs, isatty(fileno(stderr)) == 1};
         snprintf(name, sizeof name, "uppfoljning-%d.xlsx", model->report_year);
-        path = join(dir, name);
+        path = uf_path_join(dir, name);
         ok &= report_written(uf_workbook_write(model, run->diags, path, &opts), path);
         free(path);
     }
     if (ok && (cfg->formats & UF_FORMAT_CSV)) {
         snprintf(name, sizeof name, "sammanstallning-%d.csv", model->report_year);
-        path = join(dir, name);
+        path = uf_path_join(dir, name);
         ok &= report_written(uf_csv_export_write(model, path), path);
         free(path);
     }

@@ -152,12 +152,6 @@ static int apply_option(uf_config *c, int argc, char **argv, int i)
     return 0;
 }
 
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* "validate inputz" (a typo, not a .csv file) should say inputz is no
  * folder, rather than look for a file of that name in the default folder. */
 static bool names_missing_folder(const char *arg)
@@ -182,7 +176,7 @@ static bool take_positional(uf_config *c, const char *arg, bool *inputs_given)
         }
         return true;
     }
-    if (!*inputs_given && c->nfiles == 0 && (is_dir(arg) || names_missing_folder(arg))) {
+    if (!*inputs_given && c->nfiles == 0 && (uf_is_dir(arg) || names_missing_folder(arg))) {
         c->inputs = arg;
         *inputs_given = true;
         return true;

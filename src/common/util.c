@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void (*fatal_hook)(void);
 
@@ -66,6 +67,22 @@ void uf_grow(void *items_ptr, size_t *cap, size_t need, size_t elem)
     }
     *items = uf_xrealloc(*items, n * elem);
     *cap = n;
+}
+
+/* ---- paths ---- */
+
+char *uf_path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = uf_xmalloc(n);
+    snprintf(path, n, "%s/%s", dir, name);
+    return path;
+}
+
+bool uf_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* ---- pool ---- */

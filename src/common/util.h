@@ -22,6 +22,11 @@ void uf_set_fatal_hook(void (*hook)(void));
 /* The out-of-memory exit itself, for memory that a library failed to get. */
 _Noreturn void uf_out_of_memory(void);
 
+/* "dir/name", malloc'ed. */
+char *uf_path_join(const char *dir, const char *name);
+/* True when path names a folder (following links). */
+bool uf_is_dir(const char *path);
+
 /* An append-only pool of strings, freed all at once. */
 typedef struct uf_pool uf_pool;
 uf_pool *uf_pool_new(void);

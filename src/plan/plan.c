@@ -415,9 +415,9 @@ static bool plan_record(void *user, const uf_csv_record *rec)
 
 static char *plan_path(const char *inputs_dir, const char *name)
 {
-    size_t n = strlen(inputs_dir) + strlen(name) + 8;
-    char *path = uf_xmalloc(n);
-    snprintf(path, n, "%s/plan/%s", inputs_dir, name);
+    char *dir = uf_path_join(inputs_dir, "plan");
+    char *path = uf_path_join(dir, name);
+    free(dir);
     return path;
 }
 

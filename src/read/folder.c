@@ -39,11 +39,8 @@ static void walk(const char *dir, uf_file_list *list, int depth, bool (*wanted)(
             continue; /* ., .., hidden files and Excel's lock files (~$ too below) */
         if (strncmp(e->d_name, "~$", 2) == 0)
             continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
-        char *path = uf_xmalloc(n);
-        snprintf(path, n, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        char *path = uf_path_join(dir, e->d_name);
+        if (uf_is_dir(path)) {
             walk(path, list, depth + 1, wanted);
             free(path);
         } else if (wanted(e->d_name)) {

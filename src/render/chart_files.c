@@ -151,33 +151,19 @@ static uf_error draw_panel(cairo_surface_t *surface, const uf_model *m, size_t i
     return err;
 }
 
-static uf_error write_png(const uf_model *m, size_t i, const char *path)
+/* Draws indicator i into path as a PNG or an SVG, through a temporary file. */
+static uf_error write_chart(const uf_model *m, size_t i, const char *path, bool png)
 {
     uf_output out;
     uf_error err = uf_output_begin(&out, path);
     if (err != UF_OK)
         return err;
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(PANEL_W * PNG_SCALE),
-                                                    (int)(PANEL_H * PNG_SCALE));
-    err = draw_panel(s, m, i, PNG_SCALE);
-    if (err == UF_OK && cairo_surface_write_to_png(s, out.temp_path) != CAIRO_STATUS_SUCCESS)
+    cairo_surface_t *s = png ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(PANEL_W * PNG_SCALE),
+                                                          (int)(PANEL_H * PNG_SCALE))
+                             : cairo_svg_surface_create(out.temp_path, PANEL_W, PANEL_H);
+    err = draw_panel(s, m, i, png ? PNG_SCALE : 1);
+    if (png && err == UF_OK && cairo_surface_write_to_png(s, out.temp_path) != CAIRO_STATUS_SUCCESS)
         err = UF_ERROR_WRITE;
-    cairo_surface_destroy(s);
-    if (err != UF_OK) {
-        uf_output_abort(&out);
-        return err;
-    }
-    return uf_output_commit(&out);
-}
-
-static uf_error write_svg(const uf_model *m, size_t i, const char *path)
-{
-    uf_output out;
-    uf_error err = uf_output_begin(&out, path);
-    if (err != UF_OK)
-        return err;
-    cairo_surface_t *s = cairo_svg_surface_create(out.temp_path, PANEL_W, PANEL_H);
-    err = draw_panel(s, m, i, 1);
     cairo_surface_finish(s);
     if (err == UF_OK && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         err = UF_ERROR_WRITE;
@@ -192,9 +178,9 @@ static uf_error write_svg(const uf_model *m, size_t i, const char *path)
 static uf_error write_indicator(const uf_model *m, size_t i, const char *dir, const char *name)
 {
     char *png = path_of(dir, name, "png"), *svg = path_of(dir, name, "svg");
-    uf_error err = write_png(m, i, png);
+    uf_error err = write_chart(m, i, png, true);
     if (err == UF_OK)
-        err = write_svg(m, i, svg);
+        err = write_chart(m, i, svg, false);
     free(png);
     free(svg);
     return err;
@@ -207,9 +193,7 @@ uf_error uf_chart_write_files(const uf_model *m, const char *dir)
     uf_error err = uf_font_load();
     if (err != UF_OK)
         return err;
-    size_t n = strlen(dir) + 16;
-    char *sub = uf_xmalloc(n);
-    snprintf(sub, n, "%s/diagram", dir);
+    char *sub = uf_path_join(dir, "diagram");
     err = uf_output_make_dirs(sub);
     free(sub);
     uf_name_set *names = uf_name_set_new(m->plan->nindicators);

@@ -152,11 +152,8 @@ static void write_figure(const wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_
 
 static void write_legend(const wb *w, lxw_worksheet *ws, lxw_row_t row)
 {
-    for (int s = 0; s < UF_STATUS_COUNT; s++) {
-        char text[64];
-        snprintf(text, sizeof text, "%s %s", uf_status_symbol((uf_status)s), uf_status_word((uf_status)s));
-        worksheet_write_string(ws, row, (lxw_col_t)(2 + s), text, w->status[s]);
-    }
+    for (int s = 0; s < UF_STATUS_COUNT; s++)
+        write_status(w, ws, row, (lxw_col_t)(2 + s), (uf_status)s);
 }
 
 static void write_headers(const wb *w, lxw_worksheet *ws, lxw_row_t row, const char *const *names, size_t n)
