@@ -13,16 +13,9 @@ import tempfile
 
 import openpyxl
 
+from checks import check, finish
+
 BIN, FIXTURE = sys.argv[1], sys.argv[2]
-failures = []
-checks = 0
-
-
-def check(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
 
 
 def run(out, extra_env=None):
@@ -95,7 +88,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(["2025", "1", "projekt", "c", "", "", "2", "grå"] in table, "CSV unit not reported")
     check(len(table) == 1 + 2 * 4 * 4, f"CSV rows: one per figure and year, got {len(table) - 1}")
 
-for f in failures:
-    print("FEL:", f)
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+finish()

@@ -16,6 +16,7 @@
 #include "read/folder.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,9 +182,8 @@ static int choose_year(const uf_run *run)
 }
 
 /* "filen kunde inte skrivas: disken är full" */
-static void write_failed(const char *path, uf_error err)
+static void write_failed(const char *path, uf_error err, int e)
 {
-    int e = uf_output_failure_errno();
     uf_msg why = e == ENOSPC || e == EDQUOT ? UF_MSG_ERRNO_ENOSPC
                : e == EACCES || e == EPERM ? UF_MSG_ERRNO_EACCES
                : e == ENOTDIR ? UF_MSG_ERRNO_ENOTDIR
@@ -204,7 +204,7 @@ static void write_failed(const char *path, uf_error err)
 /* What a run wrote, announced only once everything is in place. */
 static uf_strbuf written;
 
-static bool report_written(uf_error err, const char *path)
+static bool report_done(uf_error err, int why, const char *path)
 {
     if (err == UF_OK) {
         char *line = uf_msg_format(UF_MSG_CLI_WROTE, path);
@@ -213,8 +213,30 @@ static bool report_written(uf_error err, const char *path)
         free(line);
         return true;
     }
-    write_failed(path, err);
+    write_failed(path, err, why);
     return false;
+}
+
+static bool report_written(uf_error err, const char *path)
+{
+    return report_done(err, uf_output_failure_errno(), path);
+}
+
+/* The CSV export reads the model, as the workbook does, and nothing else:
+ * it is written on a thread of its own beside the workbook. */
+typedef struct csv_job {
+    const uf_model *model;
+    char *path;
+    uf_error err;
+    int why;
+} csv_job;
+
+static void *csv_job_run(void *arg)
+{
+    csv_job *job = arg;
+    job->err = uf_csv_export_write(job->model, job->path);
+    job->why = uf_output_failure_errno();
+    return NULL;
 }
 
 static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const char *dir, unsigned formats)
@@ -249,21 +271,30 @@ static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const c
 static bool write_reports(const uf_run *run, const uf_model *model, const char *dir)
 {
     const uf_config *cfg = run->config;
-    char *path;
     char name[64];
     bool ok = true;
+    csv_job csv = {.model = model};
+    pthread_t csv_thread;
+    bool threaded = false;
+    if (cfg->formats & UF_FORMAT_CSV) {
+        snprintf(name, sizeof name, "sammanstallning-%d.csv", model->report_year);
+        csv.path = uf_path_join(dir, name);
+        threaded = (cfg->formats & UF_FORMAT_XLSX) && pthread_create(&csv_thread, NULL, csv_job_run, &csv) == 0;
+    }
     if (cfg->formats & UF_FORMAT_XLSX) {
         uf_workbook_options opts = {document_time(), cfg->inputs, isatty(fileno(stderr)) == 1};
         snprintf(name, sizeof name, "uppfoljning-%d.xlsx", model->report_year);
-        path = uf_path_join(dir, name);
+        char *path = uf_path_join(dir, name);
         ok &= report_written(uf_workbook_write(model, run->diags, path, &opts), path);
         free(path);
     }
-    if (ok && (cfg->formats & UF_FORMAT_CSV)) {
-        snprintf(name, sizeof name, "sammanstallning-%d.csv", model->report_year);
-        path = uf_path_join(dir, name);
-        ok &= report_written(uf_csv_export_write(model, path), path);
-        free(path);
+    if (csv.path) {
+        if (threaded)
+            pthread_join(csv_thread, NULL);
+        else
+            csv_job_run(&csv);
+        ok &= report_done(csv.err, csv.why, csv.path);
+        free(csv.path);
     }
     if (ok && (cfg->formats & UF_FORMAT_PDF))
         ok &= write_pdfs(model, run->diags, dir, cfg->formats);
@@ -283,7 +314,7 @@ static uf_exit operate_report(uf_run *run)
     snprintf(default_out, sizeof default_out, "reports/%d", year);
     const char *dir = cfg->out ? cfg->out : default_out;
     if (uf_output_make_dirs(dir) != UF_OK) {
-        write_failed(dir, UF_ERROR_WRITE);
+        write_failed(dir, UF_ERROR_WRITE, uf_output_failure_errno());
         return UF_EXIT_FATAL;
     }
     uf_model *model = uf_model_build(run->plan, run->data, year);
@@ -293,7 +324,7 @@ static uf_exit operate_report(uf_run *run)
     uf_error err = uf_output_release(ok);
     uf_model_free(model);
     if (ok && err != UF_OK) {
-        write_failed(dir, err);
+        write_failed(dir, err, uf_output_failure_errno());
         ok = false;
     }
     if (ok && written.data)

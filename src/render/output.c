@@ -3,6 +3,7 @@
 #include "common/util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -14,7 +15,12 @@
 enum { MAX_PENDING = 64 };
 static char *pending[MAX_PENDING];
 static bool handlers_installed;
-static int failure_errno; /* why the last output failed, 0 if unknown */
+/* Why this thread's last output failed, 0 if unknown: outputs may be
+ * written by several threads at once (operate.c). */
+static _Thread_local int failure_errno;
+/* Guards pending and held against those threads; the signal handlers read
+ * them without it (they only unlink, which is async-signal-safe). */
+static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int uf_output_failure_errno(void) { return failure_errno; }
 
@@ -63,6 +69,7 @@ static void on_crash(int sig, siginfo_t *info, void *context)
 
 static void track(char *temp_path)
 {
+    pthread_mutex_lock(&lists_lock);
     if (!handlers_installed) {
         handlers_installed = true;
         signal(SIGINT, on_signal);
@@ -79,16 +86,19 @@ static void track(char *temp_path)
     for (size_t i = 0; i < MAX_PENDING; i++) {
         if (!pending[i]) {
             pending[i] = temp_path;
-            return;
+            break;
         }
     }
+    pthread_mutex_unlock(&lists_lock);
 }
 
 static void untrack(const char *temp_path)
 {
+    pthread_mutex_lock(&lists_lock);
     for (size_t i = 0; i < MAX_PENDING; i++)
         if (pending[i] == temp_path)
             pending[i] = NULL;
+    pthread_mutex_unlock(&lists_lock);
 }
 
 uf_error uf_output_make_dirs(const char *dir)
@@ -165,8 +175,10 @@ uf_error uf_output_commit(uf_output *o)
     /* Readable like any report, not just by us (mkstemp makes 0600). */
     ok = ok && chmod(o->temp_path, 0644) == 0;
     if (ok && holding) {
+        pthread_mutex_lock(&lists_lock);
         uf_grow(&held, &held_cap, nheld + 1, sizeof(held_output));
         held[nheld++] = (held_output){o->temp_path, o->path};
+        pthread_mutex_unlock(&lists_lock);
         untrack(o->temp_path);
         *o = (uf_output){0};
         return UF_OK;

@@ -4,6 +4,7 @@
 #include "render/output.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,20 +424,23 @@ static void goal_sheet_name(const uf_goal *goal, char *name, size_t cap)
     }
 }
 
-static void write_goal_sheet(const wb *w, size_t g)
+/* The goal's sheet, named in goal_sheet_name-style into name (cap 64). */
+static lxw_worksheet *add_goal_sheet(const wb *w, size_t g, char *name, size_t cap)
 {
-    const uf_plan *p = w->model->plan;
-    char name[64];
-    goal_sheet_name(&p->goals[g], name, sizeof name);
+    goal_sheet_name(&w->model->plan->goals[g], name, cap);
     lxw_worksheet *ws = add_sheet(w->book, name);
     if (!ws) {
         /* Two long ids cut to Excel's 31 characters can give one name; ids
          * hold no spaces, so this one is free. */
-        snprintf(name, sizeof name, "Mål nr %zu", g + 1);
+        snprintf(name, cap, "Mål nr %zu", g + 1);
         ws = add_sheet(w->book, name);
     }
-    if (!ws)
-        return;
+    return ws;
+}
+
+static void write_goal_sheet(const wb *w, size_t g, lxw_worksheet *ws, const char *name)
+{
+    const uf_plan *p = w->model->plan;
     year_span ys = shown_years(w->model);
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
@@ -589,13 +593,15 @@ static void progress(const wb *w, size_t done, size_t total)
         fputc('\n', stderr);
 }
 
-static void write_raw(const wb *w)
+static size_t raw_sheet_count(const uf_dataset *d) { return d->nrows / UF_RAW_ROWS_PER_SHEET + 1; }
+
+/* Fills the Rådata sheets made by raw_sheet, in the dataset's order. */
+static void write_raw(const wb *w, lxw_worksheet *const *sheets)
 {
     const uf_dataset *d = w->model->data;
-    size_t sheets = d->nrows / UF_RAW_ROWS_PER_SHEET + 1;
     size_t i = 0;
-    for (size_t s = 1; s <= sheets; s++) {
-        lxw_worksheet *ws = raw_sheet(w, s);
+    for (size_t s = 0; s < raw_sheet_count(d); s++) {
+        lxw_worksheet *ws = sheets[s];
         if (!ws)
             return;
         size_t end = i + UF_RAW_ROWS_PER_SHEET < d->nrows ? i + UF_RAW_ROWS_PER_SHEET : d->nrows;
@@ -610,9 +616,8 @@ static void write_raw(const wb *w)
 
 /* ---- Avvisade and Varningar ---- */
 
-static void write_diags(const wb *w, const char *name, uf_severity severity, const char *reason)
+static void write_diags(const wb *w, lxw_worksheet *ws, uf_severity severity, const char *reason)
 {
-    lxw_worksheet *ws = add_sheet(w->book, name);
     if (!ws)
         return;
     const char *headers[] = {"Fil", "Rad", "Kolumn", reason};
@@ -651,6 +656,96 @@ static uf_error close_book(lxw_workbook *book)
                : UF_ERROR_XLSX;
 }
 
+/* Every sheet, made up front in the order the clerk sees them, so that
+ * they can then be filled in any order (and from two threads). */
+typedef struct book_sheets {
+    lxw_worksheet *summary, *units, *partners, *rejected, *warnings;
+    lxw_worksheet **goals;
+    char (*goal_names)[64];
+    lxw_worksheet **raw;
+} book_sheets;
+
+static void add_sheets(const wb *w, book_sheets *s)
+{
+    const uf_plan *p = w->model->plan;
+    size_t nraw = raw_sheet_count(w->model->data);
+    s->goals = uf_xcalloc(p->ngoals ? p->ngoals : 1, sizeof *s->goals);
+    s->goal_names = uf_xcalloc(p->ngoals ? p->ngoals : 1, sizeof *s->goal_names);
+    s->raw = uf_xcalloc(nraw, sizeof *s->raw);
+    s->summary = add_sheet(w->book, "Sammanfattning");
+    for (size_t g = 0; g < p->ngoals; g++)
+        s->goals[g] = add_goal_sheet(w, g, s->goal_names[g], sizeof s->goal_names[g]);
+    s->units = add_sheet(w->book, "Enheter");
+    s->partners = add_sheet(w->book, "Partner");
+    for (size_t k = 0; k < nraw; k++)
+        s->raw[k] = raw_sheet(w, k + 1);
+    s->rejected = add_sheet(w->book, "Avvisade");
+    s->warnings = add_sheet(w->book, "Varningar");
+}
+
+static void free_sheets(book_sheets *s)
+{
+    free(s->goals);
+    free(s->goal_names);
+    free(s->raw);
+}
+
+typedef struct overview_job {
+    const wb *w;
+    const book_sheets *sheets;
+} overview_job;
+
+/* Everything but Rådata: small next to it, and free to run beside it. */
+static void *write_overview(void *arg)
+{
+    const overview_job *job = arg;
+    const wb *w = job->w;
+    const book_sheets *s = job->sheets;
+    if (s->summary)
+        write_summary(w, s->summary);
+    for (size_t g = 0; g < w->model->plan->ngoals; g++)
+        if (s->goals[g])
+            write_goal_sheet(w, g, s->goals[g], s->goal_names[g]);
+    if (s->units)
+        write_units(w, s->units);
+    if (s->partners)
+        write_partners(w, s->partners);
+    write_diags(w, s->rejected, UF_SEVERITY_ERROR, "Orsak");
+    write_diags(w, s->warnings, UF_SEVERITY_WARNING, "Meddelande");
+    return NULL;
+}
+
+/* libxlsxwriter numbers a format on its first use, in a table the whole
+ * workbook shares; numbered here, the formats are only read afterwards, so
+ * two threads may write cells at once. */
+static void number_formats(const wb *w)
+{
+    lxw_format *all[] = {w->title, w->header, w->bold, w->wrap, w->whole, w->decimal, w->percent_value, w->change_pct};
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+        lxw_format_get_xf_index(all[k]);
+    for (int st = 0; st < UF_STATUS_COUNT; st++)
+        lxw_format_get_xf_index(w->status[st]);
+    for (int k = 0; k < 3; k++)
+        for (int st = 0; st < UF_STATUS_COUNT; st++)
+            lxw_format_get_xf_index(w->figure[k][st]);
+}
+
+/* In constant_memory mode each sheet writes its own temporary file and
+ * strings go inline, so sheets share nothing but the (numbered) formats:
+ * Rådata, most of a large workbook's work, is written beside the rest.
+ * Small workbooks share one string table and stay on one thread. */
+static void write_sheets(const wb *w, const book_sheets *s, bool constant_memory)
+{
+    overview_job job = {w, s};
+    pthread_t thread;
+    bool threaded = constant_memory && pthread_create(&thread, NULL, write_overview, &job) == 0;
+    if (!threaded)
+        write_overview(&job);
+    write_raw(w, s->raw);
+    if (threaded)
+        pthread_join(thread, NULL);
+}
+
 uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, const char *path,
                            const uf_workbook_options *options)
 {
@@ -669,15 +764,12 @@ uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, con
         return UF_ERROR_XLSX;
     }
     make_formats(&w);
+    number_formats(&w);
     set_properties(&w);
-    write_summary(&w, add_sheet(w.book, "Sammanfattning"));
-    for (size_t g = 0; g < model->plan->ngoals; g++)
-        write_goal_sheet(&w, g);
-    write_units(&w, add_sheet(w.book, "Enheter"));
-    write_partners(&w, add_sheet(w.book, "Partner"));
-    write_raw(&w);
-    write_diags(&w, "Avvisade", UF_SEVERITY_ERROR, "Orsak");
-    write_diags(&w, "Varningar", UF_SEVERITY_WARNING, "Meddelande");
+    book_sheets sheets = {0};
+    add_sheets(&w, &sheets);
+    write_sheets(&w, &sheets, opts.constant_memory);
+    free_sheets(&sheets);
     err = close_book(w.book);
     if (err != UF_OK) {
         uf_output_abort(&out);
