@@ -753,9 +753,13 @@ uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, con
     uf_error err = uf_output_begin(&out, path);
     if (err != UF_OK)
         return err;
+    /* libxlsxwriter's working files (as large as the sheets' XML) go where
+     * the user keeps temporary files, not always to /tmp. */
+    char *tmpdir = getenv("TMPDIR");
     lxw_workbook_options opts = {
         .constant_memory = model->data->nrows > CONSTANT_MEMORY_ROWS,
         .use_zip64 = model->data->nrows > UF_RAW_ROWS_PER_SHEET,
+        .tmpdir = tmpdir && *tmpdir ? tmpdir : NULL,
     };
     wb w = {.model = model, .diags = diags, .options = options};
     w.book = workbook_new_opt(out.temp_path, &opts);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end commands under valgrind memcheck: no invalid reads or writes,
-# no uses of uninitialised values, no leaks (definite, indirect or possible).
+# no uses of uninitialised values, no leaks (definite, indirect or possible);
+# and a large report under helgrind: no data races between the threads that
+# write a large workbook's sheets and the CSV export.
 #
 #   valgrind.sh UPPFOLJ
 #
@@ -52,5 +54,10 @@ check "report --strict (nothing written)" 2 \
   "$bin" report "$root/tests/fixtures/report/inputs" --strict --out "$tmp/c" --format xlsx,csv
 check "report into a regular file (fails)" 2 \
   "$bin" report "$root/tests/fixtures/report/inputs" --out /dev/null/x --format csv
+# Past 50 000 rows the workbook is written on two threads, beside the CSV.
+/usr/bin/python3 "$root/bench/gen.py" "$tmp/large" --units 430 --indicators 12 --years 10 >/dev/null
+vg=(valgrind --quiet --tool=helgrind --error-exitcode=99 --num-callers=30)
+check "report 51 600 rows under helgrind (threads)" 0 \
+  "$bin" report "$tmp/large" --out "$tmp/d" --format xlsx,csv
 echo "valgrind: $n commands, $([ $status = 0 ] && echo clean || echo 'errors found')"
 exit $status
