@@ -7,7 +7,8 @@
 #                              every flaw reported at its line, figures recomputed
 #   hardening/hostile          formula-like, XML-special, control and 100 kB comments, path-like ids:
 #                              the workbook opens in openpyxl, the CSV stays well-formed
-#   hardening/valgrind         validate and report under valgrind (label slow)
+#   hardening/valgrind         validate and report under valgrind memcheck, and a large report
+#                              under helgrind (label slow)
 # All are labelled "hardening"; `ctest -LE slow` leaves out valgrind and the fuzzers.
 
 # The LD_PRELOAD fault injectors. Never sanitized: they are preloaded into

@@ -89,6 +89,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(PLAN_BAD_SDG, "'%s' är inget av de globala målen 1–17", "'%s' is not one of the global goals 1–17") \
     X(PLAN_MIN_MAX, "min (%s) är större än max (%s)", "min (%s) is greater than max (%s)") \
     X(PLAN_NO_ROWS, "planfilen har inga rader", "the plan file has no rows") \
+    X(PLAN_OPTIONAL_EMPTY, "filen är tom och räknas som om den saknades", "the file is empty and is treated as missing") \
     X(PLAN_BAD_ID, "ogiltigt id '%s'; använd bokstäver, siffror, bindestreck eller understreck", "invalid id '%s'; use letters, digits, hyphens or underscores") \
     X(PLAN_DUP_TARGET, "målvärde för %s, %s, %s anges två gånger (även på rad %s)", "target for %s, %s, %s is given twice (also on line %s)") \
     X(PLAN_WHOLE, "koncernen", "the municipality") \

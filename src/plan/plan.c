@@ -421,7 +421,7 @@ static char *plan_path(const char *inputs_dir, const char *name)
     return path;
 }
 
-/* Reads one plan file; returns false if it is absent. */
+/* Reads one plan file; returns false if it is absent (or optional and empty). */
 static bool read_plan_file(uf_plan *plan, uf_diag_list *diags, const char *inputs_dir, const char *name,
                            bool required, const uf_column_spec *specs, size_t nspecs,
                            void (*row)(plan_reader *, const uf_csv_record *))
@@ -437,14 +437,23 @@ static bool read_plan_file(uf_plan *plan, uf_diag_list *diags, const char *input
         free(path);
         return false;
     }
+    /* An optional file created but not yet filled in (no targets set yet)
+     * is no reason to stop the follow-up. */
+    if (!required && S_ISREG(st.st_mode) && st.st_size == 0) {
+        uf_diag_add(diags, UF_SEVERITY_WARNING, r.file, 0, 0, UF_MSG_PLAN_OPTIONAL_EMPTY);
+        free(path);
+        return false;
+    }
     uf_error err = uf_csv_read_file(path, r.file, diags, plan_record, &r, NULL);
+    bool empty = err == UF_OK && !r.header_seen;
     if (err == UF_OK && r.header_ok && r.rows == 0 && required)
         uf_diag_add(diags, UF_SEVERITY_ERROR, r.file, 0, 0, UF_MSG_PLAN_NO_ROWS);
-    else if (err == UF_OK && !r.header_seen)
-        uf_diag_add(diags, UF_SEVERITY_ERROR, r.file, 0, 0, UF_MSG_FILE_EMPTY);
+    else if (empty)
+        uf_diag_add(diags, required ? UF_SEVERITY_ERROR : UF_SEVERITY_WARNING, r.file, 0, 0,
+                    required ? UF_MSG_FILE_EMPTY : UF_MSG_PLAN_OPTIONAL_EMPTY);
     free(r.lines);
     free(path);
-    return true;
+    return !(empty && !required);
 }
 
 static int target_cmp(const void *pa, const void *pb)
