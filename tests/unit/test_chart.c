@@ -17,61 +17,28 @@
 
 #include "common/diag.h"
 #include "consolidate/model.h"
-#include "plan/validate.h"
-#include "read/folder.h"
 #include "render/chart.h"
 #include "render/chart_files.h"
 #include "render/font.h"
+#include "sample.h"
 
 #define NBSP "\xC2\xA0"
-
-typedef struct sample {
-    uf_diag_list *diags;
-    uf_plan *plan;
-    uf_dataset *data;
-    uf_model *model;
-} sample;
-
-static sample *load_sample(void)
-{
-    sample *s = calloc(1, sizeof *s);
-    uf_error err;
-    s->diags = uf_diag_list_new();
-    s->plan = uf_plan_load(UF_TEST_DIR "/../inputs", s->diags, &err);
-    assert_non_null(s->plan);
-    s->data = uf_dataset_new(s->plan);
-    uf_validator *v = uf_validator_new(s->plan, s->data, s->diags);
-    uf_file_list files = {0};
-    uf_find_csv_files(UF_TEST_DIR "/../inputs/inrapportering", &files);
-    for (size_t i = 0; i < files.count; i++)
-        uf_validate_file(v, files.paths[i], files.paths[i]);
-    uf_file_list_free(&files);
-    uf_validator_free(v);
-    uf_dataset_finish(s->data, s->diags, true);
-    uf_diag_sort(s->diags);
-    s->model = uf_model_build(s->plan, s->data, 2025);
-    return s;
-}
 
 static int setup(void **state)
 {
     assert_int_equal(uf_font_load(), UF_OK);
-    *state = load_sample();
+    *state = uf_test_sample_load(2025);
+    assert_non_null(*state);
     return 0;
 }
 
 static int teardown(void **state)
 {
-    sample *s = *state;
-    uf_model_free(s->model);
-    uf_dataset_free(s->data);
-    uf_plan_free(s->plan);
-    uf_diag_list_free(s->diags);
-    free(s);
+    uf_test_sample_free(*state);
     return 0;
 }
 
-static size_t indicator(const sample *s, const char *id)
+static size_t indicator(const uf_test_sample *s, const char *id)
 {
     size_t i = uf_plan_find_indicator(s->plan, id, strlen(id));
     assert_int_not_equal(i, UF_NOT_FOUND);
@@ -120,7 +87,7 @@ static bool dark(uf_rgb a) { return a.r < 0.25 && a.g < 0.25 && a.b < 0.25; }
 
 /* The expected order: units with a value, largest first (ties in plan
  * order), then those without. Returns how many have a value. */
-static size_t expected_order(const sample *s, size_t ind, size_t *order)
+static size_t expected_order(const uf_test_sample *s, size_t ind, size_t *order)
 {
     size_t n = 0;
     for (size_t u = 0; u < s->plan->nunits; u++)
@@ -155,7 +122,7 @@ static void check_bar(canvas *c, const uf_chart_frame *fr, size_t row, const uf_
 
 static void test_unit_bars_sorted_in_status_colours(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     size_t ind = indicator(s, "nya-projekt");
     canvas c = canvas_new(520, 360);
     uf_chart_frame fr;
@@ -176,7 +143,7 @@ static void test_unit_bars_sorted_in_status_colours(void **state)
 
 static void test_unit_bars_group_the_rest(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     size_t ind = indicator(s, "extern-finansiering");
     canvas c = canvas_new(520, 360);
     uf_chart_frame fr;
@@ -198,7 +165,7 @@ static void test_unit_bars_group_the_rest(void **state)
  * and is drawn as a dashed line across the bars, at its value. */
 static void test_unit_bars_target_line(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     size_t ind = indicator(s, "andel-personal-omvarldsbevakning");
     double target = uf_model_figure(s->model, s->model->report_index, ind, UF_WHOLE_MUNICIPALITY)->target;
     assert_true(target == 44);
@@ -227,7 +194,7 @@ static void test_unit_bars_target_line(void **state)
  * that the 1.5 point ring is three pixels wide. */
 static void test_trend_targets_and_points(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     size_t ind = indicator(s, "extern-finansiering");
     canvas c = canvas_new(720, 520);
     cairo_scale(c.cr, 2, 2);
@@ -254,7 +221,7 @@ static void test_trend_targets_and_points(void **state)
 
 static void test_other_charts_draw(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     canvas c = canvas_new(770, 420);
     assert_int_equal(uf_chart_goal_overview(c.cr, 770, 300, s->model, 0, uf_chart_overview_rows(s->model)), UF_OK);
     assert_int_equal(uf_chart_overview_rows(s->model), s->plan->ngoals + s->plan->nindicators);
@@ -279,7 +246,7 @@ static void test_other_charts_draw(void **state)
 
 static void test_values_in_swedish(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char buf[UF_VALUEBUF];
     const uf_indicator *tkr = &s->plan->indicators[indicator(s, "extern-finansiering")];
     const uf_indicator *pct = &s->plan->indicators[indicator(s, "andel-personal-omvarldsbevakning")];
@@ -409,7 +376,7 @@ static void test_name_set_keeps_names_apart(void **state)
 
 static void test_chart_files(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char dir[] = "/tmp/uf-chart-XXXXXX";
     assert_non_null(mkdtemp(dir));
     assert_int_equal(uf_chart_write_files(s->model, dir), UF_OK);

@@ -19,41 +19,21 @@
 #include "common/diag.h"
 #include "common/util.h"
 #include "consolidate/model.h"
-#include "plan/validate.h"
-#include "read/folder.h"
 #include "render/pdf_report.h"
 #include "render/unit_report.h"
+#include "sample.h"
 
 #define EPOCH "1764000000" /* 2025-11-24 16:00:00 UTC */
 
-typedef struct sample {
-    uf_diag_list *diags;
-    uf_plan *plan;
-    uf_dataset *data;
-    uf_model *model;
-    char dir[64];
-} sample;
+/* Where a test's PDFs go: made by setup, removed by teardown. */
+static char out_dir[64];
 
 static int setup(void **state)
 {
-    sample *s = calloc(1, sizeof *s);
-    uf_error err;
-    s->diags = uf_diag_list_new();
-    s->plan = uf_plan_load(UF_TEST_DIR "/../inputs", s->diags, &err);
-    assert_non_null(s->plan);
-    s->data = uf_dataset_new(s->plan);
-    uf_validator *v = uf_validator_new(s->plan, s->data, s->diags);
-    uf_file_list files = {0};
-    uf_find_csv_files(UF_TEST_DIR "/../inputs/inrapportering", &files);
-    for (size_t i = 0; i < files.count; i++)
-        uf_validate_file(v, files.paths[i], files.paths[i]);
-    uf_file_list_free(&files);
-    uf_validator_free(v);
-    uf_dataset_finish(s->data, s->diags, true);
-    uf_diag_sort(s->diags);
-    s->model = uf_model_build(s->plan, s->data, 2025);
-    snprintf(s->dir, sizeof s->dir, "/tmp/uf-pdf-XXXXXX");
-    assert_non_null(mkdtemp(s->dir));
+    uf_test_sample *s = uf_test_sample_load(2025);
+    assert_non_null(s);
+    snprintf(out_dir, sizeof out_dir, "/tmp/uf-pdf-XXXXXX");
+    assert_non_null(mkdtemp(out_dir));
     setenv("SOURCE_DATE_EPOCH", EPOCH, 1);
     *state = s;
     return 0;
@@ -61,15 +41,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    sample *s = *state;
     char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", s->dir);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", out_dir);
     assert_int_equal(system(cmd), 0);
-    uf_model_free(s->model);
-    uf_dataset_free(s->data);
-    uf_plan_free(s->plan);
-    uf_diag_list_free(s->diags);
-    free(s);
+    uf_test_sample_free(*state);
     return 0;
 }
 
@@ -203,9 +178,9 @@ static double seconds(void)
 
 static void test_board_report(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char path[128];
-    snprintf(path, sizeof path, "%s/styrelserapport-2025.pdf", s->dir);
+    snprintf(path, sizeof path, "%s/styrelserapport-2025.pdf", out_dir);
     assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, path), UF_OK);
     /* cover, overview, an indicator each, coverage, partners, appendix */
     assert_int_equal(uf_pdf_board_pages(s->model, s->diags), 1 + 1 + s->plan->nindicators + 1 + 1 + 1);
@@ -238,10 +213,10 @@ static void test_board_report(void **state)
 
 static void test_board_report_is_reproducible(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char a[128], b[128];
-    snprintf(a, sizeof a, "%s/a.pdf", s->dir);
-    snprintf(b, sizeof b, "%s/b.pdf", s->dir);
+    snprintf(a, sizeof a, "%s/a.pdf", out_dir);
+    snprintf(b, sizeof b, "%s/b.pdf", out_dir);
     assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, a), UF_OK);
     assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, b), UF_OK);
     assert_true(same_bytes(a, b));
@@ -252,9 +227,9 @@ static void test_board_report_is_reproducible(void **state)
 /* A report that cannot be written leaves nothing behind. */
 static void test_write_error(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char path[128];
-    snprintf(path, sizeof path, "%s/finns-inte/styrelserapport.pdf", s->dir);
+    snprintf(path, sizeof path, "%s/finns-inte/styrelserapport.pdf", out_dir);
     assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, path), UF_ERROR_WRITE);
     assert_int_not_equal(access(path, F_OK), 0);
 }
@@ -270,9 +245,9 @@ static char *unit_pdf(const char *dir, const char *id)
 
 static void test_unit_reports(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char dir[96];
-    snprintf(dir, sizeof dir, "%s/u", s->dir);
+    snprintf(dir, sizeof dir, "%s/u", out_dir);
     assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, dir), UF_OK);
     char sub[128];
     snprintf(sub, sizeof sub, "%s/enheter", dir);
@@ -308,9 +283,9 @@ static void unit_text_has(const char *dir, const char *id, const char *what)
  * line), its comments, its share and targets. */
 static void test_unit_report_contents(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char dir[96];
-    snprintf(dir, sizeof dir, "%s/v", s->dir);
+    snprintf(dir, sizeof dir, "%s/v", out_dir);
     assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, dir), UF_OK);
     unit_text_has(dir, "alvstads-hamn", "Enheten har inte rapporterat för 2025");
     unit_text_has(dir, "alvstads-hamn", "ej rapporterat");
@@ -335,10 +310,10 @@ static void test_unit_report_contents(void **state)
 
 static void test_unit_reports_are_reproducible(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char a[96], b[96];
-    snprintf(a, sizeof a, "%s/ra", s->dir);
-    snprintf(b, sizeof b, "%s/rb", s->dir);
+    snprintf(a, sizeof a, "%s/ra", out_dir);
+    snprintf(b, sizeof b, "%s/rb", out_dir);
     assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, a), UF_OK);
     assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, b), UF_OK);
     for (size_t u = 0; u < s->plan->nunits; u++) {
@@ -352,12 +327,12 @@ static void test_unit_reports_are_reproducible(void **state)
 /* All PDFs of the sample in well under a second (0.1 s in a release build). */
 static void test_time(void **state)
 {
-    sample *s = *state;
+    uf_test_sample *s = *state;
     char path[128];
-    snprintf(path, sizeof path, "%s/t.pdf", s->dir);
+    snprintf(path, sizeof path, "%s/t.pdf", out_dir);
     double start = seconds();
     assert_int_equal(uf_pdf_write_board_report(s->model, s->diags, path), UF_OK);
-    assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, s->dir), UF_OK);
+    assert_int_equal(uf_pdf_write_unit_reports(s->model, s->diags, out_dir), UF_OK);
     double took = seconds() - start;
     print_message("alla PDF:er för exemplet: %.3f s\n", took);
     assert_true(took < 2.0);

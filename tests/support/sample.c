@@ -1,0 +1,41 @@
+#include "sample.h"
+
+#include "plan/validate.h"
+#include "read/folder.h"
+
+#include <stdlib.h>
+
+uf_test_sample *uf_test_sample_load(int year)
+{
+    uf_test_sample *s = calloc(1, sizeof *s);
+    uf_error err;
+    s->diags = uf_diag_list_new();
+    s->plan = uf_plan_load(UF_TEST_DIR "/../inputs", s->diags, &err);
+    if (!s->plan) {
+        uf_test_sample_free(s);
+        return NULL;
+    }
+    s->data = uf_dataset_new(s->plan);
+    uf_validator *v = uf_validator_new(s->plan, s->data, s->diags);
+    uf_file_list files = {0};
+    uf_find_csv_files(UF_TEST_DIR "/../inputs/inrapportering", &files);
+    for (size_t i = 0; i < files.count; i++)
+        uf_validate_file(v, files.paths[i], files.paths[i]);
+    uf_file_list_free(&files);
+    uf_validator_free(v);
+    uf_dataset_finish(s->data, s->diags, true);
+    uf_diag_sort(s->diags);
+    s->model = uf_model_build(s->plan, s->data, year);
+    return s;
+}
+
+void uf_test_sample_free(uf_test_sample *s)
+{
+    if (!s)
+        return;
+    uf_model_free(s->model);
+    uf_dataset_free(s->data);
+    uf_plan_free(s->plan);
+    uf_diag_list_free(s->diags);
+    free(s);
+}
