@@ -3,6 +3,8 @@
  * their lengths, lines from 1 and never going back, the sniffed delimiter),
  * and the number, year, column-name and excerpt parsers on every field.
  * Built by tests/fuzz/run.sh with clang -fsanitize=fuzzer,address,undefined. */
+#include "fuzz_check.h"
+
 #include "common/diag.h"
 #include "common/util.h"
 #include "read/columns.h"
@@ -13,14 +15,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 struct seen {
     long last_line;

@@ -6,6 +6,8 @@
  * so duplicates and conflicts across files are reached too.
  * Asserts that every row read is accepted or rejected, and that the model's
  * figures are the sums of the accepted rows. */
+#include "fuzz_check.h"
+
 #include "common/diag.h"
 #include "common/util.h"
 #include "consolidate/model.h"
@@ -22,14 +24,6 @@
 #ifndef UF_FUZZ_PLAN_DIR
 #define UF_FUZZ_PLAN_DIR "tests/fixtures/report/inputs"
 #endif
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 static uf_plan *plan;
 static FILE *devnull;

@@ -72,7 +72,7 @@ for name in $fuzzers; do
   src=$here/fuzz_$name.c
   stale=0
   [ -f "$bin" ] || stale=1
-  for dep in "$src" "${objs[@]}"; do [ "$dep" -nt "$bin" ] && stale=1; done
+  for dep in "$src" "$here/fuzz_check.h" "${objs[@]}"; do [ "$dep" -nt "$bin" ] && stale=1; done
   if [ $stale = 1 ]; then
     "$cc" "${cflags[@]/fuzzer-no-link/fuzzer}" "$src" "${objs[@]}" -lcsv -lm -o "$bin" || exit 1
   fi
