@@ -14,6 +14,7 @@
 #include "consolidate/model.h"
 #include "dataset/dataset.h"
 #include "plan/plan.h"
+#include "files.h"
 
 static char dir[64];
 static uf_plan *plan;
@@ -22,10 +23,7 @@ static void put(const char *name, const char *text)
 {
     char path[160];
     snprintf(path, sizeof path, "%s/plan/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
+    uf_test_write_text(path, text);
 }
 
 static int setup(void **state)
@@ -59,9 +57,7 @@ static int teardown(void **state)
 {
     (void)state;
     uf_plan_free(plan);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd);
+    return uf_test_remove_tree(dir);
 }
 
 static void add(uf_dataset *d, int year, uint32_t unit, uint32_t indicator, uint32_t partner, double value)

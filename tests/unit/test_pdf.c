@@ -22,6 +22,7 @@
 #include "render/pdf_report.h"
 #include "render/unit_report.h"
 #include "sample.h"
+#include "files.h"
 
 #define EPOCH "1764000000" /* 2025-11-24 16:00:00 UTC */
 
@@ -41,9 +42,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", out_dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(uf_test_remove_tree(out_dir), 0);
     uf_test_sample_free(*state);
     return 0;
 }

@@ -15,6 +15,7 @@
 #include "common/diag.h"
 #include "common/messages.h"
 #include "plan/plan.h"
+#include "files.h"
 
 /* ---- a plan written to a temporary folder ---- */
 
@@ -70,10 +71,7 @@ static void write_plan(const char *dir, const char *const files[NFILES])
         if (!files[i])
             continue;
         snprintf(path, sizeof path, "%s/plan/%s", dir, file_names[i]);
-        FILE *f = fopen(path, "wb");
-        assert_non_null(f);
-        fputs(files[i], f);
-        assert_int_equal(fclose(f), 0);
+        uf_test_write_text(path, files[i]);
     }
 }
 
@@ -98,9 +96,7 @@ static loaded load_with(int which, const char *text)
 
 static void loaded_free(loaded *l)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", l->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(uf_test_remove_tree(l->dir), 0);
     uf_plan_free(l->plan);
     uf_diag_list_free(l->diags);
 }
@@ -626,10 +622,7 @@ static void test_mutated_plans(void **state)
         }
         char path[128];
         snprintf(path, sizeof path, "%s/plan/%s", l.dir, file_names[which]);
-        FILE *f = fopen(path, "wb");
-        assert_non_null(f);
-        assert_int_equal(fwrite(buf, 1, len, f), len);
-        assert_int_equal(fclose(f), 0);
+        uf_test_write_file(path, buf, len);
 
         uf_diag_list *diags = uf_diag_list_new();
         uf_error err;
@@ -644,10 +637,7 @@ static void test_mutated_plans(void **state)
         uf_plan_free(plan);
         uf_diag_list_free(diags);
 
-        f = fopen(path, "wb"); /* back to the good file */
-        assert_non_null(f);
-        fputs(good[which], f);
-        assert_int_equal(fclose(f), 0);
+        uf_test_write_text(path, good[which]); /* back to the good file */
     }
     l.plan = NULL;
     l.diags = uf_diag_list_new();

@@ -21,6 +21,7 @@
 #include "read/csvfile.h"
 #include "read/encoding.h"
 #include "read/folder.h"
+#include "files.h"
 
 /* ---- helpers ---- */
 
@@ -663,9 +664,7 @@ static int make_tmpdir(void **state)
 static int remove_tmpdir(void **state)
 {
     (void)state;
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "chmod -R u+rwx %s; rm -rf %s", tmpdir, tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return uf_test_remove_tree(tmpdir);
 }
 
 static char *tmp_path(const char *name)
@@ -677,10 +676,7 @@ static char *tmp_path(const char *name)
 
 static void write_file(const char *name, const char *data, size_t len)
 {
-    FILE *f = fopen(tmp_path(name), "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
+    uf_test_write_file(tmp_path(name), data, len);
 }
 
 static reading read_path(const char *path)

@@ -18,6 +18,7 @@
 #include "dataset/dataset.h"
 #include "plan/plan.h"
 #include "plan/validate.h"
+#include "files.h"
 
 /* ---- the plan, written once ---- */
 
@@ -49,14 +50,6 @@ enum { NYA, ANDEL, TID, EXTERN, FORANDRING };
 enum { SOCIAL, MILJO, HAMN };
 enum { MOSS, HORSENS, MCR };
 
-static void write_text(const char *path, const char *text, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
-}
-
 static int setup_plan(void **state)
 {
     (void)state;
@@ -69,7 +62,7 @@ static int setup_plan(void **state)
     mkdir(path, 0755);
     for (size_t i = 0; i < sizeof plan_files / sizeof plan_files[0]; i++) {
         snprintf(path, sizeof path, "%s/plan/%s", plan_dir, plan_files[i][0]);
-        write_text(path, plan_files[i][1], strlen(plan_files[i][1]));
+        uf_test_write_text(path, plan_files[i][1]);
     }
     uf_diag_list *diags = uf_diag_list_new();
     uf_error err;
@@ -86,9 +79,7 @@ static int teardown_plan(void **state)
 {
     (void)state;
     uf_plan_free(plan);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", plan_dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return uf_test_remove_tree(plan_dir);
 }
 
 static int sv(void **state)
