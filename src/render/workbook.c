@@ -717,7 +717,9 @@ static void *write_overview(void *arg)
 
 /* libxlsxwriter numbers a format on its first use, in a table the whole
  * workbook shares; numbered here, the formats are only read afterwards, so
- * two threads may write cells at once. */
+ * two threads may write cells at once. Ours, by name: the workbook's own
+ * list also holds its unused hyperlink format, which would then be written
+ * into every file. A format added to make_formats belongs here too. */
 static void number_formats(const wb *w)
 {
     lxw_format *all[] = {w->title, w->header, w->bold, w->wrap, w->whole, w->decimal, w->percent_value, w->change_pct};
