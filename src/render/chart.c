@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NBSP "\xC2\xA0"
 #define MIDDOT " \xC2\xB7 "
 
 /* ---- colours ---- */
@@ -45,6 +44,8 @@ static uf_error check(cairo_t *cr) { return cairo_status(cr) == CAIRO_STATUS_SUC
 
 /* ---- numbers ---- */
 
+const char *uf_chart_count(char *buf, size_t n) { return uf_fmt_number_with(buf, (double)n, 0, UF_NBSP, ','); }
+
 const char *uf_chart_number(char *buf, double value)
 {
     if (!isfinite(value)) {
@@ -55,7 +56,7 @@ const char *uf_chart_number(char *buf, double value)
     double scale = pow(10, decimals);
     /* Half away from zero, as a clerk rounds (printf would give 0,12). */
     double rounded = round(value * scale) / scale;
-    return uf_fmt_number_with(buf, rounded, -1, NBSP, ',');
+    return uf_fmt_number_with(buf, rounded, -1, UF_NBSP, ',');
 }
 
 /* The unit shown after a value; "" for plain counts. */
@@ -74,7 +75,7 @@ const char *uf_chart_value(char *buf, double value, const uf_indicator *ind)
     const char *suffix = unit_suffix(ind);
     if (isfinite(value) && *suffix) {
         size_t n = strlen(buf);
-        snprintf(buf + n, UF_VALUEBUF - n, NBSP "%.40s", suffix);
+        snprintf(buf + n, UF_VALUEBUF - n, UF_NBSP "%.40s", suffix);
     }
     return buf;
 }
@@ -174,7 +175,7 @@ static const char *tick_label(char *buf, double v, const axis *a)
 {
     if (fabs(v) < a->step * 1e-6)
         v = 0;
-    return uf_fmt_number_with(buf, v, a->decimals, NBSP, ',');
+    return uf_fmt_number_with(buf, v, a->decimals, UF_NBSP, ',');
 }
 
 static double widest_tick(cairo_t *cr, const axis *a)
@@ -622,11 +623,11 @@ static void bar_rest(cairo_t *cr, const bars *b, double y)
     char n[UF_NUMBUF], a[UF_NUMBUF], c[UF_NUMBUF], text[256];
     size_t total = b->rest[0] + b->rest[1] + b->rest[2];
     snprintf(text, sizeof text, "%s med värde, %s utan värde, %s har inte rapporterat",
-             uf_fmt_number_with(a, (double)b->rest[ROW_VALUE], 0, NBSP, ','),
-             uf_fmt_number_with(c, (double)b->rest[ROW_NO_VALUE], 0, NBSP, ','),
-             uf_fmt_number_with(n, (double)b->rest[ROW_NOT_REPORTED], 0, NBSP, ','));
+             uf_chart_count(a, b->rest[ROW_VALUE]),
+             uf_chart_count(c, b->rest[ROW_NO_VALUE]),
+             uf_chart_count(n, b->rest[ROW_NOT_REPORTED]));
     char label[96];
-    snprintf(label, sizeof label, "Övriga %s enheter", uf_fmt_number_with(n, (double)total, 0, NBSP, ','));
+    snprintf(label, sizeof label, "Övriga %s enheter", uf_chart_count(n, total));
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_BOLD, fmin(8.5, b->row_h * 0.7));
     text_mid(cr, 0, y, label, b->label_w - 6, UF_ALIGN_LEFT);
@@ -747,7 +748,7 @@ static void count_chips(cairo_t *cr, const uf_model *m, size_t goal, double x, d
         size_t c = m->nyears ? uf_model_goal_count(m, m->report_index, goal, (uf_status)s) : 0;
         set_colour(cr, c ? UF_COLOUR_INK : UF_COLOUR_MUTED);
         uf_font_use(cr, UF_FONT_BOLD, 9);
-        x -= fmax(uf_text_draw(cr, x, y + 3.2, uf_fmt_number_with(n, (double)c, 0, NBSP, ','), 0, UF_ALIGN_RIGHT), 12);
+        x -= fmax(uf_text_draw(cr, x, y + 3.2, uf_chart_count(n, c), 0, UF_ALIGN_RIGHT), 12);
         uf_chart_badge(cr, x - 15, y, 12, (uf_status)s, false);
         x -= 26;
     }
@@ -831,7 +832,7 @@ static void count_bar(cairo_t *cr, const uf_model *m, size_t g, double x, double
         uf_chart_set(cr, uf_chart_status_rgb((uf_status)s));
         cairo_rectangle(cr, x, y - bh / 2, sw - 1, bh);
         cairo_fill(cr);
-        snprintf(label, sizeof label, "%s %s", uf_fmt_number_with(n, (double)c, 0, NBSP, ','),
+        snprintf(label, sizeof label, "%s %s", uf_chart_count(n, c),
                  uf_status_symbol((uf_status)s));
         set_on_status(cr, (uf_status)s);
         uf_font_use(cr, UF_FONT_BOLD, 9.5);
@@ -911,7 +912,7 @@ static void partner_cell(cairo_t *cr, const partners *c, size_t j, uint32_t n, d
     char buf[UF_NUMBUF];
     set_colour(cr, n ? UF_COLOUR_INK : UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    text_mid(cr, x + 3, y, uf_fmt_number_with(buf, n, 0, NBSP, ','), 0, UF_ALIGN_LEFT);
+    text_mid(cr, x + 3, y, uf_chart_count(buf, n), 0, UF_ALIGN_LEFT);
 }
 
 static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
@@ -945,8 +946,8 @@ static void partner_rest(cairo_t *cr, const partners *c, double y)
         review += c->m->partner_review[k];
     char a[UF_NUMBUF], b[UF_NUMBUF], text[160];
     snprintf(text, sizeof text, "Övriga %s partner, varav %s bör ses över",
-             uf_fmt_number_with(a, (double)(np - c->shown), 0, NBSP, ','),
-             uf_fmt_number_with(b, (double)review, 0, NBSP, ','));
+             uf_chart_count(a, (np - c->shown)),
+             uf_chart_count(b, review));
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     text_mid(cr, 0, y, text, 0, UF_ALIGN_LEFT);

@@ -37,6 +37,10 @@ uf_rgb uf_chart_rgb(uf_colour colour);
 uf_rgb uf_chart_status_rgb(uf_status status);
 void uf_chart_set(cairo_t *cr, uf_rgb rgb);
 
+/* Between thousands, and between a number and its unit: never a line break. */
+#define UF_NBSP "\xC2\xA0"
+/* A count for people: "1 234" with a no-break space. */
+const char *uf_chart_count(char *buf, size_t n);
 /* Swedish numbers for people: no-break space between thousands, decimal
  * comma, U+2212 minus; one decimal from 10 up, two below. */
 #define UF_VALUEBUF 128

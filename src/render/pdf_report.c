@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NBSP "\xC2\xA0"
 #define MIDDOT " \xC2\xB7 "
 #define ELLIPSIS "\xE2\x80\xA6"
 #define AUTHOR "Kommunledningskontoret"
@@ -94,8 +93,8 @@ static void page_footer(uf_pdf_doc *doc)
     char left[64], right[64], a[UF_NUMBUF], b[UF_NUMBUF];
     rule(cr, UF_PAGE_H - 30);
     snprintf(left, sizeof left, AUTHOR MIDDOT "%s", doc->date);
-    snprintf(right, sizeof right, "Sida %s av %s", uf_fmt_number_with(a, (double)doc->page, 0, NBSP, ','),
-             uf_fmt_number_with(b, (double)doc->npages, 0, NBSP, ','));
+    snprintf(right, sizeof right, "Sida %s av %s", uf_chart_count(a, doc->page),
+             uf_chart_count(b, doc->npages));
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 8);
     uf_text_draw(cr, UF_MARGIN, UF_PAGE_H - 18, left, 0, UF_ALIGN_LEFT);
@@ -180,7 +179,7 @@ double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, 
 void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)
 {
     char n[UF_NUMBUF], text[160];
-    snprintf(text, sizeof text, ELLIPSIS " och %s %s till", uf_fmt_number_with(n, (double)more, 0, NBSP, ','), what);
+    snprintf(text, sizeof text, ELLIPSIS " och %s %s till", uf_chart_count(n, more), what);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     uf_text_draw(cr, x, y, text, 0, UF_ALIGN_LEFT);
@@ -370,8 +369,6 @@ static size_t coverage_page(const board *b) { return indicator_page(b, b->m->pla
 static size_t partner_page(const board *b) { return coverage_page(b) + b->coverage_pages; }
 static size_t appendix_page(const board *b) { return partner_page(b) + 1; }
 
-static const char *fmt_count(char *buf, size_t n) { return uf_fmt_number_with(buf, (double)n, 0, NBSP, ','); }
-
 /* ---- cover ---- */
 
 static void cover_facts(board *b, double y)
@@ -379,18 +376,18 @@ static void cover_facts(board *b, double y)
     const uf_dataset *d = b->m->data;
     const uf_counts *c = &d->counts;
     char a[UF_NUMBUF], n[UF_NUMBUF], r[UF_NUMBUF], q[UF_NUMBUF], text[400];
-    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", fmt_count(a, uf_dataset_units_reported(d, b->m->report_year)),
-             fmt_count(n, b->m->plan->nunits), b->m->report_year);
+    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", uf_chart_count(a, uf_dataset_units_reported(d, b->m->report_year)),
+             uf_chart_count(n, b->m->plan->nunits), b->m->report_year);
     cairo_t *cr = b->doc.cr;
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 11);
     uf_text_draw(cr, UF_MARGIN + 24, y, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
-    snprintf(text, sizeof text, "Inlästa rader: %s, varav %s godkända och %s avvisade.", fmt_count(a, (size_t)c->rows_read),
-             fmt_count(n, (size_t)c->rows_accepted), fmt_count(r, (size_t)c->rows_rejected));
+    snprintf(text, sizeof text, "Inlästa rader: %s, varav %s godkända och %s avvisade.", uf_chart_count(a, (size_t)c->rows_read),
+             uf_chart_count(n, (size_t)c->rows_accepted), uf_chart_count(r, (size_t)c->rows_rejected));
     uf_text_draw(cr, UF_MARGIN + 24, y + 17, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     snprintf(text, sizeof text, "Planen: %s mål, %s indikatorer, %s enheter, %s registrerade partner.",
-             fmt_count(a, b->m->plan->ngoals), fmt_count(n, b->m->plan->nindicators), fmt_count(r, b->m->plan->nunits),
-             fmt_count(q, b->m->plan->npartners));
+             uf_chart_count(a, b->m->plan->ngoals), uf_chart_count(n, b->m->plan->nindicators), uf_chart_count(r, b->m->plan->nunits),
+             uf_chart_count(q, b->m->plan->npartners));
     uf_text_draw(cr, UF_MARGIN + 24, y + 34, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
 }
 
@@ -503,7 +500,7 @@ static void change_text(char *buf, size_t size, const uf_figure *f, const uf_ind
     if (isnan(f->change_pct))
         snprintf(buf, size, "%s%s", f->change > 0 ? "+" : "", v);
     else
-        snprintf(buf, size, "%s%s (%s%s" NBSP "%%)", f->change > 0 ? "+" : "", v, f->change_pct > 0 ? "+" : "",
+        snprintf(buf, size, "%s%s (%s%s" UF_NBSP "%%)", f->change > 0 ? "+" : "", v, f->change_pct > 0 ? "+" : "",
                  uf_chart_number(p, f->change_pct));
 }
 
@@ -525,8 +522,8 @@ static double key_figures(board *b, size_t i, double y)
     char n[UF_NUMBUF], total[UF_NUMBUF];
     snprintf(text, sizeof text, "Kommunens värde är %s (%s, måttenhet %s)" MIDDOT "%s av %s enheter har rapporterat %d.",
              aggregation_text(ind->aggregation), ind->direction == UF_DIR_INCREASE ? "högre är bättre" : "lägre är bättre",
-             ind->measure, fmt_count(n, uf_dataset_units_reported(m->data, m->report_year)),
-             fmt_count(total, m->plan->nunits), m->report_year);
+             ind->measure, uf_chart_count(n, uf_dataset_units_reported(m->data, m->report_year)),
+             uf_chart_count(total, m->plan->nunits), m->report_year);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     uf_text_draw(cr, UF_MARGIN, y + 22, text, UF_CONTENT_W, UF_ALIGN_LEFT);
@@ -655,7 +652,7 @@ static void coverage_summary(board *b, double y)
         size_t reported = uf_dataset_units_reported(m->data, m->years[yi]);
         double share = m->plan->nunits ? (double)reported / (double)m->plan->nunits : 0;
         snprintf(year, sizeof year, "%d", m->years[yi]);
-        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", fmt_count(a, reported), fmt_count(n, m->plan->nunits));
+        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", uf_chart_count(a, reported), uf_chart_count(n, m->plan->nunits));
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
         uf_font_use(cr, yi == m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 9.5);
         uf_text_draw(cr, UF_MARGIN, y + 10, year, 0, UF_ALIGN_LEFT);
@@ -769,7 +766,7 @@ static void review_list(board *b, double y)
         snprintf(years, sizeof years, "%d\xE2\x80\x93%d", m->years[m->report_index - 1], m->years[m->report_index]);
     else
         snprintf(years, sizeof years, "%d", m->report_year);
-    snprintf(title, sizeof title, "Avtal att se över: %s partner utan aktivitet %s", fmt_count(n, m->npartner_review), years);
+    snprintf(title, sizeof title, "Avtal att se över: %s partner utan aktivitet %s", uf_chart_count(n, m->npartner_review), years);
     y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
     if (m->npartner_review == 0) {
         uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, "Alla registrerade partner har haft aktivitet.", 1);
@@ -817,9 +814,9 @@ static double appendix_counts(board *b, double y)
     snprintf(text, sizeof text,
              "Lästa rader: %s" MIDDOT "godkända: %s" MIDDOT "avvisade: %s" MIDDOT "dubbletter räknade en gång: %s"
              MIDDOT "avvisade filer: %s",
-             fmt_count(r, (size_t)c->rows_read), fmt_count(a, (size_t)c->rows_accepted),
-             fmt_count(x, (size_t)c->rows_rejected), fmt_count(d, (size_t)c->rows_duplicate),
-             fmt_count(f, (size_t)c->files_rejected));
+             uf_chart_count(r, (size_t)c->rows_read), uf_chart_count(a, (size_t)c->rows_accepted),
+             uf_chart_count(x, (size_t)c->rows_rejected), uf_chart_count(d, (size_t)c->rows_duplicate),
+             uf_chart_count(f, (size_t)c->files_rejected));
     uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_BOLD, 10);
     uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text, UF_CONTENT_W, UF_ALIGN_LEFT);

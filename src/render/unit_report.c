@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NBSP "\xC2\xA0"
 #define MIDDOT " \xC2\xB7 "
 #define TABLE_FIRST_Y 188.0 /* the table's header on the first page */
 #define TABLE_NEXT_Y 84.0
@@ -196,8 +195,6 @@ size_t uf_pdf_unit_pages(const uf_model *m) { return table_pages(m) + 1; }
 
 /* ---- first page: who, reporting, status ---- */
 
-static const char *fmt_count(char *buf, size_t n) { return uf_fmt_number_with(buf, (double)n, 0, NBSP, ','); }
-
 static size_t first_year(const uf_model *m)
 {
     return m->report_index + 1 > YEARS_SHOWN ? m->report_index + 1 - YEARS_SHOWN : 0;
@@ -254,7 +251,7 @@ static void status_counts(unit_doc *u, double y)
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
         uf_font_use(cr, UF_FONT_BOLD, 10);
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
-        x += uf_text_draw(cr, x, y + 3.5, fmt_count(n, count[s]), 0, UF_ALIGN_LEFT) + 4;
+        x += uf_text_draw(cr, x, y + 3.5, uf_chart_count(n, count[s]), 0, UF_ALIGN_LEFT) + 4;
         x += uf_chart_badge(cr, x, y, 13, (uf_status)s, true) + 18;
     }
 }
@@ -338,7 +335,7 @@ static void change_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indi
     }
     /* A change in a share is in percentage points. */
     if (ind->percent || strcmp(ind->measure, "procent") == 0)
-        snprintf(text, sizeof text, "%s%s" NBSP "%%-enheter", f->change > 0 ? "+" : "", uf_chart_number(v, f->change));
+        snprintf(text, sizeof text, "%s%s" UF_NBSP "%%-enheter", f->change > 0 ? "+" : "", uf_chart_number(v, f->change));
     else
         snprintf(text, sizeof text, "%s%s", f->change > 0 ? "+" : "", uf_chart_value(v, f->change, ind));
     uf_font_use(cr, UF_FONT_REGULAR, 8);
@@ -389,7 +386,7 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     if (isnan(f->share))
         snprintf(share, sizeof share, "\xE2\x80\x93");
     else
-        snprintf(share, sizeof share, "%s" NBSP "%%", uf_chart_number(v, f->share * 100));
+        snprintf(share, sizeof share, "%s" UF_NBSP "%%", uf_chart_number(v, f->share * 100));
     cell(cr, COL_SHARE, base, share);
     uf_chart_badge(cr, col_x(COL_STATUS) + 4, y, 11, f->status, true);
 }
@@ -542,7 +539,7 @@ static void rejected_section(unit_doc *u, double x, double y, double w)
 {
     size_t first = u->ix->diag_start[u->unit], end = u->ix->diag_start[u->unit + 1], k = first;
     char title[96], n[UF_NUMBUF];
-    snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)", fmt_count(n, end - first));
+    snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)", uf_chart_count(n, end - first));
     y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
     if (first == end) {
         uf_pdf_note(u->doc.cr, x, y - 9, w, "Inget avvisat och inga varningar.", 1);
