@@ -24,6 +24,9 @@ typedef struct wb {
     /* A figure with its status in one cell: the fill and a symbol in the
      * number format ("12 ✔"), so that big sheets stay half the size. */
     lxw_format *figure[3][UF_STATUS_COUNT];
+    /* Each input file's name as a cell shows it (shown_file, made safe
+     * by cleaned), by diagnostics file id: once per file, not per row. */
+    char **files;
 } wb;
 
 /* libxlsxwriter returns NULL when malloc fails and its setters do not check:
@@ -171,6 +174,25 @@ static const char *shown_file(const wb *w, uint32_t file)
     if (n && strncmp(name, w->options->inputs, n) == 0 && name[n] == '/')
         return name + n + 1;
     return name;
+}
+
+static char **shown_files(const wb *w)
+{
+    size_t n = w->diags->nfiles;
+    char **files = uf_xcalloc(n ? n : 1, sizeof *files);
+    for (size_t k = 0; k < n; k++) {
+        const char *name = shown_file(w, (uint32_t)k);
+        char *copy = cleaned(name, true);
+        files[k] = copy ? copy : uf_xstrdup(name);
+    }
+    return files;
+}
+
+static void free_files(const wb *w)
+{
+    for (size_t k = 0; k < w->diags->nfiles; k++)
+        free(w->files[k]);
+    free(w->files);
 }
 
 /* ---- formats ---- */
@@ -577,7 +599,7 @@ static void raw_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, const uf_row 
         worksheet_write_string(ws, row, 3, p->partners[r->partner].id, NULL);
     write_value(ws, row, 4, r->value, NULL);
     write_text(ws, row, 5, r->comment, NULL);
-    write_text(ws, row, 6, shown_file(w, r->file), NULL);
+    worksheet_write_string(ws, row, 6, w->files[r->file], NULL);
     worksheet_write_number(ws, row, 7, r->line, NULL);
     if (r->state == UF_ROW_DUPLICATE)
         worksheet_write_string(ws, row, 8, "Dubblett, räknas en gång", NULL);
@@ -631,7 +653,8 @@ static void write_diags(const wb *w, lxw_worksheet *ws, uf_severity severity, co
         const uf_diag *dg = &w->diags->items[k];
         if (dg->severity != severity)
             continue;
-        write_text(ws, row, 0, dg->file == UF_NO_FILE ? "" : shown_file(w, dg->file), NULL);
+        if (dg->file != UF_NO_FILE)
+            worksheet_write_string(ws, row, 0, w->files[dg->file], NULL);
         if (dg->line > 0)
             worksheet_write_number(ws, row, 1, (double)dg->line, NULL);
         if (dg->column > 0)
@@ -772,10 +795,12 @@ uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, con
     make_formats(&w);
     number_formats(&w);
     set_properties(&w);
+    w.files = shown_files(&w);
     book_sheets sheets = {0};
     add_sheets(&w, &sheets);
     write_sheets(&w, &sheets, opts.constant_memory);
     free_sheets(&sheets);
+    free_files(&w);
     err = close_book(w.book);
     if (err != UF_OK) {
         uf_output_abort(&out);
