@@ -46,7 +46,7 @@ uf_diag *uf_diag_add(uf_diag_list *list, uf_severity severity, uint32_t file, lo
         text = uf_xstrdup(uf_msg_name(code));
     uf_grow(&list->items, &list->cap, list->count + 1, sizeof(uf_diag));
     uf_diag *d = &list->items[list->count];
-    *d = (uf_diag){severity, code, file, line, column, UF_NO_UNIT, text, list->count};
+    *d = (uf_diag){severity, code, file, line, column, UF_NO_UNIT, 0, text, list->count};
     list->count++;
     if (severity == UF_SEVERITY_ERROR)
         list->errors++;

@@ -21,7 +21,8 @@ typedef struct uf_diag {
     uint32_t file;   /* UF_NO_FILE for the run as a whole */
     long line;       /* 0: the whole file */
     int column;      /* 0: the whole row or file */
-    uint32_t unit;   /* the reporting unit concerned, or UF_NO_UNIT */
+    uint32_t unit;   /* the reporting unit the row names, or UF_NO_UNIT */
+    int32_t year;    /* the row's year when valid, else 0 */
     char *text;      /* in the run's language */
     size_t seq;      /* order of arrival, keeps sorting stable */
 } uf_diag;

@@ -26,6 +26,8 @@ void uf_dataset_free(uf_dataset *data)
     free(data->rows);
     free(data->years);
     free(data->reported);
+    free(data->assessments);
+    free(data->rejections);
     free(data->key_slots);
     uf_pool_free(data->strings);
     free(data);
@@ -103,6 +105,37 @@ void uf_dataset_add(uf_dataset *data, const uf_row *row, const char *comment, si
     r->last_same = i;
     r->state = UF_ROW_ACCEPTED;
     key_link(data, i);
+}
+
+void uf_dataset_add_assessment(uf_dataset *data, const uf_self_assessment *a, const char *analysis,
+                               size_t analysis_len, const char *actions, size_t actions_len)
+{
+    uf_grow(&data->assessments, &data->assessments_cap, data->nassessments + 1, sizeof(uf_self_assessment));
+    uf_self_assessment *s = &data->assessments[data->nassessments++];
+    *s = *a;
+    s->analysis = analysis_len ? uf_pool_strndup(data->strings, analysis, analysis_len) : NULL;
+    s->actions = actions_len ? uf_pool_strndup(data->strings, actions, actions_len) : NULL;
+    s->state = UF_ROW_ACCEPTED;
+}
+
+void uf_dataset_add_rejection(uf_dataset *data, const uf_rejection *r)
+{
+    uf_grow(&data->rejections, &data->rejections_cap, data->nrejections + 1, sizeof(uf_rejection));
+    data->rejections[data->nrejections++] = *r;
+}
+
+void uf_dataset_count_file(uf_dataset *data, bool rejected)
+{
+    data->counts.files_read++;
+    if (rejected)
+        data->counts.files_rejected++;
+}
+
+void uf_dataset_count_rows(uf_dataset *data, long read, long accepted, long rejected)
+{
+    data->counts.rows_read += read;
+    data->counts.rows_accepted += accepted;
+    data->counts.rows_rejected += rejected;
 }
 
 /* ---- duplicates and conflicts ---- */

@@ -36,6 +36,37 @@ typedef struct uf_row {
     uint8_t state;
 } uf_row;
 
+#define UF_NO_INDICATOR UINT32_MAX
+
+/* A unit's own assessment of one goal in one year (contract v2,
+ * "Submissions: self-assessment"). */
+typedef enum uf_assessment {
+    UF_ASSESS_NONE = 0, /* an untouched row: not assessed */
+    UF_ASSESS_MET,      /* uppnått (grön) */
+    UF_ASSESS_PARTLY,   /* delvis uppnått (gul) */
+    UF_ASSESS_NOT_MET   /* ej uppnått (röd) */
+} uf_assessment;
+
+typedef struct uf_self_assessment {
+    const char *analysis, *actions; /* NULL when empty; kept exactly */
+    int32_t year;
+    uint32_t unit, goal;
+    uint32_t file, line;
+    uint8_t assessment; /* uf_assessment */
+    uint8_t state;      /* uf_row_state; after finish only accepted ones remain */
+} uf_self_assessment;
+
+/* Where one rejected figure row would have counted (contract v2,
+ * "Preliminary figures"): the unit's figure when year, unit and indicator
+ * are all valid, the municipality's when year and indicator are. */
+typedef struct uf_rejection {
+    int32_t year;       /* 0: no valid year */
+    uint32_t unit;      /* UF_NO_UNIT: no valid unit (feeds only the municipal figure) */
+    uint32_t indicator; /* UF_NO_INDICATOR */
+    uint32_t file, line;
+    bool not_applicable; /* the indicator does not apply to the unit: feeds no figure */
+} uf_rejection;
+
 typedef struct uf_counts {
     long rows_read, rows_accepted, rows_rejected, rows_duplicate;
     long files_read, files_rejected;
@@ -48,7 +79,11 @@ typedef struct uf_dataset {
     uf_counts counts;
     int *years; /* years with accepted rows, ascending (after finish) */
     size_t nyears;
-    bool *reported; /* [year index * nunits + unit] (after finish) */
+    bool *reported; /* [year index * nunits + unit] (after finish): an accepted row with a value */
+    uf_self_assessment *assessments; /* in reading order; after finish only accepted ones */
+    size_t nassessments, assessments_cap;
+    uf_rejection *rejections; /* every rejected figure row, conflicts included after finish */
+    size_t nrejections, rejections_cap;
     /* private */
     uf_pool *strings;
     uint32_t *key_slots;
@@ -60,6 +95,17 @@ void uf_dataset_free(uf_dataset *data);
 
 /* Adds an accepted row (its comment is copied). */
 void uf_dataset_add(uf_dataset *data, const uf_row *row, const char *comment, size_t comment_len);
+/* Adds an accepted self-assessment row (its texts are copied); duplicates and
+ * conflicts are settled in uf_dataset_finish. */
+void uf_dataset_add_assessment(uf_dataset *data, const uf_self_assessment *a, const char *analysis,
+                               size_t analysis_len, const char *actions, size_t actions_len);
+/* Records a rejected figure row against the figures it would have fed. */
+void uf_dataset_add_rejection(uf_dataset *data, const uf_rejection *r);
+/* The counts that prove nothing was lost; the validator reports, the
+ * dataset keeps them. */
+void uf_dataset_count_file(uf_dataset *data, bool rejected);
+void uf_dataset_count_rows(uf_dataset *data, long read, long accepted, long rejected);
+
 /* Settles duplicates and conflicts, fills years and coverage; with
  * expect_all_units, warns for every unit that did not report a year. */
 void uf_dataset_finish(uf_dataset *data, uf_diag_list *diags, bool expect_all_units);

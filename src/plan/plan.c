@@ -516,6 +516,8 @@ void uf_plan_free(uf_plan *plan)
     if (!plan)
         return;
     free(plan->goals);
+    for (size_t i = 0; plan->indicators && i < plan->nindicators; i++)
+        free(plan->indicators[i].applies);
     free(plan->indicators);
     free(plan->units);
     free(plan->partners);
@@ -532,6 +534,20 @@ size_t uf_plan_find_goal(const uf_plan *plan, const char *id, size_t len) { retu
 size_t uf_plan_find_indicator(const uf_plan *plan, const char *id, size_t len) { return uf_index_get(plan->indicator_index, id, len); }
 size_t uf_plan_find_unit(const uf_plan *plan, const char *id, size_t len) { return uf_index_get(plan->unit_index, id, len); }
 size_t uf_plan_find_partner(const uf_plan *plan, const char *id, size_t len) { return uf_index_get(plan->partner_index, id, len); }
+
+bool uf_plan_applies(const uf_plan *plan, size_t indicator, size_t unit)
+{
+    const bool *applies = plan->indicators[indicator].applies;
+    return !applies || applies[unit];
+}
+
+bool uf_plan_unit_expected(const uf_plan *plan, size_t unit)
+{
+    for (size_t i = 0; i < plan->nindicators; i++)
+        if (uf_plan_applies(plan, i, unit))
+            return true;
+    return false;
+}
 
 bool uf_plan_target(const uf_plan *plan, size_t indicator, size_t unit, int year, double *value)
 {

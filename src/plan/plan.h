@@ -32,6 +32,10 @@ typedef struct uf_indicator {
     bool has_min, has_max;
     double min, max;
     uint32_t sdgs; /* Agenda 2030 goals as bits 1..17 */
+    /* gäller (contract v2): applies[unit] is true where the indicator applies;
+     * NULL when gäller is empty, meaning every unit. */
+    bool *applies;
+    const char *applies_text; /* gäller as written, "" when empty: for messages */
 } uf_indicator;
 
 typedef struct uf_unit {
@@ -84,6 +88,12 @@ size_t uf_plan_find_unit(const uf_plan *plan, const char *id, size_t len);
 size_t uf_plan_find_partner(const uf_plan *plan, const char *id, size_t len);
 /* The target for an indicator, unit (or UF_WHOLE_MUNICIPALITY) and year. */
 bool uf_plan_target(const uf_plan *plan, size_t indicator, size_t unit, int year, double *value);
+
+/* Whether indicator applies to unit (gäller). For a pair it does not apply
+ * to, the indicator is "ej aktuell": no figure, no output row, never missing. */
+bool uf_plan_applies(const uf_plan *plan, size_t indicator, size_t unit);
+/* A unit that no indicator applies to is not expected to report. */
+bool uf_plan_unit_expected(const uf_plan *plan, size_t unit);
 
 /* The closest valid id to what was written (by edit distance, or by name),
  * or NULL when nothing is close. kind: 'u'nit, 'i'ndicator, 'p'artner, 'g'oal. */

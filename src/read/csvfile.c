@@ -64,7 +64,7 @@ static void on_record(int terminator, void *user)
         uf_grow(&ctx->pointers, &ctx->pointers_cap, count, sizeof(char *));
         for (size_t i = 0; i < count; i++)
             ctx->pointers[i] = ctx->text + ctx->offsets[i];
-        uf_csv_record rec = {ctx->record_start, count, ctx->pointers, ctx->lengths, ctx->delimiter};
+        uf_csv_record rec = {ctx->record_start, count, ctx->pointers, ctx->lengths, ctx->delimiter, NULL, NULL};
         ctx->delivered++;
         if (!ctx->fn(ctx->user, &rec))
             ctx->stopped = true;

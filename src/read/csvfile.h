@@ -18,7 +18,15 @@ typedef struct uf_csv_record {
     const char **fields;   /* NUL-terminated UTF-8, spaces around trimmed */
     const size_t *lengths;
     char delimiter;        /* as sniffed from the header line */
+    /* A second kind of table source (a sheet of an .xlsx workbook) hands its
+     * rows over as the same record; both are NULL for CSV. */
+    const char *sheet;     /* the sheet's name: messages say Siffror!D14 */
+    const uint8_t *flags;  /* per field: UF_FIELD_* */
 } uf_csv_record;
+
+/* A formula cell with no cached value: the clerk must open and save the
+ * file in Excel. */
+#define UF_FIELD_FORMULA_NO_VALUE 0x01
 
 /* Returns false to stop reading the file. */
 typedef bool (*uf_csv_record_fn)(void *user, const uf_csv_record *record);
