@@ -1,5 +1,6 @@
 #include "common/diag.h"
 
+#include "common/text.h"
 #include "common/util.h"
 
 #include <stdarg.h>
@@ -24,7 +25,9 @@ void uf_diag_list_free(uf_diag_list *list)
 uint32_t uf_diag_add_file(uf_diag_list *list, const char *name)
 {
     uf_grow(&list->files, &list->files_cap, list->nfiles + 1, sizeof(char *));
-    list->files[list->nfiles] = uf_xstrdup(name);
+    /* Shown in messages and cells, where bytes that are not UTF-8 (a name
+     * from a Windows zip) would make a workbook unreadable: they show as "\xHH". */
+    list->files[list->nfiles] = uf_text_file_name(name);
     return (uint32_t)list->nfiles++;
 }
 

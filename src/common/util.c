@@ -3,6 +3,7 @@
 #include "common/messages.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,22 @@ void uf_grow(void *items_ptr, size_t *cap, size_t need, size_t elem)
     }
     *items = uf_xrealloc(*items, n * elem);
     *cap = n;
+}
+
+char *uf_asprintf(const char *fmt, ...)
+{
+    va_list ap, copy;
+    va_start(ap, fmt);
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0) /* only for a bad format: callers pass literals */
+        n = 0;
+    char *out = uf_xmalloc((size_t)n + 1);
+    if (vsnprintf(out, (size_t)n + 1, fmt, ap) < 0)
+        out[0] = '\0';
+    va_end(ap);
+    return out;
 }
 
 /* ---- paths ---- */

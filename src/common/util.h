@@ -22,6 +22,13 @@ void uf_set_fatal_hook(void (*hook)(void));
 /* The out-of-memory exit itself, for memory that a library failed to get. */
 _Noreturn void uf_out_of_memory(void);
 
+/* printf into a new string of the length it needs (never a fixed buffer
+ * that could cut a UTF-8 character); never NULL. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+char *uf_asprintf(const char *fmt, ...);
+
 /* "dir/name", malloc'ed. */
 char *uf_path_join(const char *dir, const char *name);
 /* True when path names a folder (following links). */

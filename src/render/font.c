@@ -1,5 +1,6 @@
 #include "render/font.h"
 
+#include "common/text.h"
 #include "common/util.h"
 
 #include <cairo-ft.h>
@@ -119,47 +120,22 @@ void uf_font_use(cairo_t *cr, uf_font_style style, double size)
 
 /* ---- clean text ---- */
 
-/* Length of a valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || len > n || (len == 2 && s[0] < 0xC2))
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    unsigned cp = len == 1 ? s[0] : len == 2 ? (s[0] & 0x1Fu) : len == 3 ? (s[0] & 0x0Fu) : (s[0] & 0x07u);
-    for (size_t i = 1; i < len; i++)
-        cp = (cp << 6) | (s[i] & 0x3Fu);
-    bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    bool invalid = cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
-    return overlong || invalid ? 0 : len;
-}
-
+/* Characters cairo cannot take become U+FFFD and controls spaces
+ * (uf_text_glyphs); then runs of white space become one space. */
 char *uf_text_clean(const char *s)
 {
-    size_t n = s ? strlen(s) : 0;
-    char *out = uf_xmalloc(n * 3 + 1); /* a bad byte becomes U+FFFD (3 bytes) */
+    char *out = uf_text_glyphs(s, NULL);
     size_t o = 0;
     bool space = true; /* drops leading white space */
-    for (size_t i = 0; i < n;) {
-        const unsigned char *p = (const unsigned char *)s + i;
-        size_t len = utf8_len(p, n - i);
-        bool c1 = len == 2 && p[0] == 0xC2 && p[1] < 0xA0;
-        if (len == 1 && (p[0] < 0x20 || p[0] == 0x7F || p[0] == ' ')) {
+    for (const char *p = out; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n') {
             if (!space)
                 out[o++] = ' ';
             space = true;
-        } else if (len == 0 || c1) {
-            memcpy(out + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            space = false;
         } else {
-            memcpy(out + o, p, len);
-            o += len;
+            out[o++] = *p;
             space = false;
         }
-        i += len ? len : 1;
     }
     while (o > 0 && out[o - 1] == ' ')
         o--;

@@ -1,5 +1,6 @@
 #include "render/workbook.h"
 
+#include "common/text.h"
 #include "common/util.h"
 #include "render/output.h"
 
@@ -65,7 +66,7 @@ static bool excel_escape_at(const char *s)
  * (in_cell) Excel's own escapes are escaped, and text beyond Excel's cell
  * limit is cut at a character. The limit counts UTF-16 units, as Excel does
  * (a character beyond U+FFFF is two), and the escapes written. */
-static char *cleaned(const char *s, bool in_cell)
+static char *excel_text(const char *s, bool in_cell)
 {
     size_t len = strlen(s), units = 0;
     bool clean = true;
@@ -98,6 +99,18 @@ static char *cleaned(const char *s, bool in_cell)
         i += n;
     }
     return uf_strbuf_take(&sb);
+}
+
+/* A copy of s that a workbook can hold, or NULL when s can go as it is:
+ * first XML 1.0 characters only (uf_text_xml), then Excel's rules. */
+static char *cleaned(const char *s, bool in_cell)
+{
+    char *xml = uf_text_xml(s, NULL);
+    char *excel = excel_text(xml ? xml : s, in_cell);
+    if (!excel)
+        return xml;
+    free(xml);
+    return excel;
 }
 
 /* Submission and plan text becomes a string cell, never a formula:
@@ -300,10 +313,11 @@ static void summary_goal_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, size
 {
     const uf_model *m = w->model;
     const uf_goal *goal = &m->plan->goals[g];
-    char text[512];
-    snprintf(text, sizeof text, "Mål %s: %s", goal->id, goal->name);
-    write_text(ws, row, 0, text, w->bold);
+    char *title = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    write_text(ws, row, 0, title, w->bold);
+    free(title);
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
+        char text[160];
         snprintf(text, sizeof text, "%s %s: %zu", uf_status_symbol((uf_status)s), uf_status_word((uf_status)s),
                  uf_model_goal_count(m, m->report_index, g, (uf_status)s));
         worksheet_write_string(ws, row, (lxw_col_t)(8 + s), text, w->status[s]);
@@ -365,10 +379,10 @@ static void block_header(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i
 {
     const uf_model *m = w->model;
     const uf_indicator *ind = &m->plan->indicators[i];
-    char text[600];
-    snprintf(text, sizeof text, "%s (%s; %s; riktning %s)", ind->name, ind->measure,
-             uf_aggregation_name(ind->aggregation), uf_direction_name(ind->direction));
+    char *text = uf_asprintf("%s (%s; %s; riktning %s)", ind->name, ind->measure,
+                             uf_aggregation_name(ind->aggregation), uf_direction_name(ind->direction));
     write_text(ws, row, 0, text, w->bold);
+    free(text);
     worksheet_write_string(ws, row + 1, 0, "Enhet", w->header);
     worksheet_write_string(ws, row + 1, 1, "Namn", w->header);
     for (size_t k = 0; k < ys.count; k++) {
@@ -432,7 +446,7 @@ static void block_chart(const wb *w, lxw_worksheet *ws, const char *sheet, lxw_r
 
 static void goal_sheet_name(const uf_goal *goal, char *name, size_t cap)
 {
-    snprintf(name, cap, "Mål %s", goal->id);
+    snprintf(name, cap, "Mål %.*s", uf_utf8_prefix(goal->id, cap - 8), goal->id);
     for (char *c = name; *c; c++)
         if (strchr("[]:*?/\\'", *c))
             *c = '_';
@@ -467,9 +481,9 @@ static void write_goal_sheet(const wb *w, size_t g, lxw_worksheet *ws, const cha
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
     worksheet_set_column(ws, 2, (lxw_col_t)(1 + ys.count), 13, NULL);
-    char title[600];
-    snprintf(title, sizeof title, "Mål %s: %s", p->goals[g].id, p->goals[g].name);
+    char *title = uf_asprintf("Mål %s: %s", p->goals[g].id, p->goals[g].name);
     write_text(ws, 0, 0, title, w->title);
+    free(title);
     worksheet_write_string(ws, 1, 0, "Status per värde:", NULL);
     write_legend(w, ws, 1);
     lxw_row_t row = 3;
@@ -497,10 +511,10 @@ static void write_units(const wb *w, lxw_worksheet *ws)
     static const char *fixed[] = {"Enhet", "Namn", "Typ", "Rapporterat"};
     write_headers(w, ws, 0, fixed, 4);
     for (size_t i = 0; i < p->nindicators; i++) {
-        char status[200];
         write_text(ws, 0, (lxw_col_t)(4 + 2 * i), p->indicators[i].name, w->header);
-        snprintf(status, sizeof status, "Status: %s", p->indicators[i].id);
+        char *status = uf_asprintf("Status: %s", p->indicators[i].id);
         write_text(ws, 0, (lxw_col_t)(5 + 2 * i), status, w->header);
+        free(status);
     }
     worksheet_set_row(ws, 0, 60, NULL);
     worksheet_set_column(ws, 0, 0, 24, NULL);
