@@ -1,6 +1,7 @@
 /* The option table and its parser (curl's tool_getparam in small). */
 #include "cli/config.h"
 
+#include "common/text.h"
 #include "common/util.h"
 
 #include <stdio.h>
@@ -68,7 +69,7 @@ static bool set_formats(uf_config *c, const char *v)
             c->formats |= format_names[k].bits;
         } else if (n > 0) {
             char word[64];
-            snprintf(word, sizeof word, "%.*s", (int)(n < 60 ? n : 60), v);
+            snprintf(word, sizeof word, "%.*s", uf_utf8_prefix(v, n < 60 ? n : 60), v);
             fprintf(stderr, "%s", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX));
             fprintf(stderr, uf_msg_text(UF_MSG_CLI_BAD_FORMAT), word);
             fputc('\n', stderr);

@@ -1,5 +1,6 @@
 #include "render/chart.h"
 
+#include "common/text.h"
 #include "common/util.h"
 #include "render/font.h"
 
@@ -75,7 +76,7 @@ const char *uf_chart_value(char *buf, double value, const uf_indicator *ind)
     const char *suffix = unit_suffix(ind);
     if (isfinite(value) && *suffix) {
         size_t n = strlen(buf);
-        snprintf(buf + n, UF_VALUEBUF - n, UF_NBSP "%.40s", suffix);
+        snprintf(buf + n, UF_VALUEBUF - n, UF_NBSP "%.*s", uf_utf8_prefix(suffix, 40), suffix);
     }
     return buf;
 }
@@ -761,7 +762,7 @@ static void overview_goal(cairo_t *cr, const uf_model *m, size_t g, double w, do
     cairo_rectangle(cr, 0, y - rh / 2 + 1, w, rh - 2);
     cairo_fill(cr);
     char title[64];
-    snprintf(title, sizeof title, "Mål %.40s:", goal->id);
+    snprintf(title, sizeof title, "Mål %.*s:", uf_utf8_prefix(goal->id, 40), goal->id);
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_BOLD, 10);
     double tw = text_mid(cr, 6, y, title, 0, UF_ALIGN_LEFT) + 5;
@@ -854,7 +855,7 @@ uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m
     for (size_t g = 0; g < p->ngoals && m->nyears; g++) {
         double y = rh * ((double)g + 0.5);
         char title[80];
-        snprintf(title, sizeof title, "Mål %.40s:", p->goals[g].id);
+        snprintf(title, sizeof title, "Mål %.*s:", uf_utf8_prefix(p->goals[g].id, 40), p->goals[g].id);
         set_colour(cr, UF_COLOUR_INK);
         uf_font_use(cr, UF_FONT_BOLD, 9.5);
         double tw = text_mid(cr, 0, y, title, 0, UF_ALIGN_LEFT) + 4;
@@ -1000,7 +1001,8 @@ static void panel_heading(cairo_t *cr, double w, const uf_model *m, size_t i)
     uf_font_use(cr, UF_FONT_BOLD, 15);
     uf_text_draw(cr, 0, 17, ind->name, w, UF_ALIGN_LEFT);
     char v[UF_VALUEBUF], t[UF_VALUEBUF], text[2 * UF_VALUEBUF + 160];
-    snprintf(text, sizeof text, "Mål %.40s" MIDDOT "%d: %s" MIDDOT "målvärde %s" MIDDOT, m->plan->goals[ind->goal].id,
+    const char *goal = m->plan->goals[ind->goal].id;
+    snprintf(text, sizeof text, "Mål %.*s" MIDDOT "%d: %s" MIDDOT "målvärde %s" MIDDOT, uf_utf8_prefix(goal, 40), goal,
              m->report_year, uf_chart_value(v, f->value, ind), uf_chart_value(t, f->target, ind));
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_REGULAR, 10);

@@ -1,5 +1,6 @@
 #include "render/pdf_report.h"
 
+#include "common/text.h"
 #include "common/util.h"
 #include "render/chart.h"
 #include "render/font.h"
@@ -74,7 +75,7 @@ uf_error uf_pdf_open(uf_pdf_doc *doc, const char *path, const char *title, const
     uf_pdf_now(&tm, &utc);
     strftime(doc->date, sizeof doc->date, "%Y-%m-%d", &tm);
     set_metadata(doc->surface, title, subject, &tm, utc);
-    snprintf(doc->running, sizeof doc->running, "%s", title);
+    snprintf(doc->running, sizeof doc->running, "%.*s", uf_utf8_prefix(title, sizeof doc->running - 1), title);
     return cairo_status(doc->cr) == CAIRO_STATUS_SUCCESS ? UF_OK : uf_pdf_close(doc, UF_ERROR_CAIRO);
 }
 
@@ -199,11 +200,11 @@ void uf_pdf_diag_place(char *buf, size_t size, const uf_diag_list *diags, const 
 {
     const char *file = d->file == UF_NO_FILE ? "" : short_file_name(uf_diag_file_name(diags, d->file));
     if (d->line > 0 && d->column > 0)
-        snprintf(buf, size, "%s:%ld:%d", file, d->line, d->column);
+        snprintf(buf, size, "%.*s:%ld:%d", uf_utf8_prefix(file, size - 48), file, d->line, d->column);
     else if (d->line > 0)
-        snprintf(buf, size, "%s:%ld", file, d->line);
+        snprintf(buf, size, "%.*s:%ld", uf_utf8_prefix(file, size - 48), file, d->line);
     else
-        snprintf(buf, size, "%s", file);
+        snprintf(buf, size, "%.*s", uf_utf8_prefix(file, size - 1), file);
 }
 
 /* ==== the board report ==== */
@@ -536,7 +537,7 @@ static double indicator_heading(board *b, size_t i)
     const uf_indicator *ind = &p->indicators[i];
     cairo_t *cr = b->doc.cr;
     char goal[64];
-    snprintf(goal, sizeof goal, "Mål %.40s", p->goals[ind->goal].id);
+    snprintf(goal, sizeof goal, "Mål %.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
@@ -572,15 +573,14 @@ static uf_error indicator_charts(board *b, size_t i, double y, double h)
 static double comment_label(board *b, const uf_row *r, double x, double y, double w, bool draw)
 {
     const uf_plan *p = b->m->plan;
-    char label[400];
-    if (r->partner != UF_NO_PARTNER)
-        snprintf(label, sizeof label, "%.180s (%.180s):", p->units[r->unit].name, p->partners[r->partner].name);
-    else
-        snprintf(label, sizeof label, "%.180s:", p->units[r->unit].name);
+    char *label = r->partner != UF_NO_PARTNER
+                      ? uf_asprintf("%s (%s):", p->units[r->unit].name, p->partners[r->partner].name)
+                      : uf_asprintf("%s:", p->units[r->unit].name);
     uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_BOLD, 8.5);
     double lw = draw ? uf_text_draw(b->doc.cr, x, y, label, w * 0.45, UF_ALIGN_LEFT)
                      : fmin(uf_text_width(b->doc.cr, label), w * 0.45);
+    free(label);
     return lw + 4;
 }
 
@@ -627,10 +627,10 @@ static void indicator_comments(board *b, size_t i, double y)
 static uf_error indicator_page_draw(board *b, size_t i)
 {
     const uf_plan *p = b->m->plan;
-    char section[200];
-    snprintf(section, sizeof section, "Mål %.40s: %.150s", p->goals[p->indicators[i].goal].id,
-             p->goals[p->indicators[i].goal].name);
+    const uf_goal *goal = &p->goals[p->indicators[i].goal];
+    char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
     uf_pdf_page(&b->doc, section);
+    free(section);
     double y = indicator_heading(b, i);
     double charts_h = fmax(220, 400 - y);
     uf_error err = indicator_charts(b, i, y, charts_h);
@@ -744,18 +744,19 @@ static void review_line(board *b, size_t k, double y)
     for (size_t yi = 0; yi <= m->report_index && yi < m->nyears; yi++)
         if (m->partner_rows[yi * m->plan->npartners + k] > 0)
             last = m->years[yi];
-    char when[64], text[600];
+    char when[64];
     if (last)
         snprintf(when, sizeof when, "senast aktiv %d", last);
     else
         snprintf(when, sizeof when, "ingen rapporterad aktivitet");
-    snprintf(text, sizeof text, "%.200s (%s, %.100s): %s " "\xE2\x80\x93" " avtalet bör ses över", p->name,
-             uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
+    char *text = uf_asprintf("%s (%s, %s): %s " "\xE2\x80\x93" " avtalet bör ses över", p->name,
+                             uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
     cairo_t *cr = b->doc.cr;
     uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, false);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text, UF_CONTENT_W - 16, UF_ALIGN_LEFT);
+    free(text);
 }
 
 static void review_list(board *b, double y)
@@ -887,10 +888,10 @@ static void board_bookmarks(board *b)
     uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Översikt", 2, false);
     size_t k = 0;
     for (size_t g = 0; g < p->ngoals; g++) {
-        char title[300];
-        snprintf(title, sizeof title, "Mål %.40s: %.250s", p->goals[g].id, p->goals[g].name);
+        char *title = uf_asprintf("Mål %s: %s", p->goals[g].id, p->goals[g].name);
         size_t page = k < p->nindicators && p->indicators[b->order[k]].goal == g ? indicator_page(b, k) : 2;
         int id = uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, title, page, true);
+        free(title);
         for (; k < p->nindicators && p->indicators[b->order[k]].goal == g; k++)
             uf_pdf_bookmark(&b->doc, id, p->indicators[b->order[k]].name, indicator_page(b, k), false);
     }

@@ -1,5 +1,6 @@
 #include "render/unit_report.h"
 
+#include "common/text.h"
 #include "common/util.h"
 #include "render/chart.h"
 #include "render/chart_files.h"
@@ -261,8 +262,8 @@ static void unit_intro(unit_doc *u)
     const uf_unit *unit = &u->m->plan->units[u->unit];
     cairo_t *cr = u->doc.cr;
     char kind[200];
-    snprintf(kind, sizeof kind, "Enhetsrapport %d" MIDDOT "%s" MIDDOT "id %.100s", u->m->report_year,
-             uf_unit_type_name(unit->type), unit->id);
+    snprintf(kind, sizeof kind, "Enhetsrapport %d" MIDDOT "%s" MIDDOT "id %.*s", u->m->report_year,
+             uf_unit_type_name(unit->type), uf_utf8_prefix(unit->id, 100), unit->id);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, kind, UF_CONTENT_W, UF_ALIGN_LEFT);
@@ -398,11 +399,11 @@ static void goal_row(unit_doc *u, size_t g, double y)
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_GRID));
     cairo_rectangle(cr, UF_MARGIN, y - TABLE_ROW_H / 2 + 1, UF_CONTENT_W, TABLE_ROW_H - 2);
     cairo_fill(cr);
-    char text[300];
-    snprintf(text, sizeof text, "Mål %.40s: %.250s", goal->id, goal->name);
+    char *text = uf_asprintf("Mål %s: %s", goal->id, goal->name);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     uf_text_draw(cr, UF_MARGIN + 4, y + 3.2, text, UF_CONTENT_W - 8, UF_ALIGN_LEFT);
+    free(text);
 }
 
 /* The k-th table row: a goal (*ind = SIZE_MAX) or one of its indicators. */
@@ -446,16 +447,15 @@ static size_t table_page(unit_doc *u, size_t first, double top)
 static size_t comment_entry(unit_doc *u, const uf_row *r, double x, double y, double w, bool draw)
 {
     const uf_plan *p = u->m->plan;
-    char label[400];
-    if (r->partner != UF_NO_PARTNER)
-        snprintf(label, sizeof label, "%.180s (%.180s):", p->indicators[r->indicator].name, p->partners[r->partner].name);
-    else
-        snprintf(label, sizeof label, "%.180s:", p->indicators[r->indicator].name);
+    char *label = r->partner != UF_NO_PARTNER
+                      ? uf_asprintf("%s (%s):", p->indicators[r->indicator].name, p->partners[r->partner].name)
+                      : uf_asprintf("%s:", p->indicators[r->indicator].name);
     cairo_t *cr = u->doc.cr;
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     if (draw)
         uf_text_draw(cr, x, y, label, w, UF_ALIGN_LEFT);
+    free(label);
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     return 1 + uf_text_wrap(cr, x, y + 10.5, w, 0, 10.5, 3, r->comment, draw);
 }
@@ -600,10 +600,11 @@ static void unit_draw(unit_doc *u)
 static uf_error write_unit(unit_doc *u, const char *path)
 {
     const uf_unit *unit = &u->m->plan->units[u->unit];
-    char title[300], subject[300];
-    snprintf(title, sizeof title, "Uppföljning av internationell plan %d: %.200s", u->m->report_year, unit->name);
-    snprintf(subject, sizeof subject, "Enhetsrapport för %.200s", unit->name);
+    char *title = uf_asprintf("Uppföljning av internationell plan %d: %s", u->m->report_year, unit->name);
+    char *subject = uf_asprintf("Enhetsrapport för %s", unit->name);
     uf_error err = uf_pdf_open(&u->doc, path, title, subject, uf_pdf_unit_pages(u->m));
+    free(title);
+    free(subject);
     if (err != UF_OK)
         return err;
     unit_draw(u);
