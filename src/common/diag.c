@@ -58,6 +58,18 @@ uf_diag *uf_diag_add(uf_diag_list *list, uf_severity severity, uint32_t file, lo
     return d;
 }
 
+size_t uf_diag_unshowable(uf_diag_list *list, uint32_t file, long line, int column, const char *text, size_t len)
+{
+    uint32_t first = 0;
+    size_t n = uf_text_unshowable(text, len, &first);
+    if (n > 0) {
+        char count[UF_NUMBUF], cp[UF_CODEPOINT_BUF];
+        uf_diag_add(list, UF_SEVERITY_WARNING, file, line, column, UF_MSG_TEXT_UNSHOWABLE,
+                    uf_fmt_count(count, (long long)n), uf_text_codepoint(cp, first));
+    }
+    return n;
+}
+
 static int diag_cmp(const void *pa, const void *pb)
 {
     const uf_diag *a = pa, *b = pb;

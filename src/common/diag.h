@@ -47,6 +47,10 @@ const char *uf_diag_file_name(const uf_diag_list *list, uint32_t file);
 /* Adds a diagnostic; the remaining arguments are strings for code's format. */
 uf_diag *uf_diag_add(uf_diag_list *list, uf_severity severity, uint32_t file, long line,
                      int column, uf_msg code, ...);
+/* Warns at the text's place when it holds characters that no output can
+ * show (text.h: noncharacters such as U+FFFF); the outputs show them as
+ * U+FFFD. Returns how many there are. */
+size_t uf_diag_unshowable(uf_diag_list *list, uint32_t file, long line, int column, const char *text, size_t len);
 /* Orders by file, line, column, then arrival. */
 void uf_diag_sort(uf_diag_list *list);
 /* "fil:rad:kolumn: fel: text" (parts that are 0 are left out). */

@@ -61,6 +61,10 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ROW_UNKNOWN_PARTNER, "okänd partner '%s'%s", "unknown partner '%s'%s") \
     X(SUGGEST, "; menade du '%s'?", "; did you mean '%s'?") \
     X(SUGGEST_NONE, "; se plan/%s för giltiga id", "; see plan/%s for valid ids") \
+    X(SUGGEST_LOOKALIKE, "; menade du '%s'? Det ser likadant ut men ett tecken är kodat på ett annat sätt: %s", "; did you mean '%s'? It looks the same, but a character is encoded differently: %s") \
+    X(LOOKALIKE_CHAR, "%s i stället för %s", "%s instead of %s") \
+    X(LOOKALIKE_INVISIBLE, "ett osynligt tecken %s", "an invisible character %s") \
+    X(TEXT_UNSHOWABLE, "texten innehåller %s tecken som inte kan visas (det första är %s); rapporterna visar dem som \xEF\xBF\xBD", "the text holds %s characters that cannot be shown (the first is %s); the reports show them as \xEF\xBF\xBD") \
     X(ROW_NOT_NUMBER, "'%s' är inget tal; skriv t.ex. 1 250 eller 12,5", "'%s' is not a number; write e.g. 1 250 or 12.5") \
     X(ROW_EXCEL_ERROR, "'%s' är ett felvärde från Excel, inget tal", "'%s' is an Excel error value, not a number") \
     X(ROW_MIXED_SEPARATORS, "'%s' har både decimalkomma och decimalpunkt; använd bara ett av dem och mellanslag som tusentalsavgränsare", "'%s' has both a decimal comma and a decimal point; use only one of them and spaces to group thousands") \

@@ -121,9 +121,35 @@ static void compose(cps *a)
     a->n = out;
 }
 
+/* A character NFC would change on its own: a combining mark that may join
+ * what precedes it, or a precomposed letter that NFC writes another way
+ * (a singleton such as the Ångström sign, or a composition exclusion). */
+static bool changes_in_nfc(uint32_t cp)
+{
+    if (cp >= 0x300 && cp < 0x370)
+        return true;
+    const uint32_t *r = cp >= 0xC0 ? find_row(&ucd_decompose[0][0], COUNT(ucd_decompose), 3, cp, 0, false) : NULL;
+    return r && (!r[2] || !find_row(&ucd_compose[0][0], COUNT(ucd_compose), 3, r[1], r[2], true));
+}
+
+bool uf_unicode_is_nfc(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        i += uf_utf8_next(s + i, len - i, &cp);
+        if (cp == UF_UTF8_BAD || changes_in_nfc(cp))
+            return false;
+    }
+    return true;
+}
+
 char *uf_unicode_nfc(const char *s, size_t len, size_t *out_len)
 {
-    if (uf_unicode_is_ascii(s, len)) {
+    if (uf_unicode_is_nfc(s, len)) {
         *out_len = len;
         return uf_xstrndup(s, len);
     }
@@ -215,16 +241,55 @@ static bool invisible(uint32_t cp)
 
 char *uf_unicode_lookalike_key(const char *s, size_t len, size_t *out_len)
 {
+    if (uf_unicode_is_ascii(s, len)) {
+        *out_len = len;
+        return uf_xstrndup(s, len);
+    }
     size_t nlen;
     char *nfc = uf_unicode_nfc(s, len, &nlen);
     cps in = {0}, out = {0};
     decode(&in, nfc, nlen);
     for (size_t k = 0; k < in.n; k++)
         if (!invisible(in.v[k]))
-            fold_into(&out, unlike(in.v[k]));
+            cps_push(&out, unlike(in.v[k]));
     char *r = encode(&out, out_len);
     free(nfc);
     free(in.v);
     free(out.v);
     return r;
+}
+
+/* The first code point of cp's case folding: enough to tell case apart. */
+static uint32_t fold_char(uint32_t cp)
+{
+    cps f = {0};
+    fold_into(&f, cp);
+    uint32_t first = f.v[0];
+    free(f.v);
+    return first;
+}
+
+bool uf_unicode_first_difference(const char *a, size_t alen, const char *b, size_t blen, uint32_t *ca, uint32_t *cb)
+{
+    size_t na, nb;
+    char *sa = uf_unicode_nfc(a, alen, &na), *sb = uf_unicode_nfc(b, blen, &nb);
+    cps x = {0}, y = {0};
+    decode(&x, sa, na);
+    decode(&y, sb, nb);
+    bool found = false;
+    size_t i = 0, j = 0;
+    while (i < x.n && !found) {
+        if (j < y.n && fold_char(x.v[i]) == fold_char(y.v[j])) {
+            i++, j++;
+        } else {
+            *ca = x.v[i];
+            *cb = invisible(x.v[i]) || j >= y.n ? 0 : y.v[j];
+            found = true;
+        }
+    }
+    free(sa);
+    free(sb);
+    free(x.v);
+    free(y.v);
+    return found;
 }

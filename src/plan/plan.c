@@ -1,10 +1,14 @@
 #include "plan/plan.h"
 
+#include "common/file_name.h"
+#include "common/text.h"
+#include "common/unicode.h"
 #include "plan/plan_names.h"
 #include "read/columns.h"
 #include "read/csvfile.h"
 #include "read/number.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +58,7 @@ static const char *text(plan_reader *r, const uf_csv_record *rec, size_t k)
 {
     size_t len;
     const char *s = field(r, rec, k, &len);
+    uf_diag_unshowable(r->diags, r->file, rec->line, column_of(r, k), s, len);
     return uf_pool_strndup(r->plan->strings, s, len);
 }
 
@@ -72,20 +77,47 @@ static bool need(plan_reader *r, const uf_csv_record *rec, size_t k)
 }
 
 /* Ids become file names and CSV cells: they start with a letter or digit
- * (never a formula's '=', '+', '-' or '@') and hold no separators. */
+ * (never a formula's '=', '+', '-' or '@') and hold letters of any script
+ * (with their combining marks), digits, '-', '_' and '.': no separators,
+ * and nothing invisible (NBSP, zero-width or bidi characters), so that
+ * every id can be seen and typed. */
 static bool valid_id(const char *s, size_t len)
 {
-    unsigned char first = len ? (unsigned char)s[0] : 0;
-    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9') || first >= 0x80))
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '-' || c == '_' || c == '.' || c >= 0x80;
-        if (!ok)
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = uf_utf8_next(s + i, len - i, &cp);
+        int k = cp == UF_UTF8_BAD ? UF_ID_NONE : uf_unicode_id_class(cp);
+        bool joiner = cp == '-' || cp == '_' || cp == '.' || k == UF_ID_MARK;
+        if (k != UF_ID_START && (i == 0 || !joiner))
             return false;
+        i += n;
     }
     return len > 0;
+}
+
+static char kind_of(const uf_plan *p, const uf_index *index)
+{
+    return index == p->unit_index ? 'u' : index == p->indicator_index ? 'i' : index == p->partner_index ? 'p' : 'g';
+}
+
+/* "u" + the id's look-alike key: what an unknown id is compared under to
+ * tell "looks the same, encoded differently" (unicode.h). */
+static char *lookalike_key(char kind, const char *s, size_t len, size_t *key_len)
+{
+    size_t n;
+    char *key = uf_unicode_lookalike_key(s, len, &n);
+    char *kind_key = uf_asprintf("%c%s", kind, key);
+    free(key);
+    *key_len = n + 1;
+    return kind_key;
+}
+
+static void add_lookalike(uf_plan *p, char kind, const char *id, size_t len, size_t pos)
+{
+    size_t n;
+    char *key = lookalike_key(kind, id, len, &n);
+    uf_index_put(p->lookalikes, uf_pool_strndup(p->strings, key, n), n, pos);
+    free(key);
 }
 
 /* Checks and registers column k's id under position pos in index.
@@ -105,7 +137,9 @@ static const char *take_id(plan_reader *r, const uf_csv_record *rec, size_t k, u
         row_error(r, rec, k, UF_MSG_PLAN_BAD_ID, uf_excerpt(buf, s, len), NULL);
         return NULL;
     }
-    const char *id = uf_pool_strndup(r->plan->strings, s, len);
+    char *nfc = uf_unicode_nfc(s, len, &len);
+    const char *id = uf_pool_strndup(r->plan->strings, nfc, len);
+    free(nfc);
     if (!uf_index_put(index, id, len, pos)) {
         size_t first = uf_index_get(index, id, len);
         row_error(r, rec, k, UF_MSG_PLAN_DUP_ID, uf_excerpt(buf, s, len), (snprintf(line, sizeof line, "%ld", r->lines[first]), line));
@@ -113,6 +147,7 @@ static const char *take_id(plan_reader *r, const uf_csv_record *rec, size_t k, u
     }
     uf_grow(&r->lines, &r->lines_cap, pos + 1, sizeof(long));
     r->lines[pos] = rec->line;
+    add_lookalike(r->plan, kind_of(r->plan, index), id, len, pos);
     return id;
 }
 
@@ -207,9 +242,8 @@ static bool indicator_goal(plan_reader *r, const uf_csv_record *rec, size_t *goa
     if (*goal != UF_NOT_FOUND)
         return true;
     char buf[UF_EXCERPT];
-    const char *guess = uf_plan_suggest(r->plan, 'g', s, len);
-    char *hint = guess ? uf_msg_format(UF_MSG_SUGGEST, guess) : uf_msg_format(UF_MSG_SUGGEST_NONE, "mal.csv");
-    row_error(r, rec, IND_GOAL, UF_MSG_PLAN_UNKNOWN_GOAL, uf_excerpt(buf, s, len), hint ? hint : "");
+    char *hint = uf_plan_hint(r->plan, 'g', s, len);
+    row_error(r, rec, IND_GOAL, UF_MSG_PLAN_UNKNOWN_GOAL, uf_excerpt(buf, s, len), hint);
     free(hint);
     return false;
 }
@@ -355,11 +389,9 @@ static size_t known_id(plan_reader *r, const uf_csv_record *rec, size_t k, char 
     if (pos != UF_NOT_FOUND)
         return pos;
     char buf[UF_EXCERPT];
-    const char *guess = uf_plan_suggest(r->plan, kind, s, len);
-    char *hint = guess ? uf_msg_format(UF_MSG_SUGGEST, guess)
-                       : uf_msg_format(UF_MSG_SUGGEST_NONE, kind == 'i' ? "indikatorer.csv" : "enheter.csv");
+    char *hint = uf_plan_hint(r->plan, kind, s, len);
     row_error(r, rec, k, kind == 'i' ? UF_MSG_ROW_UNKNOWN_INDICATOR : UF_MSG_ROW_UNKNOWN_UNIT,
-              uf_excerpt(buf, s, len), hint ? hint : "");
+              uf_excerpt(buf, s, len), hint);
     free(hint);
     return UF_NOT_FOUND;
 }
@@ -384,6 +416,14 @@ static void target_row(plan_reader *r, const uf_csv_record *rec)
     if (t.indicator == UF_NOT_FOUND)
         return;
     ok &= parse_number_cell(r, rec, TARGET_VALUE, p->indicators[t.indicator].percent, &t.value);
+    if (ok && fabs(t.value) > UF_VALUE_LARGEST) {
+        /* Capped like values: 1e308 would show as "–" and break the chart. */
+        char shown[UF_EXCERPT], bound[UF_NUMBUF];
+        const char *s = field(r, rec, TARGET_VALUE, &len);
+        row_error(r, rec, TARGET_VALUE, UF_MSG_ROW_TOO_LARGE, uf_excerpt(shown, s, len),
+                  uf_fmt_number(bound, UF_VALUE_LARGEST, 0));
+        ok = false;
+    }
     if (!ok)
         return;
     uf_grow(&p->targets, &r->cap, p->ntargets + 1, sizeof(uf_target));
@@ -484,6 +524,30 @@ static void check_duplicate_targets(uf_plan *plan, uf_diag_list *diags, uint32_t
     }
 }
 
+/* File stems, once: two ids that a file system would take for one name
+ * (Ω and ω) get distinct ones. Kept in the plan's pool. */
+static const char *stem_of(uf_plan *plan, uf_name_set *names, const char *id)
+{
+    const char *stem = uf_name_set_add(names, id);
+    return uf_pool_strndup(plan->strings, stem, strlen(stem));
+}
+
+static void decide_stems(uf_plan *plan)
+{
+    uf_name_set *units = uf_name_set_new(plan->nunits), *indicators = uf_name_set_new(plan->nindicators);
+    plan->unit_stems = uf_xcalloc(plan->nunits + 1, sizeof *plan->unit_stems);
+    plan->indicator_stems = uf_xcalloc(plan->nindicators + 1, sizeof *plan->indicator_stems);
+    for (size_t u = 0; u < plan->nunits; u++)
+        plan->unit_stems[u] = stem_of(plan, units, plan->units[u].id);
+    for (size_t i = 0; i < plan->nindicators; i++)
+        plan->indicator_stems[i] = stem_of(plan, indicators, plan->indicators[i].id);
+    uf_name_set_free(units);
+    uf_name_set_free(indicators);
+}
+
+const char *uf_plan_unit_stem(const uf_plan *plan, size_t unit) { return plan->unit_stems[unit]; }
+const char *uf_plan_indicator_stem(const uf_plan *plan, size_t indicator) { return plan->indicator_stems[indicator]; }
+
 uf_plan *uf_plan_load(const char *inputs_dir, uf_diag_list *diags, uf_error *err)
 {
     size_t errors_before = diags->errors;
@@ -493,6 +557,7 @@ uf_plan *uf_plan_load(const char *inputs_dir, uf_diag_list *diags, uf_error *err
     plan->indicator_index = uf_index_new(64);
     plan->unit_index = uf_index_new(64);
     plan->partner_index = uf_index_new(64);
+    plan->lookalikes = uf_index_new(256);
 #define N(a) (sizeof(a) / sizeof((a)[0]))
     read_plan_file(plan, diags, inputs_dir, "mal.csv", true, goal_columns, N(goal_columns), goal_row);
     read_plan_file(plan, diags, inputs_dir, "indikatorer.csv", true, indicator_columns, N(indicator_columns), indicator_row);
@@ -502,6 +567,7 @@ uf_plan *uf_plan_load(const char *inputs_dir, uf_diag_list *diags, uf_error *err
     read_plan_file(plan, diags, inputs_dir, "malvarden.csv", false, target_columns, N(target_columns), target_row);
 #undef N
     check_duplicate_targets(plan, diags, (uint32_t)(diags->nfiles - 1));
+    decide_stems(plan);
     if (diags->errors > errors_before) {
         uf_plan_free(plan);
         *err = UF_ERROR_PLAN;
@@ -526,14 +592,30 @@ void uf_plan_free(uf_plan *plan)
     uf_index_free(plan->indicator_index);
     uf_index_free(plan->unit_index);
     uf_index_free(plan->partner_index);
+    uf_index_free(plan->lookalikes);
+    free(plan->unit_stems);
+    free(plan->indicator_stems);
     uf_pool_free(plan->strings);
     free(plan);
 }
 
-size_t uf_plan_find_goal(const uf_plan *plan, const char *id, size_t len) { return uf_index_get(plan->goal_index, id, len); }
-size_t uf_plan_find_indicator(const uf_plan *plan, const char *id, size_t len) { return uf_index_get(plan->indicator_index, id, len); }
-size_t uf_plan_find_unit(const uf_plan *plan, const char *id, size_t len) { return uf_index_get(plan->unit_index, id, len); }
-size_t uf_plan_find_partner(const uf_plan *plan, const char *id, size_t len) { return uf_index_get(plan->partner_index, id, len); }
+/* Ids are kept in NFC: the text looked up is brought to NFC too (the quick
+ * check costs no copy for text already in NFC, nearly all). */
+static size_t find_id(const uf_index *index, const char *id, size_t len)
+{
+    if (uf_unicode_is_nfc(id, len))
+        return uf_index_get(index, id, len);
+    size_t n;
+    char *nfc = uf_unicode_nfc(id, len, &n);
+    size_t at = uf_index_get(index, nfc, n);
+    free(nfc);
+    return at;
+}
+
+size_t uf_plan_find_goal(const uf_plan *plan, const char *id, size_t len) { return find_id(plan->goal_index, id, len); }
+size_t uf_plan_find_indicator(const uf_plan *plan, const char *id, size_t len) { return find_id(plan->indicator_index, id, len); }
+size_t uf_plan_find_unit(const uf_plan *plan, const char *id, size_t len) { return find_id(plan->unit_index, id, len); }
+size_t uf_plan_find_partner(const uf_plan *plan, const char *id, size_t len) { return find_id(plan->partner_index, id, len); }
 
 bool uf_plan_applies(const uf_plan *plan, size_t indicator, size_t unit)
 {
@@ -601,4 +683,45 @@ const char *uf_plan_suggest(const uf_plan *plan, char kind, const char *text, si
         }
     }
     return best;
+}
+
+static const char *plan_file_of(char kind)
+{
+    return kind == 'u' ? "enheter.csv" : kind == 'i' ? "indikatorer.csv" : kind == 'p' ? "partners.csv" : "mal.csv";
+}
+
+/* How text differs from the look-alike id: "U+0430 i stället för U+0061". */
+static char *lookalike_detail(const char *text, size_t len, const char *id)
+{
+    uint32_t a, b;
+    char ca[UF_CODEPOINT_BUF], cb[UF_CODEPOINT_BUF];
+    if (!uf_unicode_first_difference(text, len, id, strlen(id), &a, &b))
+        return NULL;
+    uf_text_codepoint(ca, a);
+    return b ? uf_msg_format(UF_MSG_LOOKALIKE_CHAR, ca, uf_text_codepoint(cb, b))
+             : uf_msg_format(UF_MSG_LOOKALIKE_INVISIBLE, ca);
+}
+
+char *uf_plan_hint(const uf_plan *plan, char kind, const char *text, size_t len)
+{
+    size_t n, klen;
+    char *nfc = uf_unicode_nfc(text, len, &n);
+    char *key = lookalike_key(kind, nfc, n, &klen);
+    size_t alike = uf_index_get(plan->lookalikes, key, klen);
+    char *hint = NULL;
+    free(key);
+    if (alike != SIZE_MAX) {
+        const char *id, *name;
+        entity(plan, kind, alike, &id, &name);
+        char *detail = lookalike_detail(nfc, n, id);
+        if (detail)
+            hint = uf_msg_format(UF_MSG_SUGGEST_LOOKALIKE, id, detail);
+        free(detail);
+    }
+    if (!hint) {
+        const char *guess = uf_plan_suggest(plan, kind, nfc, n);
+        hint = guess ? uf_msg_format(UF_MSG_SUGGEST, guess) : uf_msg_format(UF_MSG_SUGGEST_NONE, plan_file_of(kind));
+    }
+    free(nfc);
+    return hint ? hint : uf_xstrdup("");
 }

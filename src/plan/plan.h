@@ -73,11 +73,16 @@ typedef struct uf_plan {
     /* private */
     uf_pool *strings;
     uf_index *goal_index, *indicator_index, *unit_index, *partner_index;
+    uf_index *lookalikes;       /* kind letter + uf_unicode_lookalike_key → position */
+    const char **unit_stems, **indicator_stems;
 } uf_plan;
 
 #define UF_NOT_FOUND SIZE_MAX
 
-/* Loads INPUTS/plan. Every problem found is reported to diags; any error
+/* Ids are kept in NFC, and found in NFC (unicode.h): an id typed as a plus
+ * a combining ring (a macOS file name) is the same id as å.
+ *
+ * Loads INPUTS/plan. Every problem found is reported to diags; any error
  * makes the result NULL with *err = UF_ERROR_PLAN. */
 uf_plan *uf_plan_load(const char *inputs_dir, uf_diag_list *diags, uf_error *err);
 void uf_plan_free(uf_plan *plan);
@@ -98,6 +103,17 @@ bool uf_plan_unit_expected(const uf_plan *plan, size_t unit);
 /* The closest valid id to what was written (by edit distance, or by name),
  * or NULL when nothing is close. kind: 'u'nit, 'i'ndicator, 'p'artner, 'g'oal. */
 const char *uf_plan_suggest(const uf_plan *plan, char kind, const char *text, size_t len);
+/* What a message says after "unknown id 'text'": that it looks the same as
+ * an id but is encoded differently (and how), the closest id, or where the
+ * valid ids are. Malloc'ed. */
+char *uf_plan_hint(const uf_plan *plan, char kind, const char *text, size_t len);
+
+/* The file stem of a unit's report (enheter/STEM.pdf) and of an
+ * indicator's charts (diagram/STEM.png, .svg): the id made safe and unique
+ * (uf_name_set_add, file_name.h), decided once when the plan is loaded.
+ * Every renderer that names a file after an id uses these. */
+const char *uf_plan_unit_stem(const uf_plan *plan, size_t unit);
+const char *uf_plan_indicator_stem(const uf_plan *plan, size_t indicator);
 
 const char *uf_aggregation_name(uf_aggregation agg);
 const char *uf_direction_name(uf_direction dir);

@@ -96,20 +96,22 @@ static bool present(row_check *c, int k)
     return false;
 }
 
-static const char *suggestion(uf_validator *v, char kind, const char *s, size_t len)
+/* The hint after an unknown id (uf_plan_hint), once per kind and text. */
+static const char *hint_for(uf_validator *v, char kind, const char *s, size_t len)
 {
-    char key[UF_EXCERPT + 2];
-    char excerpt[UF_EXCERPT];
-    snprintf(key, sizeof key, "%c%s", kind, uf_excerpt(excerpt, s, len));
-    size_t at = uf_index_get(v->memo, key, strlen(key));
-    if (at != SIZE_MAX)
-        return v->memo_values[at];
-    const char *guess = uf_plan_suggest(v->plan, kind, s, len);
-    const char *stored = uf_pool_strndup(v->memo_strings, key, strlen(key));
-    uf_grow(&v->memo_values, &v->memo_cap, v->nmemo + 1, sizeof(char *));
-    v->memo_values[v->nmemo] = guess;
-    uf_index_put(v->memo, stored, strlen(stored), v->nmemo++);
-    return guess;
+    char *key = uf_asprintf("%c%.*s", kind, (int)(len < INT32_MAX ? len : INT32_MAX), s);
+    size_t klen = strlen(key);
+    size_t at = uf_index_get(v->memo, key, klen);
+    if (at == SIZE_MAX) {
+        char *hint = uf_plan_hint(v->plan, kind, s, len);
+        uf_grow(&v->memo_values, &v->memo_cap, v->nmemo + 1, sizeof(char *));
+        v->memo_values[v->nmemo] = uf_pool_strndup(v->memo_strings, hint, strlen(hint));
+        free(hint);
+        at = v->nmemo++;
+        uf_index_put(v->memo, uf_pool_strndup(v->memo_strings, key, klen), klen, at);
+    }
+    free(key);
+    return v->memo_values[at];
 }
 
 /* Looks up the id in column k; reports an unknown one with the closest id. */
@@ -123,13 +125,9 @@ static size_t lookup(row_check *c, int k, char kind)
                              : uf_plan_find_partner(plan, s, len);
     if (pos != UF_NOT_FOUND)
         return pos;
-    const char *guess = suggestion(c->v, kind, s, len);
-    const char *file = kind == 'u' ? "enheter.csv" : kind == 'i' ? "indikatorer.csv" : "partners.csv";
-    char *hint = guess ? uf_msg_format(UF_MSG_SUGGEST, guess) : uf_msg_format(UF_MSG_SUGGEST_NONE, file);
     char buf[UF_EXCERPT];
     uf_msg code = kind == 'u' ? UF_MSG_ROW_UNKNOWN_UNIT : kind == 'i' ? UF_MSG_ROW_UNKNOWN_INDICATOR : UF_MSG_ROW_UNKNOWN_PARTNER;
-    reject(c, k, code, uf_excerpt(buf, s, len), hint ? hint : "", NULL);
-    free(hint);
+    reject(c, k, code, uf_excerpt(buf, s, len), hint_for(c->v, kind, s, len), NULL);
     return UF_NOT_FOUND;
 }
 
@@ -169,11 +167,6 @@ static void check_value_rules(row_check *c, const uf_indicator *ind, const uf_nu
         reject(c, COL_VALUE, UF_MSG_ROW_ABOVE_MAX, shown, uf_fmt_number(bound, ind->max, -1), ind->id);
 }
 
-/* Larger values are refused: sums of up to 2^32 rows stay finite (never
- * ±inf, which a workbook cannot hold, or inf - inf = NaN, which would read
- * as "not reported"), and no KPI of a municipality comes near it. */
-#define VALUE_LARGEST 1e15
-
 /* Returns the value, or NAN for an empty cell (not reported, not 0). */
 static double check_value(row_check *c, size_t indicator)
 {
@@ -191,9 +184,9 @@ static double check_value(row_check *c, size_t indicator)
         number_error(c, st, s, len);
         return NAN;
     }
-    if (fabs(n.value) > VALUE_LARGEST) {
+    if (fabs(n.value) > UF_VALUE_LARGEST) {
         char shown[UF_EXCERPT], bound[UF_NUMBUF];
-        reject(c, COL_VALUE, UF_MSG_ROW_TOO_LARGE, uf_excerpt(shown, s, len), uf_fmt_number(bound, VALUE_LARGEST, 0), NULL);
+        reject(c, COL_VALUE, UF_MSG_ROW_TOO_LARGE, uf_excerpt(shown, s, len), uf_fmt_number(bound, UF_VALUE_LARGEST, 0), NULL);
         return NAN;
     }
     if (indicator != UF_NOT_FOUND)
@@ -241,6 +234,7 @@ static void check_row(uf_validator *v, const uf_csv_record *rec)
     int value_column = column(&c, COL_VALUE);
     row.value_column = (uint16_t)(value_column <= UINT16_MAX ? value_column : 0); /* 0: "the row" */
     const char *comment = cell(&c, COL_COMMENT, &len);
+    uf_diag_unshowable(v->diags, v->file, rec->line, column(&c, COL_COMMENT), comment, len);
     uf_dataset_add(v->data, &row, comment, len);
     v->data->counts.rows_accepted++;
 }

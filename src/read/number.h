@@ -27,4 +27,10 @@ uf_number_status uf_number_parse(const char *s, size_t len, uf_number *out);
 /* A year: four digits from 1900 to 2199, spaces around allowed. */
 bool uf_year_parse(const char *s, size_t len, int *year);
 
+/* Larger values and targets are refused: sums of up to 2^32 rows stay
+ * finite (never ±inf, which a workbook cannot hold, or inf - inf = NaN,
+ * which would read as "not reported"), and no KPI of a municipality comes
+ * near it. */
+#define UF_VALUE_LARGEST 1e15
+
 #endif

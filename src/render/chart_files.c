@@ -9,121 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- safe file names ---- */
-
-enum { MAX_NAME = 100 };
-
-/* Bytes in the valid UTF-8 character at s, 0 when invalid. */
-static size_t char_len(const unsigned char *s, size_t n)
-{
-    size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-                 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return len;
-}
-
-static bool unsafe_byte(unsigned char c) { return c < 0x20 || c == 0x7F || strchr("/\\:*?\"<>|", c) != NULL; }
-
-static void copy_safe(uf_strbuf *sb, const char *id)
-{
-    size_t n = strlen(id);
-    for (size_t i = 0; i < n;) {
-        const unsigned char *p = (const unsigned char *)id + i;
-        size_t len = char_len(p, n - i);
-        bool c1 = len == 2 && p[0] == 0xC2 && p[1] < 0xA0;
-        if (sb->len + (len ? len : 1) > MAX_NAME)
-            break;
-        if (len == 0 || c1 || (len == 1 && unsafe_byte(p[0])))
-            uf_strbuf_putc(sb, '_');
-        else
-            uf_strbuf_append(sb, (const char *)p, len);
-        i += len ? len : 1;
-    }
-}
-
-/* CON, PRN, AUX, NUL, COM0-9, LPT0-9, also with an extension ("con.txt"). */
-static bool windows_reserved(const char *s)
-{
-    static const char *const names[] = {"CON", "PRN", "AUX", "NUL"};
-    size_t base = strcspn(s, ".");
-    while (base > 0 && s[base - 1] == ' ')
-        base--;
-    char up[5] = {0};
-    if (base < 3 || base > 4)
-        return false;
-    for (size_t i = 0; i < base; i++)
-        up[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
-    for (size_t i = 0; i < 4 && base == 3; i++)
-        if (strcmp(up, names[i]) == 0)
-            return true;
-    return base == 4 && (strncmp(up, "COM", 3) == 0 || strncmp(up, "LPT", 3) == 0) && up[3] >= '0' && up[3] <= '9';
-}
-
-char *uf_safe_file_name(const char *id)
-{
-    uf_strbuf sb = {0};
-    copy_safe(&sb, id ? id : "");
-    char *s = uf_strbuf_take(&sb);
-    size_t n = strlen(s);
-    /* No hidden files, no "..", nothing Windows would silently strip. */
-    for (size_t i = 0; i < n && (s[i] == '.' || s[i] == ' '); i++)
-        s[i] = '_';
-    for (size_t i = 0; i + 1 < n; i++)
-        if (s[i] == '.' && s[i + 1] == '.')
-            s[i] = '_';
-    for (size_t i = n; i > 0 && (s[i - 1] == '.' || s[i - 1] == ' '); i--)
-        s[i - 1] = '_';
-    if (n == 0 || windows_reserved(s)) {
-        char *prefixed = uf_xmalloc(n + 2);
-        prefixed[0] = '_';
-        memcpy(prefixed + 1, s, n + 1);
-        free(s);
-        s = prefixed;
-    }
-    return s;
-}
-
-struct uf_name_set {
-    uf_index *index;
-    uf_pool *pool;
-};
-
-uf_name_set *uf_name_set_new(size_t expected)
-{
-    uf_name_set *set = uf_xmalloc(sizeof *set);
-    set->index = uf_index_new(expected);
-    set->pool = uf_pool_new();
-    return set;
-}
-
-void uf_name_set_free(uf_name_set *set)
-{
-    if (!set)
-        return;
-    uf_index_free(set->index);
-    uf_pool_free(set->pool);
-    free(set);
-}
-
-const char *uf_name_set_add(uf_name_set *set, const char *id)
-{
-    char *safe = uf_safe_file_name(id);
-    size_t n = strlen(safe);
-    char *name = uf_xmalloc(n + 24);
-    memcpy(name, safe, n + 1);
-    for (unsigned k = 2; uf_index_get(set->index, name, strlen(name)) != SIZE_MAX; k++)
-        snprintf(name, n + 24, "%s~%u", safe, k);
-    const char *kept = uf_pool_strndup(set->pool, name, strlen(name));
-    uf_index_put(set->index, kept, strlen(kept), 0);
-    free(safe);
-    free(name);
-    return kept;
-}
-
 /* ---- the files ---- */
 
 /* The panel is laid out in points; the PNG draws it 1.5 times larger. */
@@ -196,9 +81,7 @@ uf_error uf_chart_write_files(const uf_model *m, const char *dir)
     char *sub = uf_path_join(dir, "diagram");
     err = uf_output_make_dirs(sub);
     free(sub);
-    uf_name_set *names = uf_name_set_new(m->plan->nindicators);
     for (size_t i = 0; i < m->plan->nindicators && err == UF_OK; i++)
-        err = write_indicator(m, i, dir, uf_name_set_add(names, m->plan->indicators[i].id));
-    uf_name_set_free(names);
+        err = write_indicator(m, i, dir, uf_plan_indicator_stem(m->plan, i));
     return err;
 }

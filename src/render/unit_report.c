@@ -633,14 +633,12 @@ uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_diag_list *di
     index_comments(&ix, model);
     index_files(&ix, model, diags->nfiles);
     index_diags(&ix, model, diags);
-    uf_name_set *names = uf_name_set_new(model->plan->nunits);
     for (size_t u = 0; u < model->plan->nunits && err == UF_OK; u++) {
         unit_doc doc = {.m = model, .diags = diags, .ix = &ix, .unit = u};
-        char *path = unit_path(dir, uf_name_set_add(names, model->plan->units[u].id));
+        char *path = unit_path(dir, uf_plan_unit_stem(model->plan, u));
         err = write_unit(&doc, path);
         free(path);
     }
-    uf_name_set_free(names);
     index_free(&ix);
     return err;
 }

@@ -10,7 +10,7 @@
 #include "consolidate/model.h"
 
 /* Writes dir/enheter/NAME.pdf for every unit of the plan, NAME being the
- * unit id made safe as a file name (uf_name_set_add); creates dir/enheter.
+ * unit's file stem (uf_plan_unit_stem); creates dir/enheter.
  * Errors as for uf_pdf_write_board_report; stops at the first. */
 uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_diag_list *diags, const char *dir);
 

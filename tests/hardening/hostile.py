@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 import zipfile
 import xml.etree.ElementTree as ET
 
@@ -284,9 +285,12 @@ def check_comments(tmp):
 # ---- ids ----
 
 BAD_PLAN_IDS = ["../x", "a/b", "/abs", "..", ".dold", "-x", "=x", "+x", "@x", "a b", "a\\b", "x\x01",
-                "a\"b", "C:x", "a|b", "a*b", "a?b", "<x>", "x\x1b[31m", "a\tb"]
-ODD_PLAN_IDS = ["CON", "NUL", "com1", "AUX.txt", "x..", "a..b", "Ω-enhet", "a\u2215b", "a\uff0fb", "0",
-                "x" * 120, "\u202eabc", "é_ü-ö.å"]
+                "a\"b", "C:x", "a|b", "a*b", "a?b", "<x>", "x\x1b[31m", "a\tb",
+                # nothing but invisible characters, or a separator look-alike (issue 14, point 15)
+                "\u00a0", "\u200b", "\u202e", "\u00a0\u200b", "\ufeff", "\u202eabc", "a\u2215b", "a\uff0fb",
+                "a\u00a0b", "a\u200db", "\u0301a", "a\uffffb", "COM¹", "lpt²"]
+ODD_PLAN_IDS = ["CON", "NUL", "com1", "AUX.txt", "x..", "a..b", "Ω-enhet", "0",
+                "x" * 120, "é_ü-ö.å", "ω-ENHET", "Ёж", "ёЖ-2", "日本", "a\u030a-nfd"]
 BAD_SUBMISSION_IDS = ["../x", "a/b", "/etc/passwd", "C:\\Windows", "CON", "\x1b[31mröd", "=1+1", "<script>",
                       "a" * 1000, "..", ".", "a\x00b".replace("\x00", ""), "\u202eomvänd", "_x0041_", "a;b"]
 
@@ -320,7 +324,7 @@ def check_plan_ids(tmp):
     in_csv = {row[3] for row in rows[1:]}
     if wb is not None:
         units = {row[0] for row in wb["Enheter"].iter_rows(min_row=2, values_only=True)}
-    for u in ODD_PLAN_IDS:
+    for u in map(lambda x: unicodedata.normalize("NFC", x), ODD_PLAN_IDS):  # ids are kept in NFC
         if u not in in_csv:
             fail(f"odd plan id {u!r} missing from the CSV")
         if wb is not None and u not in units:
