@@ -147,6 +147,135 @@ static int sv(void **state)
     return 0;
 }
 
+/* ---- issue 14: ids in Unicode, targets, file stems ---- */
+
+/* Ids made of nothing visible, or with a separator look-alike, are refused
+ * (the README: letters, digits, '-', '_', '.'); letters of any script and
+ * combining marks are ids. */
+static void test_invisible_ids_refused(void **state)
+{
+    (void)state;
+    loaded l = load_with(ENH, "id;namn;typ\n"
+                              "\xC2\xA0;NBSP;övrigt\n"
+                              "\xE2\x80\x8B;Nollbredd;övrigt\n"
+                              "\xE2\x80\xAE" "abc;RLO;övrigt\n"
+                              "a\xE2\x80\x8B" "b;Nollbredd inuti;övrigt\n"
+                              "\xCC\x81" "a;Tecken först;övrigt\n"
+                              "a\xEF\xBF\xBF;U+FFFF;övrigt\n"
+                              "COM\xC2\xB9;Upphöjd etta;övrigt\n");
+    EXPECT_BROKEN(&l, "enheter.csv", {UF_MSG_PLAN_BAD_ID, 2, 1}, {UF_MSG_PLAN_BAD_ID, 3, 1}, {UF_MSG_PLAN_BAD_ID, 4, 1},
+                  {UF_MSG_PLAN_BAD_ID, 5, 1}, {UF_MSG_PLAN_BAD_ID, 6, 1}, {UF_MSG_PLAN_BAD_ID, 7, 1},
+                  {UF_MSG_PLAN_BAD_ID, 8, 1}, {UF_MSG_ROW_UNKNOWN_UNIT, 3, 3}); /* malvarden.csv names social */
+    loaded_free(&l);
+
+    const char *ok[NFILES] = {good[MAL], good[IND],
+                              "id;namn;typ\n\xCE\xA9-enhet;Omega;övrigt\n\xD0\x81\xD0\xB6;Jo;övrigt\n"
+                              "\xE6\x97\xA5\xE6\x9C\xAC;Japan;övrigt\na\xCC\x8A" "b;NFD;övrigt\nx_y.z-1;Ascii;övrigt\n",
+                              NULL, NULL};
+    l = load_files(ok);
+    assert_non_null(l.plan);
+    assert_int_equal(l.plan->nunits, 5);
+    assert_string_equal(l.plan->units[3].id, "\xC3\xA5" "b"); /* kept in NFC */
+    loaded_free(&l);
+}
+
+/* A unit written in NFD (a + U+030A, from a macOS file name) is the unit
+ * written in NFC, both ways, and in the plan two such ids are one. */
+static void test_ids_compared_in_nfc(void **state)
+{
+    (void)state;
+    const char *nfd[NFILES] = {good[MAL], good[IND], "id;namn;typ\nmilj\xC3\xB6;Miljö;förvaltning\nsja\xCC\x88;Sjö;förvaltning\n",
+                               NULL, NULL};
+    loaded l = load_files(nfd);
+    assert_non_null(l.plan);
+    assert_int_equal(uf_plan_find_unit(l.plan, "miljo\xCC\x88", 7), 0);
+    assert_int_equal(uf_plan_find_unit(l.plan, "MILJO\xCC\x88", 7), 0);
+    assert_int_equal(uf_plan_find_unit(l.plan, "sj\xC3\xA4", 4), 1);
+    assert_int_equal(uf_plan_find_unit(l.plan, "sj\xC3\x84", 4), 1);
+    loaded_free(&l);
+
+    nfd[ENH] = "id;namn;typ\n\xC3\xA5s;Ås;förvaltning\na\xCC\x8As;Ås igen;förvaltning\n";
+    l = load_files(nfd);
+    EXPECT_BROKEN(&l, "enheter.csv", {UF_MSG_PLAN_DUP_ID, 3, 1});
+    loaded_free(&l);
+
+    /* malvarden.csv names a unit in NFD. */
+    const char *files[NFILES] = {good[MAL], good[IND], "id;namn;typ\nmilj\xC3\xB6;Miljö;förvaltning\n", good[PART],
+                                 "år;indikator;enhet;målvärde\n2025;andel;miljo\xCC\x88;50\n"};
+    l = load_files(files);
+    assert_non_null(l.plan);
+    assert_int_equal(l.plan->ntargets, 1);
+    assert_int_equal(l.plan->targets[0].unit, 0);
+    loaded_free(&l);
+}
+
+/* An id that only looks like a plan id says so, and names the character. */
+static void test_lookalike_hint(void **state)
+{
+    (void)state;
+    loaded l = load_with(-1, NULL);
+    assert_non_null(l.plan);
+    char *hint = uf_plan_hint(l.plan, 'u', "soci\xD0\xB0l", 7); /* Cyrillic а */
+    assert_string_equal(hint, "; menade du 'social'? Det ser likadant ut men ett tecken är kodat på ett annat sätt: "
+                              "U+0430 i stället för U+0061");
+    free(hint);
+    hint = uf_plan_hint(l.plan, 'u', "mil\xE2\x80\x8Bjo", 8); /* zero-width space */
+    assert_string_equal(hint, "; menade du 'miljo'? Det ser likadant ut men ett tecken är kodat på ett annat sätt: "
+                              "ett osynligt tecken U+200B");
+    free(hint);
+    hint = uf_plan_hint(l.plan, 'p', "\xEF\xBD\x8D" "oss", 6); /* full-width m */
+    assert_non_null(strstr(hint, "'moss'"));
+    assert_non_null(strstr(hint, "U+FF4D i stället för U+006D"));
+    free(hint);
+    hint = uf_plan_hint(l.plan, 'u', "socail", 6); /* a typo is still a typo */
+    assert_string_equal(hint, "; menade du 'social'?");
+    free(hint);
+    uf_messages_set_lang(UF_LANG_EN);
+    hint = uf_plan_hint(l.plan, 'u', "soci\xD0\xB0l", 7);
+    assert_string_equal(hint, "; did you mean 'social'? It looks the same, but a character is encoded differently: "
+                              "U+0430 instead of U+0061");
+    free(hint);
+    uf_messages_set_lang(UF_LANG_SV);
+    loaded_free(&l);
+}
+
+/* Targets are capped like values: 1e308 breaks the plan with a message. */
+static void test_huge_target_refused(void **state)
+{
+    (void)state;
+    loaded l = load_with(MV, "år;indikator;enhet;målvärde\n2025;nya-projekt;;1e308\n2025;extern;;-2000000000000000\n"
+                             "2025;andel;;1000000000000000\n");
+    EXPECT_BROKEN(&l, "malvarden.csv", {UF_MSG_ROW_TOO_LARGE, 2, 4}, {UF_MSG_ROW_TOO_LARGE, 3, 4});
+    assert_string_equal(text_of(&l, 0), "'1e308' är orimligt stort till beloppet; största tillåtna belopp är 1 000 000 000 000 000");
+    loaded_free(&l);
+}
+
+/* File stems are decided once: distinct where a file system ignores case
+ * (Ω/ω, Ё/ё, ASCII) or normalisation. */
+static void test_file_stems(void **state)
+{
+    (void)state;
+    const char *files[NFILES] = {good[MAL],
+                                 "id;mål;namn;måttenhet;aggregering;riktning\nAndel;2;A;procent;medel;öka\n"
+                                 "ANDEL-2;2;B;procent;medel;öka\n",
+                                 "id;namn;typ\n\xCE\xA9;Stor omega;övrigt\n\xCF\x89;Liten omega;övrigt\n"
+                                 "\xD0\x81;Stort jo;övrigt\n\xD1\x91;Litet jo;övrigt\nCON;Con;övrigt\n"
+                                 "stra\xC3\x9F" "e;Gata;övrigt\nSTRASSE;Gata igen;övrigt\n",
+                                 NULL, NULL};
+    loaded l = load_files(files);
+    assert_non_null(l.plan);
+    assert_string_equal(uf_plan_unit_stem(l.plan, 0), "\xCE\xA9");
+    assert_string_equal(uf_plan_unit_stem(l.plan, 1), "\xCF\x89~2");
+    assert_string_equal(uf_plan_unit_stem(l.plan, 2), "\xD0\x81");
+    assert_string_equal(uf_plan_unit_stem(l.plan, 3), "\xD1\x91~2");
+    assert_string_equal(uf_plan_unit_stem(l.plan, 4), "_CON");
+    assert_string_equal(uf_plan_unit_stem(l.plan, 5), "stra\xC3\x9F" "e");
+    assert_string_equal(uf_plan_unit_stem(l.plan, 6), "STRASSE~2");
+    assert_string_equal(uf_plan_indicator_stem(l.plan, 0), "Andel");
+    assert_string_equal(uf_plan_indicator_stem(l.plan, 1), "ANDEL-2");
+    loaded_free(&l);
+}
+
 /* ---- a good plan ---- */
 
 static void test_good_plan(void **state)
@@ -665,6 +794,11 @@ int main(void)
         cmocka_unit_test(test_plan_file_is_a_folder),
         cmocka_unit_test(test_no_plan_folder),
         cmocka_unit_test(test_mutated_plans),
+        cmocka_unit_test(test_invisible_ids_refused),
+        cmocka_unit_test(test_ids_compared_in_nfc),
+        cmocka_unit_test(test_lookalike_hint),
+        cmocka_unit_test(test_huge_target_refused),
+        cmocka_unit_test(test_file_stems),
     };
     return cmocka_run_group_tests_name("plan", tests, sv, NULL);
 }
