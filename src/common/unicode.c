@@ -147,20 +147,27 @@ bool uf_unicode_is_nfc(const char *s, size_t len)
     return true;
 }
 
+/* Canonical decomposition in canonical order (NFD, as far as the tables go). */
+static void nfd(cps *d, const char *s, size_t len)
+{
+    cps in = {0};
+    decode(&in, s, len);
+    for (size_t k = 0; k < in.n; k++)
+        decompose(d, in.v[k]);
+    reorder(d);
+    free(in.v);
+}
+
 char *uf_unicode_nfc(const char *s, size_t len, size_t *out_len)
 {
     if (uf_unicode_is_nfc(s, len)) {
         *out_len = len;
         return uf_xstrndup(s, len);
     }
-    cps in = {0}, d = {0};
-    decode(&in, s, len);
-    for (size_t k = 0; k < in.n; k++)
-        decompose(&d, in.v[k]);
-    reorder(&d);
+    cps d = {0};
+    nfd(&d, s, len);
     compose(&d);
     char *r = encode(&d, out_len);
-    free(in.v);
     free(d.v);
     return r;
 }
@@ -245,15 +252,14 @@ char *uf_unicode_lookalike_key(const char *s, size_t len, size_t *out_len)
         *out_len = len;
         return uf_xstrndup(s, len);
     }
-    size_t nlen;
-    char *nfc = uf_unicode_nfc(s, len, &nlen);
+    /* Decomposed, so that a look-alike base letter is found under its
+     * marks: Cyrillic о + U+0308 composes to ӧ, not to ö. */
     cps in = {0}, out = {0};
-    decode(&in, nfc, nlen);
+    nfd(&in, s, len);
     for (size_t k = 0; k < in.n; k++)
         if (!invisible(in.v[k]))
             cps_push(&out, unlike(in.v[k]));
     char *r = encode(&out, out_len);
-    free(nfc);
     free(in.v);
     free(out.v);
     return r;
@@ -271,11 +277,9 @@ static uint32_t fold_char(uint32_t cp)
 
 bool uf_unicode_first_difference(const char *a, size_t alen, const char *b, size_t blen, uint32_t *ca, uint32_t *cb)
 {
-    size_t na, nb;
-    char *sa = uf_unicode_nfc(a, alen, &na), *sb = uf_unicode_nfc(b, blen, &nb);
     cps x = {0}, y = {0};
-    decode(&x, sa, na);
-    decode(&y, sb, nb);
+    nfd(&x, a, alen);
+    nfd(&y, b, blen);
     bool found = false;
     size_t i = 0, j = 0;
     while (i < x.n && !found) {
@@ -287,8 +291,6 @@ bool uf_unicode_first_difference(const char *a, size_t alen, const char *b, size
             found = true;
         }
     }
-    free(sa);
-    free(sb);
     free(x.v);
     free(y.v);
     return found;

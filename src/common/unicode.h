@@ -39,14 +39,14 @@ enum { UF_ID_NONE = 0, UF_ID_START = 1, UF_ID_MARK = 2 };
 int uf_unicode_id_class(uint32_t cp);
 
 /* A key under which two texts are equal when they only differ in how their
- * letters are encoded: NFC, invisible (default-ignorable) characters and
+ * letters are encoded: decomposed (NFD), invisible (default-ignorable) characters and
  * NBSP left out, full-width ASCII and Cyrillic or Greek letters that look
  * like Latin ones mapped to those. Case is left as it is: keys go into a
  * uf_index, which compares as ids compare. Malloc'ed. */
 char *uf_unicode_lookalike_key(const char *s, size_t len, size_t *out_len);
 
 /* Where two look-alikes (equal lookalike keys) first differ, in code
- * points: *ca the character in a, *cb the one in b it stands for, or 0 when
+ * points of their decomposed forms: *ca the character in a, *cb the one in b it stands for, or 0 when
  * a's character is an invisible one that b does not have. False when the
  * two differ only in case. */
 bool uf_unicode_first_difference(const char *a, size_t alen, const char *b, size_t blen, uint32_t *ca, uint32_t *cb);
