@@ -15,6 +15,8 @@ options. For every run that writes reports:
   - the CSV export is UTF-8 and parses as CSV;
   - no temporary .NAME.XXXXXX file is left, and a failed run (status 2)
     leaves no file at all;
+  - a run does not fail because a renderer gave up on the text (ERR_CAIRO,
+    ERR_XLSX: "diagrammet kunde inte ritas", "arbetsboken kunde inte skapas");
   - nothing is said by a sanitizer (when the binary is the ASan build).
 Exit status 0 when every input passes, 1 otherwise (each failure is listed
 with its input, and with --keep its folder is kept there).
@@ -25,6 +27,7 @@ import io
 import os
 import pathlib
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +35,22 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import openpyxl
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def renderer_failures():
+    """ERR_CAIRO and ERR_XLSX in both languages, from the message catalogue."""
+    text = (ROOT / "src/common/messages.h").read_text(encoding="utf-8")
+    found = []
+    for code in ("ERR_CAIRO", "ERR_XLSX"):
+        m = re.search(r'X\(' + code + r', "([^"]*)", "([^"]*)"\)', text)
+        if m:
+            found += [m.group(1), m.group(2)]
+    return found
+
+
+RENDERER_FAILURES = renderer_failures()
 
 
 def options_of(data: bytes):
@@ -124,6 +143,9 @@ def check_one(path: pathlib.Path, fuzzer: str, uppfolj: str, scratch: pathlib.Pa
         problems.append(f"uppfolj exit {r.returncode}: {err.strip()[-300:]}")
     if "Sanitizer" in err or "runtime error" in err:
         problems.append("sanitizer: " + err[err.find("=="):][:400] if "==" in err else err[:400])
+    if r.returncode == 2:
+        problems += [f"a renderer gave up: {line.strip()[:200]}" for line in err.splitlines()
+                     if any(f in line for f in RENDERER_FAILURES)]
     if r.returncode in (0, 1, 2):
         problems += check_reports(real, r.returncode)
     return problems
