@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 import openpyxl
 
@@ -82,6 +83,28 @@ def options_of(data: bytes):
     return args
 
 
+def bad_part(xlsx: pathlib.Path) -> str:
+    """The first part of the workbook that is not well-formed XML, and the
+    bytes where the parser stopped."""
+    try:
+        with zipfile.ZipFile(xlsx) as z:
+            for name in z.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                data = z.read(name)
+                try:
+                    ET.fromstring(data)
+                except ET.ParseError as e:
+                    try:
+                        data.decode("utf-8")
+                    except UnicodeDecodeError as u:
+                        return f" (in {name}: not UTF-8 at byte {u.start}: {data[max(0, u.start - 30):u.start + 8]!r})"
+                    return f" (in {name}: {e})"
+    except (zipfile.BadZipFile, OSError) as e:
+        return f" (not a zip: {e})"
+    return ""
+
+
 def check_reports(out: pathlib.Path, status: int):
     problems = []
     files = [p for p in out.rglob("*") if p.is_file() or p.is_symlink()]
@@ -100,7 +123,7 @@ def check_reports(out: pathlib.Path, status: int):
                 for row in ws.iter_rows(values_only=True):
                     pass
         except Exception as e:  # noqa: BLE001 - any failure to load is the finding
-            problems.append(f"{p.name}: openpyxl: {type(e).__name__}: {str(e)[:200]}")
+            problems.append(f"{p.name}: openpyxl: {type(e).__name__}: {str(e)[:200]}{bad_part(p)}")
     pdfs = sorted(out.glob("styrelserapport-*.pdf")) + sorted((out / "enheter").glob("*.pdf"))
     for p in pdfs:
         r = subprocess.run(["qpdf", "--check", str(p)], capture_output=True, text=True)
