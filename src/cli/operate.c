@@ -94,6 +94,7 @@ static bool read_submissions(uf_run *run)
         }
         for (size_t i = 0; i < files.count; i++)
             uf_validate_file(v, files.paths[i], files.paths[i]);
+        uf_file_list_report(&files, run->diags);
         uf_file_list_free(&files);
         warn_spreadsheets(run, dir);
         free(dir);

@@ -51,6 +51,9 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FILE_MISSING_COLUMNS_N, "filen avvisas: kolumnerna %s saknas (hittade kolumner: %s)", "file rejected: columns %s are missing (found columns: %s)") \
     X(FILE_DUP_COLUMN, "kolumnen %s förekommer två gånger (kolumn %s och %s)", "column %s appears twice (columns %s and %s)") \
     X(FILE_UNKNOWN_COLUMNS, "okända kolumner ignoreras: %s", "unknown columns ignored: %s") \
+    X(FOLDER_LINK, "är en länk till en mapp och följs inte; lägg filerna i själva mappen", "is a link to a folder and is not followed; put the files in the folder itself") \
+    X(FOLDER_TOO_DEEP, "mappen ligger mer än %s nivåer ner och läses inte", "the folder is more than %s levels down and is not read") \
+    X(FILE_SAME_AS, "samma fil som %s; läses en gång", "the same file as %s; read once") \
     /* submission rows */ \
     X(ROW_EMPTY_FIELD, "%s saknas", "%s is missing") \
     X(ROW_TOO_MANY_FIELDS, "raden har %s fält men rubrikraden har %s; kontrollera att inget värde innehåller avgränsaren utan citattecken", "the row has %s fields but the header has %s; check that no value holds the delimiter without quotes") \

@@ -8,7 +8,7 @@
 #   tests/fuzz/run.sh --long SECONDS [--build-dir DIR] [--jobs N]
 #   tests/fuzz/run.sh --build-only [--build-dir DIR]
 #   tests/fuzz/run.sh --replay [--build-dir DIR]    regressions and corpus only
-#   --only reader|validate                          one fuzzer
+#   --only reader|validate|report                   one fuzzer
 #
 # The checked-in corpus (tests/fuzz/corpus/NAME) seeds a working corpus in the
 # build folder; the checked-in corpus is never modified. A crash leaves its
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 build=${build:-$root/build-fuzz}
-fuzzers="reader validate"
+fuzzers="reader validate report"
 
 cc=${UF_FUZZ_CC:-clang}
 if ! command -v "$cc" >/dev/null 2>&1; then
@@ -47,7 +47,7 @@ if ! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){(void)d;(v
 fi
 
 mkdir -p "$build/obj"
-# Everything a validate run needs; render/ and cli/ (xlsx, cairo) are not linked.
+# Everything a validate run needs; render/ and cli/ (xlsx, cairo) only in fuzz_report.
 sources=$(ls "$root"/src/common/*.c "$root"/src/read/*.c "$root"/src/plan/*.c \
              "$root"/src/dataset/*.c "$root"/src/consolidate/*.c)
 csv_inc=$(dirname "$(echo '#include <csv.h>' | "$cc" -E -H -x c - 2>&1 >/dev/null | sed -n 's/^\. //p' | head -1)")
@@ -67,14 +67,27 @@ for src in $sources; do
   fi
   objs+=("$obj")
 done
+render_cflags=($(pkg-config --cflags xlsxwriter cairo freetype2))
+render_libs=($(pkg-config --libs xlsxwriter cairo freetype2) -lpthread)
+render_objs=()
+for src in "$root"/src/render/*.c "$root"/src/cli/operate.c; do
+  obj=$build/obj/$(echo "${src#"$root"/src/}" | tr / _).o
+  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_header" -nt "$obj" ] || [ "$0" -nt "$obj" ]; then
+    "$cc" "${cflags[@]}" "${render_cflags[@]}" -DPNG_SCALE=0.25 -c "$src" -o "$obj" || exit 1
+  fi
+  render_objs+=("$obj")
+done
 for name in $fuzzers; do
   bin=$build/fuzz_$name
   src=$here/fuzz_$name.c
+  extra_objs=() extra_libs=()
+  [ "$name" = report ] && { extra_objs=("${render_objs[@]}"); extra_libs=("${render_libs[@]}"); }
   stale=0
   [ -f "$bin" ] || stale=1
-  for dep in "$src" "$here/fuzz_check.h" "${objs[@]}"; do [ "$dep" -nt "$bin" ] && stale=1; done
+  for dep in "$src" "$here/fuzz_check.h" "${objs[@]}" "${extra_objs[@]}"; do [ "$dep" -nt "$bin" ] && stale=1; done
   if [ $stale = 1 ]; then
-    "$cc" "${cflags[@]/fuzzer-no-link/fuzzer}" "$src" "${objs[@]}" -lcsv -lm -o "$bin" || exit 1
+    "$cc" "${cflags[@]/fuzzer-no-link/fuzzer}" "${render_cflags[@]}" "$src" "${objs[@]}" "${extra_objs[@]}" \
+      -lcsv "${extra_libs[@]}" -lm -o "$bin" || exit 1
   fi
 done
 [ $mode = build ] && { echo "built in $build"; exit 0; }
@@ -102,9 +115,15 @@ for name in ${only:-$fuzzers}; do
   mkdir -p "$work" "$build/artifacts/$name"
   cp -n "$here/corpus/$name"/* "$work/" 2>/dev/null
   log=$build/fuzz-$name.log
-  opts=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192
+  max_len=8192 timeout=10 dict=$here/csv.dict
+  if [ "$name" = report ]; then
+    # A whole report per input: small folders, and the CSV words with the container's.
+    max_len=${UF_FUZZ_REPORT_MAX_LEN:-4096} timeout=30 dict=$build/report.dict
+    cat "$here/csv.dict" "$here/report.dict" >"$dict"
+  fi
+  opts=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$max_len"
         -artifact_prefix="$build/artifacts/$name/" -print_final_stats=1)
-  [ -f "$here/csv.dict" ] && opts+=(-dict="$here/csv.dict")
+  [ -f "$dict" ] && opts+=(-dict="$dict")
   if [ "$jobs" -gt 1 ]; then
     opts+=(-fork="$jobs" -ignore_crashes=0)
   fi

@@ -813,6 +813,126 @@ static void test_find_csv_files(void **state)
     uf_file_list_free(&list);
 }
 
+/* Makes tmpdir/name a folder holding the named files, each a valid CSV. */
+static void make_folder(const char *name, const char *const *files, size_t n)
+{
+    assert_int_equal(mkdir(tmp_path(name), 0755), 0);
+    for (size_t i = 0; i < n; i++) {
+        char rel[200];
+        snprintf(rel, sizeof rel, "%s/%s", name, files[i]);
+        write_file(rel, "a\n", 2);
+    }
+}
+
+static void link_in(const char *target, const char *folder, const char *name)
+{
+    char rel[200];
+    snprintf(rel, sizeof rel, "%s/%s", folder, name);
+    assert_int_equal(symlink(target, tmp_path(rel)), 0);
+}
+
+/* The notices as "MESSAGE_NAME path-below-tmpdir [arg]\n". */
+static char *notices_text(const uf_file_list *list)
+{
+    uf_strbuf sb = {0};
+    size_t skip = strlen(tmpdir) + 1;
+    for (size_t i = 0; i < list->nnotices; i++) {
+        const uf_file_notice *n = &list->notices[i];
+        uf_strbuf_puts(&sb, uf_msg_name(n->code));
+        uf_strbuf_putc(&sb, ' ');
+        uf_strbuf_puts(&sb, n->path + skip);
+        if (n->arg) {
+            uf_strbuf_putc(&sb, ' ');
+            uf_strbuf_puts(&sb, strncmp(n->arg, tmpdir, skip - 1) == 0 ? n->arg + skip : n->arg);
+        }
+        uf_strbuf_putc(&sb, '\n');
+    }
+    return uf_strbuf_take(&sb);
+}
+
+/* Two links to "." made the walk take every combination of them down to
+ * depth 32 (it never finished); one read every file 33 times. Links to
+ * folders are not followed now: each file once, and a warning per link. */
+static void test_find_csv_files_links_to_folders(void **state)
+{
+    (void)state;
+    const char *files[] = {"a.csv", "b.csv"};
+    make_folder("loop", files, 2);
+    link_in(".", "loop", "ett");
+    link_in(".", "loop", "tva");
+    link_in("..", "loop", "upp");
+    alarm(20); /* the old walk never returned: fail rather than hang */
+    uf_file_list list = {0};
+    assert_int_equal(uf_find_csv_files(tmp_path("loop"), &list), 2);
+    alarm(0);
+    assert_string_equal(list.paths[0] + strlen(tmpdir) + 1, "loop/a.csv");
+    assert_string_equal(list.paths[1] + strlen(tmpdir) + 1, "loop/b.csv");
+    char *text = notices_text(&list);
+    assert_string_equal(text, "FOLDER_LINK loop/ett\nFOLDER_LINK loop/tva\nFOLDER_LINK loop/upp\n");
+    free(text);
+    /* Told as warnings on the links themselves. */
+    uf_diag_list *diags = uf_diag_list_new();
+    uf_file_list_report(&list, diags);
+    assert_int_equal(diags->warnings, 3);
+    assert_int_equal(diags->errors, 0);
+    assert_int_equal(diags->items[0].code, UF_MSG_FOLDER_LINK);
+    assert_string_equal(uf_diag_file_name(diags, diags->items[0].file), list.notices[0].path);
+    uf_diag_list_free(diags);
+    uf_file_list_free(&list);
+}
+
+/* A file reached by a link or a hard link as well is read once, under its
+ * own name; the other names are told about. A link to nothing is still
+ * listed, so that the reader says it cannot be opened. */
+static void test_find_csv_files_same_file_once(void **state)
+{
+    (void)state;
+    const char *files[] = {"x.csv", "y.csv"};
+    make_folder("same", files, 2);
+    link_in("x.csv", "same", "a-lank.csv");
+    link_in("finns-inte.csv", "same", "b-trasig.csv");
+    char from[300], to[300];
+    snprintf(from, sizeof from, "%s", tmp_path("same/y.csv"));
+    snprintf(to, sizeof to, "%s", tmp_path("same/h.csv"));
+    assert_int_equal(link(from, to), 0);
+    uf_file_list list = {0};
+    assert_int_equal(uf_find_csv_files(tmp_path("same"), &list), 3);
+    size_t skip = strlen(tmpdir) + 1;
+    assert_string_equal(list.paths[0] + skip, "same/b-trasig.csv");
+    assert_string_equal(list.paths[1] + skip, "same/h.csv");
+    assert_string_equal(list.paths[2] + skip, "same/x.csv");
+    char *text = notices_text(&list);
+    assert_string_equal(text, "FILE_SAME_AS same/a-lank.csv same/x.csv\nFILE_SAME_AS same/y.csv same/h.csv\n");
+    free(text);
+    uf_file_list_free(&list);
+}
+
+/* Real folders are walked to UF_FOLDER_MAX_DEPTH levels and no further. */
+static void test_find_csv_files_depth_bounded(void **state)
+{
+    (void)state;
+    char rel[256] = "djup";
+    assert_int_equal(mkdir(tmp_path(rel), 0755), 0);
+    for (int level = 1; level <= UF_FOLDER_MAX_DEPTH + 1; level++) {
+        strcat(rel, "/d");
+        assert_int_equal(mkdir(tmp_path(rel), 0755), 0);
+        if (level >= UF_FOLDER_MAX_DEPTH) {
+            char file[300];
+            snprintf(file, sizeof file, "%s/f.csv", rel);
+            write_file(file, "a\n", 2);
+        }
+    }
+    uf_file_list list = {0};
+    assert_int_equal(uf_find_csv_files(tmp_path("djup"), &list), 1);
+    size_t skip = strlen(tmpdir) + 1;
+    assert_int_equal(strlen(list.paths[0] + skip), strlen("djup") + 2 * UF_FOLDER_MAX_DEPTH + strlen("/f.csv"));
+    assert_int_equal(list.nnotices, 1);
+    assert_int_equal(list.notices[0].code, UF_MSG_FOLDER_TOO_DEEP);
+    assert_int_equal(strlen(list.notices[0].path + skip), strlen("djup") + 2 * (UF_FOLDER_MAX_DEPTH + 1));
+    assert_string_equal(list.notices[0].arg, "64");
+    uf_file_list_free(&list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -854,6 +974,9 @@ int main(void)
         cmocka_unit_test(test_file_empty),
         cmocka_unit_test(test_file_50mb_single_line),
         cmocka_unit_test(test_find_csv_files),
+        cmocka_unit_test(test_find_csv_files_links_to_folders),
+        cmocka_unit_test(test_find_csv_files_same_file_once),
+        cmocka_unit_test(test_find_csv_files_depth_bounded),
     };
     return cmocka_run_group_tests_name("read", tests, make_tmpdir, remove_tmpdir);
 }
