@@ -12,7 +12,7 @@
 #include "render/workbook.h"
 #include "dataset/dataset.h"
 #include "plan/plan.h"
-#include "plan/validate.h"
+#include "validate/validate.h"
 #include "read/folder.h"
 
 #include <errno.h>

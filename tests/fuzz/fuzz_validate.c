@@ -13,7 +13,7 @@
 #include "consolidate/model.h"
 #include "dataset/dataset.h"
 #include "plan/plan.h"
-#include "plan/validate.h"
+#include "validate/validate.h"
 
 #include <math.h>
 #include <stdint.h>

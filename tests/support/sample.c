@@ -1,6 +1,6 @@
 #include "sample.h"
 
-#include "plan/validate.h"
+#include "validate/validate.h"
 #include "read/folder.h"
 
 #include <stdlib.h>

@@ -17,7 +17,7 @@
 #include "common/messages.h"
 #include "dataset/dataset.h"
 #include "plan/plan.h"
-#include "plan/validate.h"
+#include "validate/validate.h"
 #include "files.h"
 
 /* ---- the plan, written once ---- */

@@ -1,4 +1,4 @@
-#include "plan/validate.h"
+#include "validate/validate.h"
 
 #include "read/columns.h"
 #include "read/csvfile.h"
