@@ -418,7 +418,7 @@ static void test_diag_list(void **state)
                         "a.csv:2:1: varning: värde saknas; räknas som ej rapporterat, inte som 0\n"
                         "a.csv:2:4: varning: värde saknas; räknas som ej rapporterat, inte som 0\n"
                         "a.csv:9: fel: 'x' är inget tal; skriv t.ex. 1 250 eller 12,5\n"
-                        "b.csv:3:2: fel: ogiltigt år '25'; ange ett årtal med fyra siffror, t.ex. 2025\n"
+                        "b.csv:3:2: fel: ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025\n"
                         "varning: filen är tom\n");
     free(text);
     uf_diag_list_free(list);

@@ -328,7 +328,7 @@ static void test_invalid_year(void **state)
                 "1850;social;nya-projekt;3\n"
                 " 2025 ;social;nya-projekt;3\n");
     EXPECT(&r, E(ROW_BAD_YEAR, 2, 1), E(ROW_BAD_YEAR, 3, 1), E(ROW_BAD_YEAR, 4, 1), E(ROW_BAD_YEAR, 5, 1));
-    assert_string_equal(text(&r, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror, t.ex. 2025");
+    assert_string_equal(text(&r, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025");
     expect_counts(&r, 5, 1, 4);
     done(&r);
 }
@@ -361,8 +361,10 @@ static void test_empty_value_is_not_zero(void **state)
     assert_true(isnan(r.data->rows[0].value));
     assert_true(isnan(r.data->rows[1].value));
     assert_string_equal(r.data->rows[0].comment, "inget att rapportera");
-    /* An empty value still counts as having reported. */
-    assert_true(uf_dataset_unit_reported(r.data, 2025, SOCIAL));
+    /* Only a row with a value makes a unit count as having reported
+     * (contract v2): an untouched template reports nothing. */
+    assert_false(uf_dataset_unit_reported(r.data, 2025, SOCIAL));
+    assert_false(uf_dataset_unit_reported(r.data, 2025, MILJO));
     assert_false(uf_dataset_unit_reported(r.data, 2025, HAMN));
     done(&r);
 }
@@ -505,8 +507,10 @@ static void test_conflicting_duplicate_all_rejected(void **state)
     add(&r, "b.csv", "värde;enhet;år;indikator;partner\n3;SOCIAL;2025;nya-projekt;Moss\n");
     finish(&r, false);
     EXPECT(&r, E(ROW_CONFLICT, 2, 4), E(ROW_CONFLICT, 3, 4), E(ROW_CONFLICT, 2, 1));
-    const char *msg = "motstridiga värden för 2025, social, nya-projekt, partner moss: 3 (rad 2), 5 (rad 3), "
-                      "3 (rad 2 i b.csv); alla 3 rader avvisas, rätta till ett värde";
+    /* Rows in two files: every place names its file, or "rad 2" would read
+     * as b.csv's own line 2 in b.csv's message. */
+    const char *msg = "motstridiga värden för 2025, social, nya-projekt, partner moss: 3 (rad 2 i a.csv), "
+                      "5 (rad 3 i a.csv), 3 (rad 2 i b.csv); alla 3 rader avvisas, rätta till ett värde";
     assert_string_equal(text(&r, 0), msg);
     assert_string_equal(text(&r, 1), msg);
     assert_string_equal(text(&r, 2), msg);
@@ -525,7 +529,7 @@ static void test_conflict_empty_against_value(void **state)
     run r = one(HEADER "2025;social;andel;\n2025;social;andel;40\n");
     EXPECT(&r, W(ROW_NO_VALUE, 2, 4), E(ROW_CONFLICT, 2, 4), E(ROW_CONFLICT, 3, 4));
     assert_string_equal(text(&r, 1), "motstridiga värden för 2025, social, andel: \xE2\x80\x93 (rad 2), 40 (rad 3); "
-                                     "alla 2 rader avvisas, rätta till ett värde");
+                                     "båda raderna avvisas, rätta till ett värde");
     expect_counts(&r, 2, 0, 2);
     done(&r);
 }
@@ -695,7 +699,7 @@ static void test_many_rows_one_typo(void **state)
     uf_strbuf_puts(&sb, HEADER);
     for (int i = 0; i < N; i++) {
         char line[80];
-        snprintf(line, sizeof line, "%d;socail;nya-projekt;%d\n", 1900 + i % 300, i);
+        snprintf(line, sizeof line, "%d;socail;nya-projekt;%d\n", 1900 + i % 200, i);
         uf_strbuf_puts(&sb, line);
     }
     run r = start();
