@@ -698,7 +698,7 @@ i nätverket Making Cities Resilient 2030.
 
 # Det här behöver vi arbeta vidare med
 
-- Fler ansökningar om EU-medel från de förvaltningar som i år inte sökte några.
+- Fler ansökningar om EU-medel, särskilt från de förvaltningar och bolag som söker få eller inga.
 - Regelbunden EU-information till företagen, till exempel EU-frukostar varje kvartal.
 - En översyn av vänortsavtalen med Gaziantep och Šiauliai, där ingen verksamhet har rapporterats
   de senaste två åren.
