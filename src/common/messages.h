@@ -100,6 +100,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ASSESS_NOT_MET, "ej uppnått", "not achieved") \
     X(ASSESS_OTHER_TEXTS, "%s med andra texter", "%s with other texts") \
     X(FILES_CP1252, "%s filer är sparade i Windows-1252 och har konverterats till UTF-8; spara gärna som \"CSV UTF-8\": %s", "%s files are saved in Windows-1252 and were converted to UTF-8; prefer \"CSV UTF-8\": %s") \
+    X(SUMMARY_UTF16, "texten är sparad som UTF-16 (\"Unicode\") och läses inte; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)", "the text is saved as UTF-16 (\"Unicode\") and is not read; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") \
+    X(SUMMARY_ENCODING, "texten är varken UTF-8 eller Windows-1252 (byte %s) och läses inte; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)", "the text is neither UTF-8 nor Windows-1252 (byte %s) and is not read; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") \
     X(UNIT_NOT_REPORTED, "%s (%s) har inte rapporterat för %s", "%s (%s) has not reported for %s") \
     /* plan */ \
     X(PLAN_MISSING_FILE, "planfilen saknas (krävs)", "the plan file is missing (required)") \

@@ -77,7 +77,7 @@ static char *read_all(const char *path, const char *shown, uf_diag_list *diags, 
 static char *to_utf8(char *data, size_t len, const char *shown, uf_diag_list *diags, size_t *out_len)
 {
     size_t where = 0;
-    char at[UF_NUMBUF], hex[8];
+    char at[UF_NUMBUF];
     switch (uf_encoding_detect((const unsigned char *)data, len, &where)) {
     case UF_ENCODING_UTF8:
         *out_len = len;
@@ -88,16 +88,13 @@ static char *to_utf8(char *data, size_t len, const char *shown, uf_diag_list *di
     case UF_ENCODING_CP1252:
         return uf_cp1252_to_utf8((const unsigned char *)data, len, out_len);
     case UF_ENCODING_UTF16:
-        problem(diags, shown, UF_MSG_FILE_UTF16, NULL, NULL);
+        problem(diags, shown, UF_MSG_SUMMARY_UTF16, NULL, NULL);
         return NULL;
     case UF_ENCODING_BINARY:
-        problem(diags, shown, UF_MSG_FILE_NUL, uf_fmt_count(at, (long long)where + 1), NULL);
-        return NULL;
     case UF_ENCODING_UNKNOWN:
         break;
     }
-    snprintf(hex, sizeof hex, "%02X", (unsigned char)data[where]);
-    problem(diags, shown, UF_MSG_FILE_ENCODING, hex, uf_fmt_count(at, (long long)where + 1));
+    problem(diags, shown, UF_MSG_SUMMARY_ENCODING, uf_fmt_count(at, (long long)where + 1), NULL);
     return NULL;
 }
 

@@ -851,7 +851,7 @@ static void test_summary(void **state)
     /* UTF-16: refused with a reason naming the file */
     assert_null(summary_of(dir, "\xFF\xFE" "a\0", 4, diags));
     assert_int_equal(diags->count, 1);
-    assert_int_equal(diags->items[0].code, UF_MSG_FILE_UTF16);
+    assert_int_equal(diags->items[0].code, UF_MSG_SUMMARY_UTF16);
     assert_string_equal(uf_diag_file_name(diags, diags->items[0].file), "sammanfattning/2025.txt");
     uf_diag_list_free(diags);
     assert_int_equal(uf_test_remove_tree(dir), 0);
