@@ -22,9 +22,10 @@ enum { SA_GOAL = 2, SA_ASSESSMENT, SA_ANALYSIS, SA_ACTIONS };
     {"målvärde", "malvarde|target", false}, \
     {"anvisning", "anvisning|anvisningar|instruction|instructions", false}
 
+#define YEAR_AND_UNIT_COLUMNS {"år", "ar|year", true}, {"enhet", "enhet|unit", true}
+
 static const uf_column_spec figure_columns[] = {
-    {"år", "ar|year", true},
-    {"enhet", "enhet|unit", true},
+    YEAR_AND_UNIT_COLUMNS,
     {"indikator", "indikator|indicator", true},
     {"värde", "varde|value|utfall", true},
     {"kommentar", "kommentar|comment|kommentarer|comments", false},
@@ -33,8 +34,7 @@ static const uf_column_spec figure_columns[] = {
 };
 
 static const uf_column_spec assessment_columns[] = {
-    {"år", "ar|year", true},
-    {"enhet", "enhet|unit", true},
+    YEAR_AND_UNIT_COLUMNS,
     {"mål", "mal|goal", true},
     {"bedömning", "bedomning|assessment", true},
     {"analys", "analys|analysis", false},
