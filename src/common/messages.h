@@ -80,7 +80,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CONFLICT_ALL, "alla %s rader avvisas", "all %s rows rejected") \
     X(ROW_CONFLICT_PARTNER, ", partner %s", ", partner %s") \
     X(ROW_NOT_APPLICABLE, "indikatorn %s gäller inte %s, bara %s (kolumnen gäller i plan/indikatorer.csv); antingen är raden eller planen fel", "indicator %s does not apply to %s, only to %s (column gäller in plan/indikatorer.csv); either the row or the plan is wrong") \
-    X(APPLIES_NO_UNIT, "ingen enhet", "no unit") \
+    X(ROW_NOT_APPLICABLE_NONE, "indikatorn %s gäller inte %s och inte heller någon annan enhet (kolumnen gäller i plan/indikatorer.csv); rätta planen", "indicator %s does not apply to %s nor to any other unit (column gäller in plan/indikatorer.csv); correct the plan") \
     X(LOOKALIKE_DASH, "; menade du '%s'? Där står %s i stället för ett vanligt bindestreck (-)", "; did you mean '%s'? It has %s instead of a plain hyphen (-)") \
     X(LOOKALIKE_SPACE, "; menade du '%s'? Där står ett hårt mellanslag (U+00A0), som inte hör hemma i ett id", "; did you mean '%s'? It has a no-break space (U+00A0), which does not belong in an id") \
     X(CHAR_EN_DASH, "ett tankstreck (–, U+2013)", "an en dash (–, U+2013)") \

@@ -391,10 +391,16 @@ static const char *applies_list(uf_validator *v, size_t indicator)
             uf_strbuf_puts(&sb, ", ");
         uf_strbuf_puts(&sb, v->plan->units[u].id);
     }
-    if (!sb.len)
-        uf_strbuf_puts(&sb, uf_msg_text(UF_MSG_APPLIES_NO_UNIT));
     v->applies_lists[indicator] = uf_strbuf_take(&sb);
     return v->applies_lists[indicator];
+}
+
+/* "indikatorn eu-info gäller inte social, bara miljo, hamn" */
+static void reject_not_applicable(row_check *c, size_t indicator, size_t unit)
+{
+    const char *units = applies_list(c->v, indicator);
+    reject(c, COL_INDICATOR, *units ? UF_MSG_ROW_NOT_APPLICABLE : UF_MSG_ROW_NOT_APPLICABLE_NONE,
+           c->v->plan->indicators[indicator].id, c->v->plan->units[unit].id, units);
 }
 
 /* A rejected figure row, recorded against the figures it would have fed. */
@@ -425,8 +431,7 @@ static void check_figure_row(uf_validator *v, const uf_csv_record *rec)
         if ((cell(&c, COL_PARTNER, &len), len))
             partner = lookup(&c, COL_PARTNER, 'p');
         if (unit != UF_NOT_FOUND && indicator != UF_NOT_FOUND && !uf_plan_applies(v->plan, indicator, unit))
-            reject(&c, COL_INDICATOR, UF_MSG_ROW_NOT_APPLICABLE, v->plan->indicators[indicator].id,
-                   v->plan->units[unit].id, applies_list(v, indicator));
+            reject_not_applicable(&c, indicator, unit);
         row.value = check_value(&c, indicator);
     }
     tag_diags(v, first_diag, unit, year);

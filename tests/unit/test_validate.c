@@ -35,7 +35,8 @@ static const char *const plan_files[][2] = {
      "tid;2;Handläggningstid;dagar;max;minska;1;30\n"
      "extern;1;Extern finansiering;tkr;summa;öka;0;\n"
      "forandring;2;Förändring;procent;min;öka;-50;150\n"
-     "eu-info;2;EU-information;antal;summa;öka;;;\"miljo, bolag\"\n"},
+     "eu-info;2;EU-information;antal;summa;öka;;;\"miljo, bolag\"\n"
+     "valdeltagande;2;Valdeltagande;procent;medel;öka;;;nämnd\n"},
     {"enheter.csv",
      "id;namn;typ\n"
      "social;Socialförvaltningen;förvaltning\n"
@@ -48,7 +49,7 @@ static const char *const plan_files[][2] = {
      "mcr2030;Making Cities Resilient 2030;nätverk\n"},
 };
 
-enum { NYA, ANDEL, TID, EXTERN, FORANDRING, EU_INFO };
+enum { NYA, ANDEL, TID, EXTERN, FORANDRING, EU_INFO, VALDELTAGANDE };
 enum { SOCIAL, MILJO, HAMN };
 enum { MOSS, HORSENS, MCR };
 
@@ -811,14 +812,17 @@ static void test_not_applicable_rejected(void **state)
                 "2025;miljo;eu-info;3\n"
                 "2025;hamn;eu-info;2\n"
                 "2025;SOCIAL;eu-info;1\n"
-                "2025;social;eu-info;\n");
+                "2025;social;eu-info;\n"
+                "2025;social;valdeltagande;80\n"); /* a type no unit has: applies to none */
     /* Either the plan or the row is wrong: the row is rejected, naming the
      * units the indicator applies to; an empty value is no exception. */
-    EXPECT(&r, E(ROW_NOT_APPLICABLE, 4, 3), E(ROW_NOT_APPLICABLE, 5, 3));
+    EXPECT(&r, E(ROW_NOT_APPLICABLE, 4, 3), E(ROW_NOT_APPLICABLE, 5, 3), E(ROW_NOT_APPLICABLE_NONE, 6, 3));
+    assert_string_equal(text(&r, 2), "indikatorn valdeltagande gäller inte social och inte heller någon annan enhet "
+                                     "(kolumnen gäller i plan/indikatorer.csv); rätta planen");
     assert_string_equal(text(&r, 0), "indikatorn eu-info gäller inte social, bara miljo, hamn (kolumnen gäller i "
                                      "plan/indikatorer.csv); antingen är raden eller planen fel");
-    expect_counts(&r, 4, 2, 2);
-    assert_int_equal(r.data->nrejections, 2);
+    expect_counts(&r, 5, 2, 3);
+    assert_int_equal(r.data->nrejections, 3);
     expect_rejection(&r, "a.csv", 4, 2025, SOCIAL, EU_INFO, true);
     expect_rejection(&r, "a.csv", 5, 2025, SOCIAL, EU_INFO, true);
     assert_int_equal(r.diags->items[0].unit, SOCIAL);
