@@ -343,10 +343,13 @@ static char *assessment_values(const uf_dataset *data, const uf_diag_list *diags
             break;
         }
         const char *word = uf_msg_text(assessment_words[a->assessment]);
-        /* The same word as an earlier row: it is the texts that differ. */
+        /* The same word as an earlier row with other texts: say so, or the
+         * two would read alike. */
         bool texts_differ = false;
-        for (size_t j = 0; j < k; j++)
-            texts_differ |= data->assessments[group[j]].assessment == a->assessment;
+        for (size_t j = 0; j < k; j++) {
+            const uf_self_assessment *b = &data->assessments[group[j]];
+            texts_differ |= b->assessment == a->assessment && !same_assessment(a, b);
+        }
         char *shown = texts_differ ? uf_msg_format(UF_MSG_ASSESS_OTHER_TEXTS, word) : uf_xstrdup(word);
         char *where = place_at(diags, a->file, a->line, here);
         if (sb.len)
