@@ -12,8 +12,9 @@
 #include "render/workbook.h"
 #include "dataset/dataset.h"
 #include "plan/plan.h"
-#include "plan/validate.h"
+#include "validate/validate.h"
 #include "read/folder.h"
+#include "read/summary.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -30,6 +31,7 @@ typedef struct uf_run {
     uf_diag_list *diags;
     uf_plan *plan;
     uf_dataset *data;
+    char *summary; /* sammanfattning/ÅÅÅÅ.txt of the report year, NULL when none: for the board report */
 } uf_run;
 
 static void fatal(uf_msg code, const char *arg)
@@ -45,8 +47,10 @@ static void print_counts(const uf_run *run, FILE *out)
     char a[UF_NUMBUF], b[UF_NUMBUF], d[UF_NUMBUF];
     fprintf(out, uf_msg_text(UF_MSG_CLI_COUNT_ROWS), uf_fmt_count(a, c->rows_read),
             uf_fmt_count(b, c->rows_accepted), uf_fmt_count(d, c->rows_rejected));
-    if (c->rows_duplicate)
+    if (c->rows_duplicate > 1)
         fprintf(out, uf_msg_text(UF_MSG_CLI_COUNT_DUPLICATES), uf_fmt_count(a, c->rows_duplicate));
+    else if (c->rows_duplicate == 1)
+        fputs(uf_msg_text(UF_MSG_CLI_COUNT_DUPLICATE), out);
     fputc('\n', out);
     fprintf(out, uf_msg_text(UF_MSG_CLI_COUNT_FILES), uf_fmt_count(a, c->files_read), uf_fmt_count(b, c->files_rejected));
     fputc('\n', out);
@@ -59,9 +63,21 @@ static void print_counts(const uf_run *run, FILE *out)
         snprintf(year, sizeof year, "%d", yr);
         fprintf(out, uf_msg_text(UF_MSG_CLI_COVERAGE), year,
                 uf_fmt_count(a, (long long)uf_dataset_units_reported(run->data, yr)),
-                uf_fmt_count(b, (long long)run->plan->nunits));
+                uf_fmt_count(b, (long long)uf_dataset_units_expected(run->data)));
         fputc('\n', out);
     }
+}
+
+/* A file found under INPUTS as the clerk knows it, relative to INPUTS: a
+ * report never shows an absolute path. */
+static const char *shown_name(const uf_config *cfg, const char *path)
+{
+    size_t n = strlen(cfg->inputs);
+    while (n > 1 && cfg->inputs[n - 1] == '/')
+        n--;
+    if (strncmp(path, cfg->inputs, n) == 0 && path[n] == '/')
+        return path + n + strspn(path + n, "/");
+    return path;
 }
 
 static void warn_spreadsheets(uf_run *run, const char *dir)
@@ -69,7 +85,8 @@ static void warn_spreadsheets(uf_run *run, const char *dir)
     uf_file_list sheets = {0};
     uf_find_spreadsheets(dir, &sheets);
     for (size_t i = 0; i < sheets.count; i++)
-        uf_diag_add(run->diags, UF_SEVERITY_WARNING, uf_diag_add_file(run->diags, sheets.paths[i]), 0, 0,
+        uf_diag_add(run->diags, UF_SEVERITY_WARNING,
+                    uf_diag_add_file(run->diags, shown_name(run->config, sheets.paths[i])), 0, 0,
                     UF_MSG_FILE_SPREADSHEET);
     uf_file_list_free(&sheets);
 }
@@ -93,7 +110,7 @@ static bool read_submissions(uf_run *run)
             return false;
         }
         for (size_t i = 0; i < files.count; i++)
-            uf_validate_file(v, files.paths[i], files.paths[i]);
+            uf_validate_file(v, files.paths[i], shown_name(cfg, files.paths[i]));
         uf_file_list_report(&files, run->diags);
         uf_file_list_free(&files);
         warn_spreadsheets(run, dir);
@@ -102,7 +119,18 @@ static bool read_submissions(uf_run *run)
     uf_validator_free(v);
     /* Only a whole folder is expected to cover every unit. */
     uf_dataset_finish(run->data, run->diags, cfg->nfiles == 0);
+    uf_diag_gather_files(run->diags, UF_MSG_FILE_CP1252, UF_MSG_FILES_CP1252);
     return true;
+}
+
+/* The summary text of the year a report would be for, read with the
+ * submissions so that validate reports its problems too. */
+static void read_summary(uf_run *run)
+{
+    const uf_dataset *d = run->data;
+    int year = run->config->year ? run->config->year : d->nyears ? d->years[d->nyears - 1] : 0;
+    if (year && run->config->nfiles == 0)
+        run->summary = uf_summary_load(run->config->inputs, year, run->diags);
 }
 
 static uf_exit load(uf_run *run)
@@ -125,6 +153,7 @@ static uf_exit load(uf_run *run)
     run->data = uf_dataset_new(run->plan);
     if (!read_submissions(run))
         return UF_EXIT_FATAL;
+    read_summary(run);
     uf_diag_sort(run->diags);
     return UF_EXIT_OK;
 }
@@ -341,6 +370,7 @@ uf_exit uf_operate(const uf_config *config)
     if (status == UF_EXIT_OK) {
         status = config->command == UF_COMMAND_REPORT ? operate_report(&run) : operate_validate(&run);
     }
+    free(run.summary);
     uf_dataset_free(run.data);
     uf_plan_free(run.plan);
     uf_diag_list_free(run.diags);

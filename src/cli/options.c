@@ -16,7 +16,7 @@ static bool set_year(uf_config *c, const char *v)
 {
     char *end;
     long y = strtol(v, &end, 10);
-    if (*end || y < 1900 || y > 2199) {
+    if (*end || y < 1900 || y > 2100) {
         fprintf(stderr, "%s", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX));
         fprintf(stderr, uf_msg_text(UF_MSG_CLI_BAD_YEAR), v);
         fputc('\n', stderr);

@@ -49,7 +49,7 @@ uf_diag *uf_diag_add(uf_diag_list *list, uf_severity severity, uint32_t file, lo
         text = uf_xstrdup(uf_msg_name(code));
     uf_grow(&list->items, &list->cap, list->count + 1, sizeof(uf_diag));
     uf_diag *d = &list->items[list->count];
-    *d = (uf_diag){severity, code, file, line, column, UF_NO_UNIT, 0, text, list->count};
+    *d = (uf_diag){severity, code, file, line, column, UF_NO_UNIT, 0, text, list->next_seq++};
     list->count++;
     if (severity == UF_SEVERITY_ERROR)
         list->errors++;
@@ -68,6 +68,38 @@ size_t uf_diag_unshowable(uf_diag_list *list, uint32_t file, long line, int colu
                     uf_fmt_count(count, (long long)n), uf_text_codepoint(cp, first));
     }
     return n;
+}
+
+void uf_diag_gather_files(uf_diag_list *list, uf_msg code, uf_msg gathered)
+{
+    size_t n = 0;
+    uf_severity severity = UF_SEVERITY_WARNING;
+    for (size_t i = 0; i < list->count; i++)
+        n += list->items[i].code == code && list->items[i].line == 0;
+    if (n < 2)
+        return;
+    uf_strbuf names = {0};
+    size_t kept = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        uf_diag *d = &list->items[i];
+        if (d->code != code || d->line != 0) {
+            list->items[kept++] = *d;
+            continue;
+        }
+        if (names.len)
+            uf_strbuf_puts(&names, ", ");
+        uf_strbuf_puts(&names, uf_diag_file_name(list, d->file));
+        severity = d->severity;
+        if (d->severity == UF_SEVERITY_ERROR)
+            list->errors--;
+        else
+            list->warnings--;
+        free(d->text);
+    }
+    list->count = kept;
+    char count[UF_NUMBUF];
+    uf_diag_add(list, severity, UF_NO_FILE, 0, 0, gathered, uf_fmt_count(count, (long long)n), names.data);
+    uf_strbuf_free(&names);
 }
 
 static int diag_cmp(const void *pa, const void *pb)

@@ -35,6 +35,7 @@ typedef struct uf_diag_list {
     char **files;
     size_t nfiles, files_cap;
     size_t errors, warnings;
+    size_t next_seq; /* arrival order, unique even after uf_diag_gather_files */
 } uf_diag_list;
 
 uf_diag_list *uf_diag_list_new(void);
@@ -51,6 +52,11 @@ uf_diag *uf_diag_add(uf_diag_list *list, uf_severity severity, uint32_t file, lo
  * show (text.h: noncharacters such as U+FFFF); the outputs show them as
  * U+FFFD. Returns how many there are. */
 size_t uf_diag_unshowable(uf_diag_list *list, uint32_t file, long line, int column, const char *text, size_t len);
+
+/* Replaces two or more whole-file diagnostics with the same code by one
+ * for the run, gathered's format taking their count and the files' names
+ * ("thirty files in Windows-1252" is one notice, not thirty). */
+void uf_diag_gather_files(uf_diag_list *list, uf_msg code, uf_msg gathered);
 /* Orders by file, line, column, then arrival. */
 void uf_diag_sort(uf_diag_list *list);
 /* "fil:rad:kolumn: fel: text" (parts that are 0 are left out). */

@@ -58,7 +58,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ROW_EMPTY_FIELD, "%s saknas", "%s is missing") \
     X(ROW_TOO_MANY_FIELDS, "raden har %s fält men rubrikraden har %s; kontrollera att inget värde innehåller avgränsaren utan citattecken", "the row has %s fields but the header has %s; check that no value holds the delimiter without quotes") \
     X(ROW_TOO_MANY_FIELDS_COMMA, "raden har %s fält men rubrikraden har %s; står det ett decimalkomma utan citattecken i en kommaseparerad fil?", "the row has %s fields but the header has %s; is there an unquoted decimal comma in a comma-separated file?") \
-    X(ROW_BAD_YEAR, "ogiltigt år '%s'; ange ett årtal med fyra siffror, t.ex. 2025", "invalid year '%s'; give a four-digit year such as 2025") \
+    X(ROW_BAD_YEAR, "ogiltigt år '%s'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025", "invalid year '%s'; give a four-digit year from 1900 to 2100, such as 2025") \
     X(ROW_UNKNOWN_UNIT, "okänd enhet '%s'%s", "unknown unit '%s'%s") \
     X(ROW_UNKNOWN_INDICATOR, "okänd indikator '%s'%s", "unknown indicator '%s'%s") \
     X(ROW_UNKNOWN_PARTNER, "okänd partner '%s'%s", "unknown partner '%s'%s") \
@@ -82,8 +82,33 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ROW_DUPLICATE, "samma år, enhet, indikator och partner som %s med samma värde; räknas en gång", "same year, unit, indicator and partner as %s with the same value; counted once") \
     X(PLACE_LINE, "rad %s", "line %s") \
     X(PLACE_FILE_LINE, "rad %s i %s", "line %s in %s") \
-    X(ROW_CONFLICT, "motstridiga värden för %s, %s, %s%s: %s; alla %s rader avvisas, rätta till ett värde", "conflicting values for %s, %s, %s%s: %s; all %s rows rejected, correct to one value") \
+    X(ROW_CONFLICT, "motstridiga värden för %s, %s, %s%s: %s; %s, rätta till ett värde", "conflicting values for %s, %s, %s%s: %s; %s, correct to one value") \
+    X(CONFLICT_BOTH, "båda raderna avvisas", "both rows rejected") \
+    X(CONFLICT_ALL, "alla %s rader avvisas", "all %s rows rejected") \
     X(ROW_CONFLICT_PARTNER, ", partner %s", ", partner %s") \
+    X(ROW_NOT_APPLICABLE, "indikatorn %s gäller inte %s, bara %s (kolumnen gäller i plan/indikatorer.csv); antingen är raden eller planen fel", "indicator %s does not apply to %s, only to %s (column gäller in plan/indikatorer.csv); either the row or the plan is wrong") \
+    X(ROW_NOT_APPLICABLE_NONE, "indikatorn %s gäller inte %s och inte heller någon annan enhet (kolumnen gäller i plan/indikatorer.csv); rätta planen", "indicator %s does not apply to %s nor to any other unit (column gäller in plan/indikatorer.csv); correct the plan") \
+    X(LOOKALIKE_DASH, "; menade du '%s'? Där står %s i stället för ett vanligt bindestreck (-)", "; did you mean '%s'? It has %s instead of a plain hyphen (-)") \
+    X(LOOKALIKE_SPACE, "; menade du '%s'? Där står ett hårt mellanslag (U+00A0), som inte hör hemma i ett id", "; did you mean '%s'? It has a no-break space (U+00A0), which does not belong in an id") \
+    X(CHAR_EN_DASH, "ett tankstreck (–, U+2013)", "an en dash (–, U+2013)") \
+    X(CHAR_EM_DASH, "ett långt tankstreck (—, U+2014)", "an em dash (—, U+2014)") \
+    X(CHAR_MINUS, "ett minustecken (−, U+2212)", "a minus sign (−, U+2212)") \
+    X(CHAR_HYPHEN, "ett typografiskt bindestreck (‐, U+2010)", "a typographic hyphen (‐, U+2010)") \
+    X(CHAR_NB_HYPHEN, "ett hårt bindestreck (U+2011)", "a non-breaking hyphen (U+2011)") \
+    X(ROW_UNKNOWN_GOAL, "okänt mål '%s'%s", "unknown goal '%s'%s") \
+    X(ROW_BAD_ASSESSMENT, "okänd bedömning '%s'; ange uppnått, delvis uppnått eller ej uppnått (eller grön, gul, röd)", "unknown assessment '%s'; use uppnått, delvis uppnått or ej uppnått (or grön, gul, röd)") \
+    X(ROW_ASSESSMENT_MISSING, "bedömning saknas men raden har text i %s; ange uppnått, delvis uppnått eller ej uppnått", "assessment missing but the row has text in %s; use uppnått, delvis uppnått or ej uppnått") \
+    X(ROW_TEXT_TOO_LONG, "%s är %s tecken lång; högst %s tecken får plats och texten kortas aldrig av, så korta den själv", "%s is %s characters long; at most %s fit and the text is never cut, so shorten it") \
+    X(ROW_ASSESSMENT_DUPLICATE, "samma år, enhet och mål som %s med samma bedömning och texter; räknas en gång", "same year, unit and goal as %s with the same assessment and texts; counted once") \
+    X(ROW_ASSESSMENT_CONFLICT, "olika självvärderingar för %s, %s, mål %s: %s; %s, behåll en av dem", "different self-assessments for %s, %s, goal %s: %s; %s, keep one of them") \
+    X(ASSESS_NONE, "ej bedömd", "not assessed") \
+    X(ASSESS_MET, "uppnått", "achieved") \
+    X(ASSESS_PARTLY, "delvis uppnått", "partly achieved") \
+    X(ASSESS_NOT_MET, "ej uppnått", "not achieved") \
+    X(ASSESS_OTHER_TEXTS, "%s med andra texter", "%s with other texts") \
+    X(FILES_CP1252, "%s filer är sparade i Windows-1252 och har konverterats till UTF-8; spara gärna som \"CSV UTF-8\": %s", "%s files are saved in Windows-1252 and were converted to UTF-8; prefer \"CSV UTF-8\": %s") \
+    X(SUMMARY_UTF16, "texten är sparad som UTF-16 (\"Unicode\") och läses inte; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)", "the text is saved as UTF-16 (\"Unicode\") and is not read; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") \
+    X(SUMMARY_ENCODING, "texten är varken UTF-8 eller Windows-1252 (byte %s) och läses inte; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)", "the text is neither UTF-8 nor Windows-1252 (byte %s) and is not read; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") \
     X(UNIT_NOT_REPORTED, "%s (%s) har inte rapporterat för %s", "%s (%s) has not reported for %s") \
     /* plan */ \
     X(PLAN_MISSING_FILE, "planfilen saknas (krävs)", "the plan file is missing (required)") \
@@ -100,6 +125,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(PLAN_BAD_ID, "ogiltigt id '%s'; använd bokstäver, siffror, bindestreck eller understreck", "invalid id '%s'; use letters, digits, hyphens or underscores") \
     X(PLAN_DUP_TARGET, "målvärde för %s, %s, %s anges två gånger (även på rad %s)", "target for %s, %s, %s is given twice (also on line %s)") \
     X(PLAN_WHOLE, "koncernen", "the municipality") \
+    X(PLAN_BAD_APPLIES, "'%s' i kolumnen gäller är varken en enhet eller en enhetstyp (förvaltning, bolag, nämnd, övrigt)%s", "'%s' in column gäller is neither a unit nor a unit type (förvaltning, bolag, nämnd, övrigt)%s") \
     /* command line */ \
     X(CLI_USAGE, \
       "Användning: uppfolj KOMMANDO [FLAGGOR] [INDATA] [FIL...]\n" \
@@ -161,7 +187,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_YEAR_NO_DATA, "det finns ingen godkänd inrapportering för %s", "there are no accepted submissions for %s") \
     X(CLI_NO_SUBMISSIONS, "inga inrapporteringsfiler (*.csv) hittades i %s", "no submission files (*.csv) were found in %s") \
     X(CLI_COUNT_ROWS, "Rader: %s lästa, %s godkända, %s avvisade", "Rows: %s read, %s accepted, %s rejected") \
-    X(CLI_COUNT_DUPLICATES, " (varav dubbletter räknade en gång: %s)", " (of which duplicates counted once: %s)") \
+    X(CLI_COUNT_DUPLICATES, ". Bland de godkända finns %s dubbletter, som räknas en gång", ". Among those accepted, %s duplicates are counted once") \
+    X(CLI_COUNT_DUPLICATE, ". Bland de godkända finns en dubblett, som räknas en gång", ". Among those accepted, one duplicate is counted once") \
     X(CLI_COUNT_FILES, "Filer: %s lästa, %s avvisade", "Files: %s read, %s rejected") \
     X(CLI_COUNT_DIAGS, "Meddelanden: fel %s, varningar %s", "Messages: errors %s, warnings %s") \
     X(CLI_COVERAGE, "Inrapportering %s: %s av %s enheter", "Submissions %s: %s of %s units") \

@@ -70,6 +70,9 @@ typedef struct uf_rejection {
 typedef struct uf_counts {
     long rows_read, rows_accepted, rows_rejected, rows_duplicate;
     long files_read, files_rejected;
+    /* Of the rows above, the self-assessment rows (contract v2: they count
+     * like figure rows). */
+    long assessments_read, assessments_accepted, assessments_rejected;
 } uf_counts;
 
 typedef struct uf_dataset {
@@ -105,13 +108,20 @@ void uf_dataset_add_rejection(uf_dataset *data, const uf_rejection *r);
  * dataset keeps them. */
 void uf_dataset_count_file(uf_dataset *data, bool rejected);
 void uf_dataset_count_rows(uf_dataset *data, long read, long accepted, long rejected);
+/* The same for self-assessment rows, which count in the rows above too. */
+void uf_dataset_count_assessments(uf_dataset *data, long read, long accepted, long rejected);
 
-/* Settles duplicates and conflicts, fills years and coverage; with
- * expect_all_units, warns for every unit that did not report a year. */
+/* Settles duplicates and conflicts (of figures and of self-assessments),
+ * fills years and coverage; with expect_all_units, warns for every unit
+ * that is expected to report (uf_plan_unit_expected) and did not report a
+ * year. A unit has reported when one of its figure rows with a value was
+ * accepted. */
 void uf_dataset_finish(uf_dataset *data, uf_diag_list *diags, bool expect_all_units);
 
 size_t uf_dataset_year_index(const uf_dataset *data, int year); /* SIZE_MAX if absent */
 bool uf_dataset_unit_reported(const uf_dataset *data, int year, size_t unit);
 size_t uf_dataset_units_reported(const uf_dataset *data, int year);
+/* Units expected to report: those that some indicator applies to. */
+size_t uf_dataset_units_expected(const uf_dataset *data);
 
 #endif

@@ -189,7 +189,7 @@ static void goal_row(plan_reader *r, const uf_csv_record *rec)
 
 /* ---- indikatorer.csv ---- */
 
-enum { IND_ID, IND_GOAL, IND_NAME, IND_MEASURE, IND_AGG, IND_DIR, IND_AREA, IND_SDG, IND_MIN, IND_MAX, IND_DESC };
+enum { IND_ID, IND_GOAL, IND_NAME, IND_MEASURE, IND_AGG, IND_DIR, IND_AREA, IND_SDG, IND_MIN, IND_MAX, IND_DESC, IND_APPLIES };
 static const uf_column_spec indicator_columns[] = {
     {"id", "id", true},
     {"mål", "mal|goal", true},
@@ -202,6 +202,7 @@ static const uf_column_spec indicator_columns[] = {
     {"min", "min", false},
     {"max", "max", false},
     {"beskrivning", "beskrivning|description", false},
+    {"gäller", "galler|applies|applies to", false},
 };
 
 static bool parse_sdgs(plan_reader *r, const uf_csv_record *rec, uint32_t *bits)
@@ -308,6 +309,9 @@ static void indicator_row(plan_reader *r, const uf_csv_record *rec)
     ind.name = text(r, rec, IND_NAME);
     ind.area = text(r, rec, IND_AREA);
     ind.description = text(r, rec, IND_DESC);
+    ind.applies_text = text(r, rec, IND_APPLIES);
+    ind.line = rec->line;
+    p->applies_column = column_of(r, IND_APPLIES);
     uf_grow(&p->indicators, &r->cap, p->nindicators + 1, sizeof(uf_indicator));
     p->indicators[p->nindicators++] = ind;
 }
@@ -470,7 +474,10 @@ static bool read_plan_file(uf_plan *plan, uf_diag_list *diags, const char *input
     plan_reader r = {.plan = plan, .diags = diags, .file_name = name, .specs = specs, .nspecs = nspecs, .row = row};
     struct stat st;
     bool present = stat(path, &st) == 0;
-    r.file = uf_diag_add_file(diags, path);
+    /* Shown relative to INPUTS: a report never carries an absolute path. */
+    char *shown = uf_path_join("plan", name);
+    r.file = uf_diag_add_file(diags, shown);
+    free(shown);
     if (!present) {
         if (required)
             uf_diag_add(diags, UF_SEVERITY_ERROR, r.file, 0, 0, UF_MSG_PLAN_MISSING_FILE);
@@ -494,6 +501,61 @@ static bool read_plan_file(uf_plan *plan, uf_diag_list *diags, const char *input
     free(r.lines);
     free(path);
     return !(empty && !required);
+}
+
+/* ---- gäller, once the units are known ---- */
+
+static bool resolve_token(uf_plan *plan, bool *applies, const char *tok, size_t len)
+{
+    size_t unit = uf_plan_find_unit(plan, tok, len);
+    uf_unit_type type;
+    if (unit != UF_NOT_FOUND) {
+        applies[unit] = true;
+        return true;
+    }
+    if (!uf_parse_unit_type(tok, len, &type))
+        return false;
+    for (size_t u = 0; u < plan->nunits; u++)
+        applies[u] |= plan->units[u].type == type;
+    return true;
+}
+
+static void report_bad_applies(uf_plan *plan, uf_diag_list *diags, uint32_t file, const uf_indicator *ind,
+                               const char *tok, size_t len)
+{
+    char buf[UF_EXCERPT];
+    const char *guess = uf_plan_suggest(plan, 'u', tok, len);
+    char *hint = guess ? uf_msg_format(UF_MSG_SUGGEST, guess) : uf_msg_format(UF_MSG_SUGGEST_NONE, "enheter.csv");
+    uf_diag_add(diags, UF_SEVERITY_ERROR, file, ind->line, plan->applies_column, UF_MSG_PLAN_BAD_APPLIES,
+                uf_excerpt(buf, tok, len), hint ? hint : "");
+    free(hint);
+}
+
+/* Unit ids and unit types separated by spaces or commas; empty: every unit. */
+static void resolve_applies(uf_plan *plan, uf_diag_list *diags, uint32_t file)
+{
+    static const char separators[] = " ,;\t";
+    for (size_t i = 0; i < plan->nindicators; i++) {
+        uf_indicator *ind = &plan->indicators[i];
+        const char *s = ind->applies_text;
+        size_t len = strlen(s), at = 0;
+        bool *applies = uf_xcalloc(plan->nunits + 1, sizeof(bool));
+        bool any = false;
+        while (at < len) {
+            at += strspn(s + at, separators);
+            size_t n = strcspn(s + at, separators);
+            if (n == 0)
+                break;
+            if (!resolve_token(plan, applies, s + at, n))
+                report_bad_applies(plan, diags, file, ind, s + at, n);
+            any = true;
+            at += n;
+        }
+        if (any)
+            ind->applies = applies;
+        else
+            free(applies);
+    }
 }
 
 static int target_cmp(const void *pa, const void *pb)
@@ -560,8 +622,10 @@ uf_plan *uf_plan_load(const char *inputs_dir, uf_diag_list *diags, uf_error *err
     plan->lookalikes = uf_index_new(256);
 #define N(a) (sizeof(a) / sizeof((a)[0]))
     read_plan_file(plan, diags, inputs_dir, "mal.csv", true, goal_columns, N(goal_columns), goal_row);
+    uint32_t indicator_file = (uint32_t)diags->nfiles; /* each read registers one file */
     read_plan_file(plan, diags, inputs_dir, "indikatorer.csv", true, indicator_columns, N(indicator_columns), indicator_row);
     read_plan_file(plan, diags, inputs_dir, "enheter.csv", true, unit_columns, N(unit_columns), unit_row);
+    resolve_applies(plan, diags, indicator_file);
     plan->has_partner_file =
         read_plan_file(plan, diags, inputs_dir, "partners.csv", false, partner_columns, N(partner_columns), partner_row);
     read_plan_file(plan, diags, inputs_dir, "malvarden.csv", false, target_columns, N(target_columns), target_row);

@@ -36,6 +36,7 @@ typedef struct uf_indicator {
      * NULL when gäller is empty, meaning every unit. */
     bool *applies;
     const char *applies_text; /* gäller as written, "" when empty: for messages */
+    long line;                /* in indikatorer.csv */
 } uf_indicator;
 
 typedef struct uf_unit {
@@ -71,6 +72,7 @@ typedef struct uf_plan {
     size_t ntargets;
     bool has_partner_file;
     /* private */
+    int applies_column; /* of gäller in indikatorer.csv, for messages */
     uf_pool *strings;
     uf_index *goal_index, *indicator_index, *unit_index, *partner_index;
     uf_index *lookalikes;       /* kind letter + uf_unicode_lookalike_key → position */

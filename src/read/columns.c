@@ -53,6 +53,13 @@ static bool alias_matches(const char *aliases, const char *name, size_t len)
     return false;
 }
 
+bool uf_column_is(const char *aliases, const char *s, size_t len)
+{
+    char name[NAME_MAX_BYTES];
+    size_t n = uf_column_normalize(s, len, name, sizeof name);
+    return n > 0 && alias_matches(aliases, name, n);
+}
+
 /* A header can have any number of cells (a binary file read as one line
  * has millions): a message names the first few and then says "…". */
 enum { MAX_NAMES_SHOWN = 20 };

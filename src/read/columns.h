@@ -21,6 +21,10 @@ typedef struct uf_column_spec {
  * length written (out holds at least cap bytes; output is cut at cap-1). */
 size_t uf_column_normalize(const char *s, size_t len, char *out, size_t cap);
 
+/* Whether the header cell s names a column with one of these normalized
+ * aliases ("mal|goal"). */
+bool uf_column_is(const char *aliases, const char *s, size_t len);
+
 /* Finds each spec's field in header; index_out[k] is the field number or
  * UF_COLUMN_MISSING. Missing required columns reject the file (one error
  * naming them and the columns found); unknown columns give one warning.

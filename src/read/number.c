@@ -152,7 +152,7 @@ bool uf_year_parse(const char *s, size_t len, int *year)
             return false;
         y = y * 10 + (s[i] - '0');
     }
-    if (y < 1900 || y > 2199)
+    if (y < 1900 || y > 2100)
         return false;
     *year = y;
     return true;

@@ -24,7 +24,7 @@ typedef struct uf_number {
 
 uf_number_status uf_number_parse(const char *s, size_t len, uf_number *out);
 
-/* A year: four digits from 1900 to 2199, spaces around allowed. */
+/* A year: four digits from 1900 to 2100 (contract v2), spaces around allowed. */
 bool uf_year_parse(const char *s, size_t len, int *year);
 
 /* Larger values and targets are refused: sums of up to 2^32 rows stay

@@ -13,7 +13,7 @@
 #include "consolidate/model.h"
 #include "dataset/dataset.h"
 #include "plan/plan.h"
-#include "plan/validate.h"
+#include "validate/validate.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -143,7 +143,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uf_dataset_finish(d, diags, files > 1);
     const uf_counts *c = &d->counts;
     CHECK(c->rows_read == c->rows_accepted + c->rows_rejected);
-    CHECK((size_t)c->rows_accepted == d->nrows);
+    CHECK((size_t)(c->rows_accepted - c->assessments_accepted) == d->nrows);
+    CHECK(c->assessments_read == c->assessments_accepted + c->assessments_rejected);
+    CHECK(d->nassessments <= (size_t)c->assessments_accepted);
+    /* Every rejected figure row is recorded against what it would have fed. */
+    CHECK((long)d->nrejections == c->rows_rejected - c->assessments_rejected);
+    for (size_t k = 0; k < d->nrejections; k++) {
+        const uf_rejection *x = &d->rejections[k];
+        CHECK(x->unit == UF_NO_UNIT || x->unit < plan->nunits);
+        CHECK(x->indicator == UF_NO_INDICATOR || x->indicator < plan->nindicators);
+        CHECK(x->year == 0 || (x->year >= 1900 && x->year <= 2100));
+    }
     CHECK(c->rows_duplicate <= c->rows_accepted);
     CHECK(c->files_read == (long)files);
     CHECK(c->files_rejected <= c->files_read);

@@ -48,7 +48,7 @@ fi
 
 mkdir -p "$build/obj"
 # Everything a validate run needs; render/ and cli/ (xlsx, cairo) only in fuzz_report.
-sources=$(ls "$root"/src/common/*.c "$root"/src/read/*.c "$root"/src/plan/*.c \
+sources=$(ls "$root"/src/common/*.c "$root"/src/read/*.c "$root"/src/plan/*.c "$root"/src/validate/*.c \
              "$root"/src/dataset/*.c "$root"/src/consolidate/*.c)
 csv_inc=$(dirname "$(echo '#include <csv.h>' | "$cc" -E -H -x c - 2>&1 >/dev/null | sed -n 's/^\. //p' | head -1)")
 cflags=(-std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined

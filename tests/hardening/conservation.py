@@ -14,6 +14,20 @@ For every folder (fixed seeds, so failures reproduce):
     partners (an identical duplicate once, an empty value not at all, never
     as 0); the municipality's figure is the indicator's aggregation over the
     units that reported it; målvärde and föregående likewise.
+Contract v2 besides:
+  - indicators with `gäller` for some units only; rows for a pair an
+    indicator does not apply to are rejected (a flaw of its own) and the
+    unit is not told it did not report when nothing applies to it;
+  - self-assessment files (år;enhet;mål;bedömning;analys;åtgärder) with
+    untouched rows, grön/gul/röd spellings, identical duplicates (counted
+    once), conflicts and bad rows, all counted with the figure rows;
+  - a unit has reported only through an accepted row with a value;
+  - every rejected figure row is attributed by the contract's rules: when
+    the CSV export has the version-2 column avvisade_rader, each figure's
+    count is checked against a recomputation (the unit tests check the
+    attribution itself, test_validate.c);
+  - file names are shown relative to INPUTS; files in Windows-1252 are
+    listed in one notice for the run when there are two or more.
 
 Usage: conservation.py UPPFOLJ [FOLDERS] [FIRST_SEED]"""
 import csv
@@ -30,7 +44,12 @@ FOLDERS = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 FIRST_SEED = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
 
 FLAWS = ["unknown_unit", "unknown_indicator", "bad_number", "decimal_antal", "percent_over_100",
-         "conflict", "identical_duplicate", "too_many_fields", "missing_column_file", "empty_value"]
+         "conflict", "identical_duplicate", "too_many_fields", "missing_column_file", "empty_value",
+         "not_applicable"]
+ASSESSMENT_SPELLINGS = {1: ["uppnått", "Uppnått", "uppnatt", "grön", "GRÖN"],
+                        2: ["delvis uppnått", "Delvis uppnatt", "gul"],
+                        3: ["ej uppnått", "EJ UPPNÅTT", "röd", "rod"]}
+TYPES = ["förvaltning", "bolag", "nämnd", "övrigt"]
 
 MEASURES = [  # måttenhet, aggregations allowed, value generator
     ("antal", ["summa", "max", "min", "medel"], lambda r: r.randint(0, 40)),
@@ -53,6 +72,9 @@ class Folder:
         self.rows_rejected = 0
         self.accepted = []  # (year, unit, indicator, partner, value or None)
         self.rows_duplicate = 0
+        self.rejected_rows = []  # (year, unit, indicator) as written, of every rejected figure row
+        self.assessment_rows = []  # (key, assessment, texts, file, line) of self-assessment rows kept
+        self.cp1252 = []         # files in Windows-1252 with a byte beyond ASCII
 
     # ---- the plan ----
     def make_plan(self):
@@ -65,13 +87,30 @@ class Folder:
             self.indicators[f"ind{k}"] = dict(goal=r.choice(self.goals), measure=measure, agg=r.choice(aggs),
                                               dir=r.choice(["öka", "minska"]), gen=gen)
         self.units = [f"enhet-{chr(97 + u)}" for u in range(r.randint(2, 5))]
+        self.unit_types = {u: r.choice(TYPES) for u in self.units}
+        # gäller: most indicators apply to every unit; some to a few units,
+        # named by id or by type.
+        for i, d in self.indicators.items():
+            d["applies"] = set(self.units)
+            d["galler"] = ""
+            # ind0 (antal) and ind1 (procent) carry the value flaws: every unit.
+            if i not in ("ind0", "ind1") and r.random() < 0.5:
+                if r.random() < 0.5:
+                    named = r.sample(self.units, r.randint(1, len(self.units)))
+                    d["galler"] = r.choice([" ", ", "]).join(u.upper() if r.random() < 0.2 else u for u in named)
+                    d["applies"] = set(named)
+                else:
+                    t = r.choice(sorted(set(self.unit_types.values())))
+                    d["galler"] = t
+                    d["applies"] = {u for u in self.units if self.unit_types[u] == t}
         self.partners = [f"partner{p}" for p in range(r.randint(0, 3))]
         self.years = sorted(r.sample(range(2021, 2027), r.randint(1, 3)))
         write(self.root, "plan/mal.csv", "id;namn\n" + "".join(f"{g};Mål nummer {g}\n" for g in self.goals))
-        write(self.root, "plan/indikatorer.csv", "id;mål;namn;måttenhet;aggregering;riktning\n" + "".join(
-            f"{i};{d['goal']};Indikator {i};{d['measure']};{d['agg']};{d['dir']}\n" for i, d in self.indicators.items()))
+        write(self.root, "plan/indikatorer.csv", "id;mål;namn;måttenhet;aggregering;riktning;gäller\n" + "".join(
+            f"{i};{d['goal']};Indikator {i};{d['measure']};{d['agg']};{d['dir']};\"{d['galler']}\"\n"
+            for i, d in self.indicators.items()))
         write(self.root, "plan/enheter.csv", "id;namn;typ\n" + "".join(
-            f"{u};Enheten {u};{r.choice(['förvaltning', 'bolag', 'nämnd', 'övrigt'])}\n" for u in self.units))
+            f"{u};Enheten {u};{self.unit_types[u]}\n" for u in self.units))
         if self.partners:
             write(self.root, "plan/partners.csv", "id;namn;typ;land\n" + "".join(
                 f"{p};Partner {p};vänort;Norge\n" for p in self.partners))
@@ -110,14 +149,19 @@ class Folder:
     def make_submissions(self):
         r = self.r
         keys = [(y, u, i, p) for y in self.years for u in self.units for i in self.indicators
-                for p in [""] + self.partners]
+                for p in [""] + self.partners if u in self.indicators[i]["applies"]]
         r.shuffle(keys)
+        foreign = [(y, u, i, p) for y in self.years for u in self.units for i in self.indicators
+                   for p in [""] + self.partners if u not in self.indicators[i]["applies"]]
+        r.shuffle(foreign)
         flaw_counts = {f: r.choice([0, 0, 1, 1, 2, 3]) for f in FLAWS}
         self.flaw_counts = flaw_counts
         nfiles = r.randint(1, 4)
         files = [[] for _ in range(nfiles)]  # each: list of row dicts, in file order
 
-        def take_key():
+        def take_key(flaw=None):
+            if flaw == "not_applicable":
+                return foreign.pop() if foreign else None
             return keys.pop() if keys else None
 
         def good_row(key, value=None):
@@ -132,7 +176,7 @@ class Folder:
                 r.choice(files).append(good_row(key))
         for flaw, count in flaw_counts.items():
             for _ in range(count):
-                key = take_key()
+                key = take_key(flaw)
                 if not key:
                     break
                 f = r.choice(files)
@@ -179,8 +223,9 @@ class Folder:
         # One extra file with a missing column, per flaw count.
         missing_files = []
         for _ in range(flaw_counts["missing_column_file"]):
-            rows = [good_row((r.choice(self.years), r.choice(self.units), r.choice(list(self.indicators)), ""))
-                    for _ in range(r.randint(1, 4))]
+            pairs = [(u, i) for u in self.units for i in self.indicators if u in self.indicators[i]["applies"]]
+            rows = [good_row((r.choice(self.years),) + r.choice(pairs) + ("",)) for _ in range(r.randint(1, 4))
+                    if pairs]
             for row in rows:
                 row["kind"] = "in_missing_column_file"
             missing_files.append(rows)
@@ -192,7 +237,10 @@ class Folder:
             names.append((f"inrapportering/saknar/kolumn-{k}.csv", f, r.choice(["värde", "enhet", "indikator", "år"])))
         for name, rows, missing in names:
             self.write_submission(name, rows, missing)
+        self.make_assessments()
         self.settle(sorted(names))
+        self.settle_assessments()
+        self.settle_cp1252()
 
     def write_submission(self, name, rows, missing):
         r = self.r
@@ -262,7 +310,7 @@ class Folder:
         if encoding == "utf-8" and r.random() < 0.3:
             data = b"\xef\xbb\xbf" + data
         if encoding == "cp1252" and any(b >= 0x80 for b in data):
-            self.warnings.append((name, None, r"Windows-1252"))
+            self.cp1252.append(name)
         if r.random() < 0.2:
             data = data.rstrip(b"\r\n")  # no final newline
         write(self.root, name, data)
@@ -279,11 +327,21 @@ class Folder:
                 self.rows_read += len(rows)
                 self.rows_rejected += len(rows)
                 self.errors.append((name, 1, None, r"filen avvisas: kolumnen '%s' saknas" % missing))
+                for row in rows:  # rejected whole, still counted where they can be read
+                    self.rejected_rows.append((None if missing == "år" else row["year"],
+                                               None if missing == "enhet" else row["unit"],
+                                               None if missing == "indikator" else row["ind"]))
                 continue
             for row in sorted(rows, key=lambda x: x["line"]):
                 self.rows_read += 1
                 kind = row["kind"]
-                if kind == "too_many_fields":
+                if kind not in ("good", "identical_duplicate", "duplicate_second", "conflict", "empty_value"):
+                    self.rejected_rows.append((row["year"], row["unit"], row["ind"]))
+                if kind == "not_applicable":
+                    self.rows_rejected += 1
+                    self.errors.append((name, row["line"], self.col(row, "indikator"),
+                                        r"indikatorn %s gäller inte %s, bara " % (row["ind"], row["unit"])))
+                elif kind == "too_many_fields":
                     self.rows_rejected += 1
                     self.errors.append((name, row["line"], row["fields"] + 1,
                                         r"raden har %d fält men rubrikraden har %d" % (row["fields"] + 1, row["fields"])))
@@ -316,6 +374,7 @@ class Folder:
                 self.rows_rejected += len(rows)
                 for row in rows:
                     self.errors.append((row["file"], row["line"], self.col(row, "värde"), r"motstridiga värden för"))
+                    self.rejected_rows.append(key[:3])
                 continue
             for k, row in enumerate(rows):
                 self.accepted.append(key + (row["value"],) if k == 0 else None)
@@ -324,13 +383,109 @@ class Folder:
                     self.warnings.append((row["file"], row["line"], r"samma år, enhet, indikator och partner som"))
         self.dup_accepted = len([a for a in self.accepted if a is None])
         self.accepted = [a for a in self.accepted if a is not None]
-        # Units that did not report a year with accepted rows.
+        # Units expected to report (some indicator applies to them) that
+        # have no accepted row with a value in a year with accepted rows.
         years = sorted({a[0] for a in self.accepted})
         for y in years:
             for u in self.units:
-                if not any(a[0] == y and a[1] == u for a in self.accepted):
+                expected = any(u in d["applies"] for d in self.indicators.values())
+                if expected and not any(a[0] == y and a[1] == u and a[4] is not None for a in self.accepted):
                     self.warnings.append((None, None, r"\(%s\) har inte rapporterat för %d" % (u, y)))
         self.report_years = years
+
+    # ---- self-assessments ----
+    def make_assessments(self):
+        """Zero to two self-assessment files: good rows in many spellings,
+        untouched rows, and flaws of their own."""
+        r = self.r
+        keys = [(y, u, g) for y in self.years for u in self.units for g in self.goals]
+        r.shuffle(keys)
+        by_key = {}
+        for k in range(r.choice([0, 1, 1, 2])):
+            name = f"inrapportering/sjalvvardering/sv-{k}.csv"
+            delimiter = r.choice([";", ",", "\t"])
+            header = r.choice([["år", "enhet", "mål", "bedömning", "analys", "åtgärder"],
+                               ["Year", "Unit", "Goal", "Assessment", "Analysis", "Actions"],
+                               ["ar", "enhet", "mal", "bedomning", "analys", "atgarder", "namn"]])
+            out = io.StringIO()
+            w = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+            w.writerow(header)
+            line = 2
+            for _ in range(r.randint(1, 8)):
+                kind = r.choice(["good", "good", "good", "untouched", "bad", "missing", "again"])
+                if kind == "again" and by_key:
+                    key, a, texts = by_key[r.choice(sorted(by_key))][0]
+                    if r.random() < 0.5:  # the same again, or another word
+                        a = r.choice([x for x in (1, 2, 3) if x != a])
+                        kind = "different"
+                    else:
+                        kind = "same"
+                elif keys:
+                    key = keys.pop()
+                    a = r.choice([1, 2, 3])
+                    texts = (r.choice(["", "Två nya projekt.\nBra år.", "\"Citat\"; och, mer", "=1+1"]),
+                             r.choice(["", "Söka Interreg"]))
+                else:
+                    continue
+                word = r.choice(ASSESSMENT_SPELLINGS[a]) if a else ""
+                if kind == "untouched":
+                    word, texts, a = "", ("", ""), 0
+                elif kind == "bad":
+                    word = r.choice(["bra", "ok", "ja"])
+                elif kind == "missing":
+                    word, texts = "", ("Analys utan bedömning", "")
+                rec = [str(key[0]), key[1], key[2], word, texts[0], texts[1]] + (["Målets namn"] if len(header) > 6 else [])
+                before = out.tell()
+                w.writerow(rec)
+                self.rows_read += 1
+                if kind == "bad":
+                    self.rows_rejected += 1
+                    self.errors.append((name, line, 4, r"okänd bedömning '%s'" % word))
+                elif kind == "missing":
+                    self.rows_rejected += 1
+                    self.errors.append((name, line, 4, r"bedömning saknas men raden har text i"))
+                else:
+                    by_key.setdefault(key, []).append((key, a, texts))
+                    self.assessment_rows.append((key, a, texts, name, line))
+                line += out.getvalue()[before:].count("\n")
+            write(self.root, name, out.getvalue().encode("utf-8"))
+
+    def settle_assessments(self):
+        groups = {}
+        for key, a, texts, name, line in self.assessment_rows:
+            groups.setdefault(key, []).append((a, texts, name, line))
+        for key, rows in groups.items():
+            if len({(a, t) for a, t, _, _ in rows}) > 1:
+                self.rows_rejected += len(rows)
+                for _, _, name, line in rows:
+                    self.errors.append((name, line, None, r"olika självvärderingar för %d, %s, mål %s" % key))
+            else:
+                for _, _, name, line in sorted(rows, key=lambda x: (x[2], x[3]))[1:]:
+                    self.rows_duplicate += 1
+                    self.warnings.append((name, line, r"samma år, enhet och mål som"))
+
+    def settle_cp1252(self):
+        if len(self.cp1252) == 1:
+            self.warnings.append((self.cp1252[0], None, r"Windows-1252"))
+        elif self.cp1252:
+            self.warnings.append((None, None, r"^%d filer är sparade i Windows-1252 .*: %s$" % (
+                len(self.cp1252), re.escape(", ".join(sorted(self.cp1252))))))
+
+    # ---- rejected rows, attributed by the contract ----
+    def attributions(self):
+        """(year, indicator, unit or "") -> rejected rows behind that figure."""
+        units = {u.lower(): u for u in self.units}
+        out = {}
+        for y, u, i in self.rejected_rows:
+            if y not in range(1900, 2101) or i not in self.indicators:
+                continue
+            unit = units.get((u or "").lower())
+            if unit is not None and unit not in self.indicators[i]["applies"]:
+                continue  # ej aktuell: feeds no figure
+            out[(y, i, "")] = out.get((y, i, ""), 0) + 1
+            if unit is not None:
+                out[(y, i, unit)] = out.get((y, i, unit), 0) + 1
+        return out
 
     # ---- the figures, recomputed ----
     def figures(self):
@@ -389,7 +544,9 @@ def check_folder(seed, failures):
         for line in v.stdout.splitlines():
             m = DIAG.match(line)
             if m:
-                name = os.path.relpath(m["file"], root)
+                name = m["file"]  # shown relative to INPUTS, never absolute
+                if os.path.isabs(name):
+                    fail(f"absolute path in a message: {line}")
                 diags.append((name, int(m["line"]) if m["line"] else None, int(m["col"]) if m["col"] else None,
                               m["sev"], m["text"]))
                 continue
@@ -437,18 +594,29 @@ def check_folder(seed, failures):
             if not raw.startswith(b"\xef\xbb\xbf") or b"\r\n" not in raw or raw.replace(b"\r\n", b"").count(b"\n"):
                 fail("sammanstallning: not UTF-8 with BOM and CRLF")
             rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
-            if not rows or rows[0] != ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status"]:
-                fail(f"sammanstallning header: {rows[:1]}")
+            v1 = ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status"]
+            # Version 1's eight columns first; version 2 adds six, among them
+            # avvisade_rader, and has rows only for applicable figures.
+            header = rows[0] if rows else []
+            if header[:8] != v1 or len(header) not in (8, 14):
+                fail(f"sammanstallning header: {header}")
                 rows = [[]]
+            v2 = len(header) == 14
+            rejected_at = header.index("avvisade_rader") if "avvisade_rader" in header else None
             expected = f.figures()
+            if v2:
+                expected = {k: v for k, v in expected.items() if not k[2] or k[2] in f.indicators[k[1]]["applies"]}
+            attributed = f.attributions()
             seen = set()
             for row in rows[1:]:
-                if len(row) != 8:
+                if len(row) != len(header):
                     fail(f"sammanstallning: row with {len(row)} fields: {row}")
                     continue
-                y, goal, ind, unit, value, target, previous, status = row
+                y, goal, ind, unit, value, target, previous, status = row[:8]
                 key = (int(y), ind, unit)
                 seen.add(key)
+                if rejected_at is not None and int(row[rejected_at] or 0) != attributed.get(key, 0):
+                    fail(f"{key}: avvisade_rader {row[rejected_at]}, the contract attributes {attributed.get(key, 0)}")
                 if goal != f.indicators[ind]["goal"]:
                     fail(f"{key}: goal {goal}")
                 want = expected.get(key)
@@ -456,7 +624,7 @@ def check_folder(seed, failures):
                 if (want is None) != (got is None) or (want is not None and abs(want - got) > 1e-4 * max(1, abs(want))):
                     fail(f"{key}: value {value!r}, recomputed {want!r}")
                 t = f.targets.get(key)
-                if (t is None) != (number(target) is None) or (t is not None and abs(t - number(target)) > 1e-4 * max(1, abs(t))):
+                if not v2 and ((t is None) != (number(target) is None) or (t is not None and abs(t - number(target)) > 1e-4 * max(1, abs(t)))):
                     fail(f"{key}: målvärde {target!r}, plan says {t!r}")
                 prev = expected.get((int(y) - 1, ind, unit)) if int(y) - 1 in f.report_years else None
                 gotp = number(previous)

@@ -1,9 +1,10 @@
 #include "sample.h"
 
-#include "plan/validate.h"
+#include "validate/validate.h"
 #include "read/folder.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 uf_test_sample *uf_test_sample_load(int year)
 {
@@ -20,7 +21,7 @@ uf_test_sample *uf_test_sample_load(int year)
     uf_file_list files = {0};
     uf_find_csv_files(UF_TEST_DIR "/../inputs/inrapportering", &files);
     for (size_t i = 0; i < files.count; i++)
-        uf_validate_file(v, files.paths[i], files.paths[i]);
+        uf_validate_file(v, files.paths[i], files.paths[i] + strlen(UF_TEST_DIR "/../inputs/")); /* as the CLI shows it */
     uf_file_list_free(&files);
     uf_validator_free(v);
     uf_dataset_finish(s->data, s->diags, true);

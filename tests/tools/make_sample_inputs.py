@@ -14,8 +14,8 @@ quoted fields, missing final newline, "45 %") and contain a few deliberately fla
 Every flaw is written to LÄSMIG.md with file, physical line and 1-based column, computed
 while writing and then re-checked by re-reading the files with Python's csv module.
 
-The script owns OUTDIR/plan/, OUTDIR/inrapportering/ and OUTDIR/LÄSMIG.md and rewrites
-them from scratch; nothing else in OUTDIR is touched.
+The script owns OUTDIR/plan/, OUTDIR/inrapportering/, OUTDIR/sammanfattning/ and
+OUTDIR/LÄSMIG.md and rewrites them from scratch; nothing else in OUTDIR is touched.
 """
 
 import csv
@@ -86,7 +86,17 @@ INDIKATORER = [
     ("handlaggningstid-eu-fragor", "3", "Svarstid på EU-frågor", "dagar", "medel", "minska",
      MO_ALLA, "16", "0", "",
      "Genomsnittlig svarstid i kalenderdagar för inkomna EU-frågor, enligt ärendeloggen."),
+    ("internationella-affarskontakter", "2", "Internationella affärskontakter", "antal", "summa", "öka",
+     MO_KUNSKAP, "8 9 17", "", "",
+     "Möten och avtal med utländska kunder, leverantörer och branschorganisationer (bara bolagen)."),
 ]
+ADDED_LATER = ("internationella-affarskontakter",)  # contract v2
+# gäller (contract v2): which units an indicator applies to; absent = every unit.
+GALLER = {
+    "europa-direkt-besok": "kommunledningskontoret",
+    "europa-direkt-fragor": "kommunledningskontoret",
+    "internationella-affarskontakter": "bolag",
+}
 IND = {r[0]: r for r in INDIKATORER}
 IND_ORDER = [r[0] for r in INDIKATORER]
 
@@ -259,6 +269,7 @@ S = {
         ("jobbskuggning-studiebesok", "koge", 2, 1.1, None),
         ("jobbskuggning-studiebesok", "horsens", 1, 1.0, None),
         ("andel-personal-omvarldsbevakning", None, 20, 1.1, None),
+        ("internationella-affarskontakter", None, 2, 1.2, None),
     ],
     "alvstads-energi": [
         ("nya-projekt", None, 1, 1.2, None),
@@ -269,6 +280,7 @@ S = {
         ("jobbskuggning-studiebesok", "nokia", 2, 1.0, None),
         ("jobbskuggning-studiebesok", "moss", 1, 1.0, None),
         ("andel-personal-omvarldsbevakning", None, 38, 1.05, None),
+        ("internationella-affarskontakter", None, 9, 1.15, None),
     ],
     "alvstads-hamn": [
         ("extern-finansiering", None, 800, 0.5, (2023, 2024)),
@@ -276,6 +288,7 @@ S = {
         ("jobbskuggning-studiebesok", "moss", 2, 1.0, (2023, 2024)),
         ("jobbskuggning-studiebesok", "gaziantep", 1, 1.0, (2023,)),
         ("andel-personal-omvarldsbevakning", None, 15, 1.0, (2023, 2024)),
+        ("internationella-affarskontakter", None, 14, 1.1, (2023, 2024)),
     ],
 }
 
@@ -327,6 +340,10 @@ C = {
         ["Genomsnittlig svarstid enligt ärendeloggen", "Kortare svarstid efter ny rutin",
          "Längre svarstid under semesterperioden"],
         [""]),
+    "internationella-affarskontakter": (
+        ["Möten med leverantörer i Norden och Baltikum", "Branschmässa i Hamburg",
+         "Avtal med dansk leverantör", ""],
+        [""]),
 }
 COMMENT_OVERRIDE = {
     (2024, "kommunledningskontoret", "europa-direkt-besok", None):
@@ -359,6 +376,9 @@ class Row:
 
 def make_data():
     rng = random.Random(20250213)
+    # Indicators added later draw from their own generator, so that the
+    # figures of the others stay as they were.
+    rng_added = random.Random(20251201)
     data = {}
     for y in YEARS:
         k = y - YEARS[0]
@@ -368,7 +388,8 @@ def make_data():
                 if years is not None and y not in years:
                     continue
                 unitkind = IND[ind][3]
-                noise = rng.uniform(0.9, 1.1)
+                gen = rng_added if ind in ADDED_LATER else rng
+                noise = gen.uniform(0.9, 1.1)
                 v = base * growth ** k * noise
                 if unitkind == "antal":
                     v = int(round(v))
@@ -381,7 +402,7 @@ def make_data():
                 elif unitkind == "dagar":
                     v = round(v, 1)
                 pool = C[ind][1 if partner else 0]
-                com = rng.choice(pool).replace("{p}", PSHORT.get(partner, ""))
+                com = gen.choice(pool).replace("{p}", PSHORT.get(partner, ""))
                 com = COMMENT_OVERRIDE.get((y, unit, ind, partner), com)
                 rows.append(Row(y, unit, ind, partner, v, com))
             data[(y, unit)] = rows
@@ -586,6 +607,107 @@ def build_files(data):
     return F
 
 
+# --------------------------------------------------------------------------- self-assessments
+
+# Each unit's own assessment of the three goals for 2025 (contract v2): (bedömning as written,
+# analys, åtgärder); bedömning "" with empty texts is an untouched row (not assessed).
+# alvstads-hamn sent none; social says "uppnått" for goal 1 although its figures fell
+# (the report shows that the assessment differs from the figures).
+SJALV = {
+    "kommunledningskontoret": [
+        ("uppnått", "Fler projektinitiativ än något tidigare år, främst genom Brysselkontoret.",
+         "Fortsätta de gemensamma ansökningsverkstäderna med förvaltningarna."),
+        ("uppnått", "Deltagandet i Eurocities och MCR2030 har ökat och gett nya kontakter.", ""),
+        ("delvis uppnått", "Europa Direkt nådde fler besökare, men EU-informationen till företagen\n"
+                           "behöver bli mer regelbunden.", "EU-frukostar varje kvartal från 2026."),
+    ],
+    "barn-och-ungdom": [
+        ("delvis uppnått", "En ny förstudie med Nokia, men ingen ansökan lämnades in.", "Söka Erasmus+ 2026."),
+        ("uppnått", "Fler jobbskuggningar än planerat, särskilt i Nokia och Horsens.", ""),
+        ("uppnått", "Ytterligare skolor har utsett EU-ambassadörer.", ""),
+    ],
+    "gymnasie-och-vuxen": [
+        ("delvis uppnått", "Ansökningarna blev fler, men beviljade medel står still.", ""),
+        ("delvis uppnått", "Utbytet med Jõgeva fortsätter; utbytet med Køge avslutades.", ""),
+        ("uppnått", "", ""),
+    ],
+    "kultur-och-fritid": [
+        ("grön", "Creative Europe-ansökan tillsammans med Horsens lämnades in i mars.", ""),
+        ("grön", "Vänortsveckan i Horsens samlade tolv unga från kulturskolan.", ""),
+        ("gul", "", "Bjuda in Europa Direkt till biblioteken."),
+    ],
+    "social": [
+        ("uppnått", "Vi bedömer att arbetet har gått bra och att nya initiativ är på gång.", ""),
+        ("delvis uppnått", "", ""),
+        ("ej uppnått", "Ingen informationsinsats utöver det som Europa Direkt gjorde.", ""),
+    ],
+    "teknik-och-fastighet": [
+        ("ej uppnått", "Klimatanpassningsprojektet avslutades 2024 och inget nytt har beviljats.",
+         "Ansökan till LIFE-programmet 2026 tillsammans med MCR2030-nätverket."),
+        ("delvis uppnått", "", ""),
+        ("", "", ""),
+    ],
+    "miljo": [
+        ("uppnått", "Två nya initiativ inom MCR2030.", ""),
+        ("uppnått", "", ""),
+        ("delvis uppnått", "Svarstiden för EU-frågor har blivit kortare.\nFå informationsaktiviteter.", ""),
+    ],
+    "stadsbyggnad": [
+        ("delvis uppnått", "", ""),
+        ("uppnått", "Studiebesök i Horsens och Køge om stadsutveckling vid vatten.", ""),
+        ("", "", ""),
+    ],
+    "alvstadsbostader": [
+        ("ej uppnått", "Inget nytt projekt under året.", ""),
+        ("delvis uppnått", "", ""),
+        ("", "", ""),
+    ],
+    "alvstads-energi": [
+        ("uppnått", "Ny ansökan inom Interreg Aurora och fler affärskontakter.", ""),
+        ("uppnått", "", ""),
+        ("", "", ""),
+    ],
+}
+SJALV_DIALECT = {"gymnasie-och-vuxen": "excel", "stadsbyggnad": "excel-ascii"}
+
+
+def render_assessments(unit):
+    """A unit's self-assessment file for 2025, as Excel saves it; returns (relative path, bytes, rows)."""
+    dialect = SJALV_DIALECT.get(unit, "excel-utf8")
+    enc = "cp1252" if dialect.startswith("excel") and dialect != "excel-utf8" else "utf-8"
+    header = ("ar;enhet;mal;bedomning;analys;atgarder" if dialect == "excel-ascii"
+              else "år;enhet;mål;bedömning;analys;åtgärder")
+    lines = [header]
+    for goal, (word, analysis, actions) in zip(("1", "2", "3"), SJALV[unit]):
+        lines.append(";".join(quote(x, ";") for x in ("2025", unit, goal, word, analysis, actions)))
+    raw = ("\r\n".join(lines) + "\r\n").encode(enc)
+    if dialect == "excel-utf8":
+        raw = b"\xef\xbb\xbf" + raw
+    return "inrapportering/2025/%s-sjalvvardering.csv" % unit, raw, len(lines) - 1, enc
+
+
+SAMMANFATTNING_2025 = """# Internationellt arbete 2025 i korthet
+
+Älvstads kommun har under 2025 tagit fler internationella initiativ än något tidigare år: 26 nya
+projektinitiativ, fem fler än 2024. Den beviljade externa finansieringen ökade till drygt 14,5
+miljoner kronor, även om målet på 15,5 miljoner inte nåddes.
+
+Kontaktytorna har blivit fler. Medarbetare från nästan alla förvaltningar har deltagit i
+jobbskuggning och studiebesök hos våra vänorter, och kommunen är fortsatt aktiv i Eurocities och
+i nätverket Making Cities Resilient 2030.
+
+# Det här behöver vi arbeta vidare med
+
+- Fler ansökningar om EU-medel, särskilt från de förvaltningar och bolag som söker få eller inga.
+- Regelbunden EU-information till företagen, till exempel EU-frukostar varje kvartal.
+- En översyn av vänortsavtalen med Gaziantep och Šiauliai, där ingen verksamhet har rapporterats
+  de senaste två åren.
+
+Uppföljningen är preliminär där rader har avvisats; förvaltningarna har fått en lista över vad som
+behöver rättas.
+"""
+
+
 def render(fs):
     """Return (bytes, records) where records = list of (start_line, Row or 'BLANK')."""
     d = DIALECTS[fs.dialect]
@@ -656,7 +778,8 @@ def write_plan(outdir, data_rows):
 
     w("mal.csv", ("id", "namn", "beskrivning"), MAL)
     w("indikatorer.csv", ("id", "mål", "namn", "måttenhet", "aggregering", "riktning", "målområde",
-                          "agenda2030", "min", "max", "beskrivning"), INDIKATORER)
+                          "agenda2030", "min", "max", "beskrivning", "gäller"),
+      [r + (GALLER.get(r[0], ""),) for r in INDIKATORER])
     w("enheter.csv", ("id", "namn", "typ"), ENHETER)
     w("partners.csv", ("id", "namn", "typ", "land"), [p[:4] for p in PARTNERS], eol="\r\n", bom=True)
 
@@ -701,6 +824,7 @@ def write_plan(outdir, data_rows):
         "eu-infoaktiviteter": (1.0, 1.0, 1.3),
         "skolor-eu-ambassadorer": (1.0, 1.2, 1.6),
         "handlaggningstid-eu-fragor": (1.1, 1.0, 0.7),
+        "internationella-affarskontakter": (1.0, 1.1, 1.2),
     }
     rows = []
 
@@ -763,7 +887,7 @@ def reread(path):
 
 
 def main():
-    for sub in ("plan", "inrapportering"):
+    for sub in ("plan", "inrapportering", "sammanfattning"):
         if (OUT / sub).exists():
             shutil.rmtree(OUT / sub)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -869,7 +993,22 @@ def main():
     dups = {k: v for k, v in keys.items() if len(v) > 1}
     assert len(dups) == 1 and all(r.rejected for v in dups.values() for r in v), dups
 
-    write_readme(per_file, flaws, counts, targets)
+    # ---- self-assessments (2025) and the summary for the board
+    assessments = []
+    for unit in UNIT_ORDER:
+        if unit not in SJALV:
+            continue
+        rel, raw, n, enc = render_assessments(unit)
+        (OUT / rel).write_bytes(raw)
+        enc_read, delim, header, recs = reread(OUT / rel)
+        assert len(recs) == n and enc_read.startswith(enc.replace("utf-8", "utf-8")), (rel, enc_read)
+        assessments.append((rel, n, enc))
+        counts[2025]["read"] += n
+        counts[2025]["files"] += 1
+    (OUT / "sammanfattning").mkdir()
+    (OUT / "sammanfattning" / "2025.txt").write_text(SAMMANFATTNING_2025, encoding="utf-8")
+
+    write_readme(per_file, flaws, counts, targets, assessments)
     print("wrote %d submission files, %d data rows, %d flaws/warnings to %s"
           % (len(per_file), total_read, len(flaws), OUT))
     for y in YEARS:
@@ -889,7 +1028,7 @@ DIALECT_DESC = {
 }
 
 
-def write_readme(per_file, flaws, counts, targets):
+def write_readme(per_file, flaws, counts, targets, assessments):
     L = []
     a = L.append
     a("# Exempelindata: %s" % KOMMUN)
@@ -904,6 +1043,9 @@ def write_readme(per_file, flaws, counts, targets):
     a("- `mal.csv` – de tre verksamhetsmålen med beskrivning.")
     a("- `indikatorer.csv` – %d indikatorer (måttenhet antal, tkr, procent, dagar; `handlaggningstid-eu-fragor`"
       " har riktning `minska`)." % len(INDIKATORER))
+    a("  Kolumnen `gäller`: Europa Direkts indikatorer (`europa-direkt-besok`, `europa-direkt-fragor`) gäller"
+      " bara `kommunledningskontoret`, och `internationella-affarskontakter` gäller bara bolagen (`bolag`);"
+      " övriga gäller alla enheter.")
     a("- `enheter.csv` – 8 förvaltningar och 3 bolag.")
     a("- `malvarden.csv` – %d målvärden 2023–2025: kommunövergripande (tom `enhet`) för alla indikatorer"
       " utom `personal-utbyte` och `europa-direkt-fragor`, som saknar målvärde, samt några målvärden per"
@@ -940,8 +1082,29 @@ def write_readme(per_file, flaws, counts, targets):
             eol += ", saknar sista"
         a("| `%s` | %s | %s | %d | %s |" % (fs.rel, DIALECT_DESC[fs.dialect], eol, n, notes.get(fs.rel, "")))
     a("")
-    a("Filer i Windows-1252 (ska ge en varning om teckenkodning var): "
-      + ", ".join("`%s`" % fs.rel for fs, *_ in per_file if DIALECTS[fs.dialect]["enc"] == "cp1252") + ".")
+    a("Filer i Windows-1252 (ska ge en gemensam varning om teckenkodning): "
+      + ", ".join("`%s`" % rel for rel in sorted(
+          [fs.rel for fs, *_ in per_file if DIALECTS[fs.dialect]["enc"] == "cp1252"]
+          + [rel for rel, n, enc in assessments if enc == "cp1252"])) + ".")
+    a("")
+    a("## Självvärderingar (`inrapportering/2025/ENHET-sjalvvardering.csv`)")
+    a("")
+    a("Tio av elva enheter har skickat sin självvärdering av de tre målen för 2025 (`år;enhet;mål;bedömning;"
+      "analys;åtgärder`); `alvstads-hamn` skickade ingen. `kultur-och-fritid` skriver bedömningen som"
+      " `grön`/`gul`, `gymnasie-och-vuxen` och `stadsbyggnad` har sparat i Windows-1252 (`stadsbyggnad` med"
+      " rubriker utan å/ä/ö), och några rader är orörda mallrader (tom bedömning, inga texter), som räknas"
+      " som *ej bedömd*. `social` bedömer mål 1 som uppnått fast dess siffror för målet har försämrats:"
+      " rapporterna visar att bedömningen avviker från siffrorna.")
+    a("")
+    a("| fil | rader | teckenkodning |")
+    a("| --- | ---: | --- |")
+    for rel, n, enc in assessments:
+        a("| `%s` | %d | %s |" % (rel, n, "Windows-1252" if enc == "cp1252" else "UTF-8 med BOM"))
+    a("")
+    a("## Sammanfattning (`sammanfattning/2025.txt`)")
+    a("")
+    a("Kommunledningskontorets egen text till styrelsen för 2025, i UTF-8: rubriker med `# `, stycken och en"
+      " punktlista med `- `.")
     a("")
     a("## Avsiktliga fel")
     a("")

@@ -139,8 +139,10 @@ static void test_aggregation_over_reporting_units(void **state)
     assert_false(m->partner_review[1]);
     assert_true(m->partner_review[2]);
     assert_int_equal(m->npartner_review, 1);
-    assert_true(uf_model_unit_reported(m, 1, 2));
+    /* Only empty values: nothing reported (contract v2). */
+    assert_false(uf_model_unit_reported(m, 1, 2));
     assert_false(uf_model_unit_reported(m, 1, 3));
+    assert_true(uf_model_unit_reported(m, 1, 1));
     uf_model_free(m);
     uf_dataset_free(d);
     uf_diag_list_free(diags);

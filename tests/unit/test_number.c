@@ -169,7 +169,8 @@ static void test_year_bounds(void **state)
     int y = 0;
     assert_true(uf_year_parse("1900", 4, &y));
     assert_int_equal(y, 1900);
-    assert_true(uf_year_parse("2199", 4, &y));
+    assert_true(uf_year_parse("2100", 4, &y));
+    assert_false(uf_year_parse("2101", 4, &y));
     assert_false(uf_year_parse("2200", 4, &y));
     assert_false(uf_year_parse("1899", 4, &y));
     assert_false(uf_year_parse("", 0, &y));

@@ -586,7 +586,7 @@ static void test_bad_targets(void **state)
     EXPECT_BROKEN(&l, "malvarden.csv", {UF_MSG_ROW_BAD_YEAR, 2, 1}, {UF_MSG_ROW_NOT_NUMBER, 3, 4},
                   {UF_MSG_ROW_NOT_NUMBER, 4, 4}, {UF_MSG_PLAN_DUP_TARGET, 6, 0}, {UF_MSG_PLAN_DUP_TARGET, 8, 0},
                   {UF_MSG_ROW_EMPTY_FIELD, 9, 1});
-    assert_string_equal(text_of(&l, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror, t.ex. 2025");
+    assert_string_equal(text_of(&l, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025");
     assert_string_equal(text_of(&l, 3), "målvärde för 2025, andel, koncernen anges två gånger (även på rad 5)");
     assert_string_equal(text_of(&l, 4), "målvärde för 2025, andel, social anges två gånger (även på rad 7)");
     loaded_free(&l);
@@ -773,10 +773,66 @@ static void test_mutated_plans(void **state)
     loaded_free(&l);
 }
 
+/* ---- gäller (contract v2) ---- */
+
+static const char *const applies_indicators =
+    "id;mål;namn;måttenhet;aggregering;riktning;gäller\n"
+    "nya-projekt;1;Nya projekt;antal;summa;öka;\n"
+    "andel;2;Andel;procent;medel;öka;social, hamn\n"
+    "tid;2;Tid;dagar;max;minska;bolag  nämnd\n"
+    "extern;1;Extern;tkr;summa;öka;Förvaltning,valnamnden\n"
+    "forandring;2;Förändring;procent;min;öka;\" , \"\n";
+
+static void test_applies(void **state)
+{
+    (void)state;
+    loaded l = load_with(IND, applies_indicators);
+    assert_non_null(l.plan);
+    const uf_plan *p = l.plan;
+    enum { SOCIAL, MILJO, HAMN, VALNAMNDEN, OVRIGT };
+    assert_null(p->indicators[0].applies); /* empty: every unit */
+    for (size_t u = 0; u < p->nunits; u++)
+        assert_true(uf_plan_applies(p, 0, u));
+    assert_true(uf_plan_applies(p, 1, SOCIAL));
+    assert_true(uf_plan_applies(p, 1, HAMN));
+    assert_false(uf_plan_applies(p, 1, MILJO));
+    assert_string_equal(p->indicators[1].applies_text, "social, hamn");
+    assert_true(uf_plan_applies(p, 2, HAMN)); /* by type */
+    assert_true(uf_plan_applies(p, 2, VALNAMNDEN));
+    assert_false(uf_plan_applies(p, 2, SOCIAL));
+    assert_true(uf_plan_applies(p, 3, SOCIAL));
+    assert_true(uf_plan_applies(p, 3, MILJO));
+    assert_true(uf_plan_applies(p, 3, VALNAMNDEN));
+    assert_false(uf_plan_applies(p, 3, HAMN));
+    assert_null(p->indicators[4].applies); /* only separators: empty */
+    /* övrigt: nothing but nya-projekt and forandring, which apply to all */
+    assert_true(uf_plan_unit_expected(p, OVRIGT));
+    loaded_free(&l);
+}
+
+static void test_applies_broken(void **state)
+{
+    (void)state;
+    loaded l = load_with(IND, "id;mål;namn;måttenhet;aggregering;riktning;gäller\n"
+                              "nya-projekt;1;Nya projekt;antal;summa;öka;social socail\n"
+                              "andel;2;Andel;procent;medel;öka;bolag;\n"
+                              "tid;2;Tid;dagar;max;minska;förvaltningar, skolan\n"
+                              "extern;1;Extern;tkr;summa;öka;\n");
+    EXPECT_BROKEN(&l, "indikatorer.csv", {UF_MSG_PLAN_BAD_APPLIES, 2, 7}, {UF_MSG_PLAN_BAD_APPLIES, 4, 7},
+                  {UF_MSG_PLAN_BAD_APPLIES, 4, 7});
+    assert_string_equal(text_of(&l, 0), "'socail' i kolumnen gäller är varken en enhet eller en enhetstyp "
+                                         "(förvaltning, bolag, nämnd, övrigt); menade du 'social'?");
+    assert_string_equal(text_of(&l, 2), "'skolan' i kolumnen gäller är varken en enhet eller en enhetstyp "
+                                        "(förvaltning, bolag, nämnd, övrigt); se plan/enheter.csv för giltiga id");
+    loaded_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_plan),
+        cmocka_unit_test(test_applies),
+        cmocka_unit_test_teardown(test_applies_broken, sv),
         cmocka_unit_test(test_find_case_insensitive),
         cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_names),

@@ -21,6 +21,7 @@
 #include "read/csvfile.h"
 #include "read/encoding.h"
 #include "read/folder.h"
+#include "read/summary.h"
 #include "files.h"
 
 /* ---- helpers ---- */
@@ -933,9 +934,53 @@ static void test_find_csv_files_depth_bounded(void **state)
     uf_file_list_free(&list);
 }
 
+/* ---- sammanfattning/ÅÅÅÅ.txt (contract v2) ---- */
+
+static char *summary_of(const char *dir, const void *bytes, size_t len, uf_diag_list *diags)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/sammanfattning", dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/sammanfattning/2025.txt", dir);
+    uf_test_write_file(path, bytes, len);
+    return uf_summary_load(dir, 2025, diags);
+}
+
+static void test_summary(void **state)
+{
+    (void)state;
+    char dir[64] = "/tmp/uf-test-summary-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    uf_diag_list *diags = uf_diag_list_new();
+    /* none: no text, nothing said */
+    assert_null(uf_summary_load(dir, 2025, diags));
+    assert_int_equal(diags->count, 0);
+    /* UTF-8 with a BOM and CRLF, kept as written with LF line ends */
+    static const char utf8[] = "\xEF\xBB\xBF# Året i korthet\r\n\r\nVi har <b>fler</b> projekt.\r\n- ett\r\n- =två\r\n";
+    char *text = summary_of(dir, utf8, sizeof utf8 - 1, diags);
+    assert_string_equal(text, "# Året i korthet\n\nVi har <b>fler</b> projekt.\n- ett\n- =två\n");
+    free(text);
+    /* Windows-1252 */
+    static const char cp[] = "M\xE5" "len n\xE5" "ddes \x96 n\xE4" "stan.\n";
+    text = summary_of(dir, cp, sizeof cp - 1, diags);
+    assert_string_equal(text, "Målen nåddes – nästan.\n");
+    free(text);
+    assert_int_equal(diags->count, 0);
+    /* blank: no text */
+    assert_null(summary_of(dir, " \n\n", 3, diags));
+    /* UTF-16: refused with a reason naming the file */
+    assert_null(summary_of(dir, "\xFF\xFE" "a\0", 4, diags));
+    assert_int_equal(diags->count, 1);
+    assert_int_equal(diags->items[0].code, UF_MSG_SUMMARY_UTF16);
+    assert_string_equal(uf_diag_file_name(diags, diags->items[0].file), "sammanfattning/2025.txt");
+    uf_diag_list_free(diags);
+    assert_int_equal(uf_test_remove_tree(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_summary),
         cmocka_unit_test(test_delimiter_semicolon),
         cmocka_unit_test(test_delimiter_comma),
         cmocka_unit_test(test_delimiter_tab),

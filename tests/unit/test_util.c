@@ -418,15 +418,43 @@ static void test_diag_list(void **state)
                         "a.csv:2:1: varning: värde saknas; räknas som ej rapporterat, inte som 0\n"
                         "a.csv:2:4: varning: värde saknas; räknas som ej rapporterat, inte som 0\n"
                         "a.csv:9: fel: 'x' är inget tal; skriv t.ex. 1 250 eller 12,5\n"
-                        "b.csv:3:2: fel: ogiltigt år '25'; ange ett årtal med fyra siffror, t.ex. 2025\n"
+                        "b.csv:3:2: fel: ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025\n"
                         "varning: filen är tom\n");
     free(text);
+    uf_diag_list_free(list);
+}
+
+static void test_diag_gather_files(void **state)
+{
+    (void)state;
+    uf_messages_set_lang(UF_LANG_SV);
+    uf_diag_list *list = uf_diag_list_new();
+    uint32_t a = uf_diag_add_file(list, "a.csv"), b = uf_diag_add_file(list, "b.csv");
+    uf_diag_add(list, UF_SEVERITY_WARNING, a, 0, 0, UF_MSG_FILE_CP1252);
+    uf_diag_add(list, UF_SEVERITY_ERROR, a, 3, 1, UF_MSG_ROW_BAD_YEAR, "25");
+    uf_diag_add(list, UF_SEVERITY_WARNING, b, 0, 0, UF_MSG_FILE_CP1252);
+    uf_diag_gather_files(list, UF_MSG_FILE_CP1252, UF_MSG_FILES_CP1252);
+    assert_int_equal(list->count, 2);
+    assert_int_equal(list->warnings, 1);
+    assert_int_equal(list->errors, 1);
+    assert_int_equal(list->items[1].file, UF_NO_FILE);
+    assert_string_equal(list->items[1].text, "2 filer är sparade i Windows-1252 och har konverterats till UTF-8; "
+                                             "spara gärna som \"CSV UTF-8\": a.csv, b.csv");
+    uf_diag_sort(list);
+    assert_int_equal(list->items[0].code, UF_MSG_ROW_BAD_YEAR);
+    /* One file alone keeps its own notice. */
+    uf_diag_list *one = uf_diag_list_new();
+    uf_diag_add(one, UF_SEVERITY_WARNING, uf_diag_add_file(one, "a.csv"), 0, 0, UF_MSG_FILE_CP1252);
+    uf_diag_gather_files(one, UF_MSG_FILE_CP1252, UF_MSG_FILES_CP1252);
+    assert_int_equal(one->items[0].file, 0);
+    uf_diag_list_free(one);
     uf_diag_list_free(list);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_diag_gather_files),
         cmocka_unit_test_teardown(test_fmt_number_swedish, reset_lang),
         cmocka_unit_test_teardown(test_fmt_number_needed_decimals, reset_lang),
         cmocka_unit_test_teardown(test_fmt_number_no_negative_zero, reset_lang),

@@ -16,8 +16,9 @@
 #include "common/diag.h"
 #include "common/messages.h"
 #include "dataset/dataset.h"
+#include "common/util.h"
 #include "plan/plan.h"
-#include "plan/validate.h"
+#include "validate/validate.h"
 #include "files.h"
 
 /* ---- the plan, written once ---- */
@@ -28,12 +29,14 @@ static uf_plan *plan;
 static const char *const plan_files[][2] = {
     {"mal.csv", "id;namn\n1;Fler projekt\n2;Fler kontakter\n"},
     {"indikatorer.csv",
-     "id;mål;namn;måttenhet;aggregering;riktning;min;max\n"
+     "id;mål;namn;måttenhet;aggregering;riktning;min;max;gäller\n"
      "nya-projekt;1;Nya projekt;antal;summa;öka;;\n"
      "andel;2;Andel personal;procent;medel;öka;;\n"
      "tid;2;Handläggningstid;dagar;max;minska;1;30\n"
      "extern;1;Extern finansiering;tkr;summa;öka;0;\n"
-     "forandring;2;Förändring;procent;min;öka;-50;150\n"},
+     "forandring;2;Förändring;procent;min;öka;-50;150\n"
+     "eu-info;2;EU-information;antal;summa;öka;;;\"miljo, bolag\"\n"
+     "valdeltagande;2;Valdeltagande;procent;medel;öka;;;nämnd\n"},
     {"enheter.csv",
      "id;namn;typ\n"
      "social;Socialförvaltningen;förvaltning\n"
@@ -46,7 +49,7 @@ static const char *const plan_files[][2] = {
      "mcr2030;Making Cities Resilient 2030;nätverk\n"},
 };
 
-enum { NYA, ANDEL, TID, EXTERN, FORANDRING };
+enum { NYA, ANDEL, TID, EXTERN, FORANDRING, EU_INFO, VALDELTAGANDE };
 enum { SOCIAL, MILJO, HAMN };
 enum { MOSS, HORSENS, MCR };
 
@@ -118,7 +121,8 @@ static void finish(run *r, bool expect_all_units)
     const uf_counts *c = &r->data->counts;
     /* Nothing is lost, whatever the input. */
     assert_int_equal(c->rows_read, c->rows_accepted + c->rows_rejected);
-    assert_int_equal((size_t)c->rows_accepted, r->data->nrows);
+    assert_int_equal((size_t)(c->rows_accepted - c->assessments_accepted), r->data->nrows);
+    assert_int_equal(c->assessments_read, c->assessments_accepted + c->assessments_rejected);
 }
 
 /* One file, finished without expecting every unit. */
@@ -328,7 +332,7 @@ static void test_invalid_year(void **state)
                 "1850;social;nya-projekt;3\n"
                 " 2025 ;social;nya-projekt;3\n");
     EXPECT(&r, E(ROW_BAD_YEAR, 2, 1), E(ROW_BAD_YEAR, 3, 1), E(ROW_BAD_YEAR, 4, 1), E(ROW_BAD_YEAR, 5, 1));
-    assert_string_equal(text(&r, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror, t.ex. 2025");
+    assert_string_equal(text(&r, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025");
     expect_counts(&r, 5, 1, 4);
     done(&r);
 }
@@ -361,8 +365,10 @@ static void test_empty_value_is_not_zero(void **state)
     assert_true(isnan(r.data->rows[0].value));
     assert_true(isnan(r.data->rows[1].value));
     assert_string_equal(r.data->rows[0].comment, "inget att rapportera");
-    /* An empty value still counts as having reported. */
-    assert_true(uf_dataset_unit_reported(r.data, 2025, SOCIAL));
+    /* Only a row with a value makes a unit count as having reported
+     * (contract v2): an untouched template reports nothing. */
+    assert_false(uf_dataset_unit_reported(r.data, 2025, SOCIAL));
+    assert_false(uf_dataset_unit_reported(r.data, 2025, MILJO));
     assert_false(uf_dataset_unit_reported(r.data, 2025, HAMN));
     done(&r);
 }
@@ -505,8 +511,10 @@ static void test_conflicting_duplicate_all_rejected(void **state)
     add(&r, "b.csv", "värde;enhet;år;indikator;partner\n3;SOCIAL;2025;nya-projekt;Moss\n");
     finish(&r, false);
     EXPECT(&r, E(ROW_CONFLICT, 2, 4), E(ROW_CONFLICT, 3, 4), E(ROW_CONFLICT, 2, 1));
-    const char *msg = "motstridiga värden för 2025, social, nya-projekt, partner moss: 3 (rad 2), 5 (rad 3), "
-                      "3 (rad 2 i b.csv); alla 3 rader avvisas, rätta till ett värde";
+    /* Rows in two files: every place names its file, or "rad 2" would read
+     * as b.csv's own line 2 in b.csv's message. */
+    const char *msg = "motstridiga värden för 2025, social, nya-projekt, partner moss: 3 (rad 2 i a.csv), "
+                      "5 (rad 3 i a.csv), 3 (rad 2 i b.csv); alla 3 rader avvisas, rätta till ett värde";
     assert_string_equal(text(&r, 0), msg);
     assert_string_equal(text(&r, 1), msg);
     assert_string_equal(text(&r, 2), msg);
@@ -525,7 +533,7 @@ static void test_conflict_empty_against_value(void **state)
     run r = one(HEADER "2025;social;andel;\n2025;social;andel;40\n");
     EXPECT(&r, W(ROW_NO_VALUE, 2, 4), E(ROW_CONFLICT, 2, 4), E(ROW_CONFLICT, 3, 4));
     assert_string_equal(text(&r, 1), "motstridiga värden för 2025, social, andel: \xE2\x80\x93 (rad 2), 40 (rad 3); "
-                                     "alla 2 rader avvisas, rätta till ett värde");
+                                     "båda raderna avvisas, rätta till ett värde");
     expect_counts(&r, 2, 0, 2);
     done(&r);
 }
@@ -695,7 +703,7 @@ static void test_many_rows_one_typo(void **state)
     uf_strbuf_puts(&sb, HEADER);
     for (int i = 0; i < N; i++) {
         char line[80];
-        snprintf(line, sizeof line, "%d;socail;nya-projekt;%d\n", 1900 + i % 300, i);
+        snprintf(line, sizeof line, "%d;socail;nya-projekt;%d\n", 1900 + i % 200, i);
         uf_strbuf_puts(&sb, line);
     }
     run r = start();
@@ -773,6 +781,373 @@ static void test_mutated_input_never_breaks_the_counts(void **state)
     }
 }
 
+
+/* ---- contract v2: gäller ---- */
+
+static const uf_rejection *rejection_at(const run *r, const char *file, uint32_t line)
+{
+    for (size_t i = 0; i < r->data->nrejections; i++) {
+        const uf_rejection *x = &r->data->rejections[i];
+        if (x->line == line && strcmp(uf_diag_file_name(r->diags, x->file), file) == 0)
+            return x;
+    }
+    fail_msg("no rejection recorded for %s:%u", file, line);
+    return NULL;
+}
+
+static void expect_rejection(const run *r, const char *file, uint32_t line, int year, uint32_t unit,
+                             uint32_t indicator, bool not_applicable)
+{
+    const uf_rejection *x = rejection_at(r, file, line);
+    if (x->year != year || x->unit != unit || x->indicator != indicator || x->not_applicable != not_applicable)
+        fail_msg("%s:%u attributed to year %d, unit %u, indicator %u%s; expected %d, %u, %u%s", file, line, x->year,
+                 x->unit, x->indicator, x->not_applicable ? " (ej aktuell)" : "", year, unit, indicator,
+                 not_applicable ? " (ej aktuell)" : "");
+}
+
+static void test_not_applicable_rejected(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;miljo;eu-info;3\n"
+                "2025;hamn;eu-info;2\n"
+                "2025;SOCIAL;eu-info;1\n"
+                "2025;social;eu-info;\n"
+                "2025;social;valdeltagande;80\n"); /* a type no unit has: applies to none */
+    /* Either the plan or the row is wrong: the row is rejected, naming the
+     * units the indicator applies to; an empty value is no exception. */
+    EXPECT(&r, E(ROW_NOT_APPLICABLE, 4, 3), E(ROW_NOT_APPLICABLE, 5, 3), E(ROW_NOT_APPLICABLE_NONE, 6, 3));
+    assert_string_equal(text(&r, 2), "indikatorn valdeltagande gäller inte social och inte heller någon annan enhet "
+                                     "(kolumnen gäller i plan/indikatorer.csv); rätta planen");
+    assert_string_equal(text(&r, 0), "indikatorn eu-info gäller inte social, bara miljo, hamn (kolumnen gäller i "
+                                     "plan/indikatorer.csv); antingen är raden eller planen fel");
+    expect_counts(&r, 5, 2, 3);
+    assert_int_equal(r.data->nrejections, 3);
+    expect_rejection(&r, "a.csv", 4, 2025, SOCIAL, EU_INFO, true);
+    expect_rejection(&r, "a.csv", 5, 2025, SOCIAL, EU_INFO, true);
+    assert_int_equal(r.diags->items[0].unit, SOCIAL);
+    assert_int_equal(r.diags->items[0].year, 2025);
+    done(&r);
+}
+
+/* ---- contract v2: every rejected figure row attributed ---- */
+
+static void test_rejected_rows_attributed(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", HEADER
+                     "2025;socail;andel;40\n"            /* unknown unit: the municipality's figure */
+                     "25;miljo;andel;40\n"               /* invalid year: no figure */
+                     "2101;miljo;andel;40\n"             /* past 2100: invalid */
+                     "2025;MILJO;okand;40\n"             /* unknown indicator: no figure */
+                     "2025;Hamn;Andel;ca 40\n"           /* ids in any case: the unit's figure */
+                     "2025;social;andel;40;x;;extra\n"   /* too many fields: read where it can be */
+                     "2025;social;nya-projekt;3\n");
+    add(&r, "b.csv", HEADER "2025;social;nya-projekt;4\n"); /* a conflict, added at finish */
+    finish(&r, false);
+    expect_counts(&r, 8, 0, 8);
+    assert_int_equal(r.data->nrejections, 8);
+    expect_rejection(&r, "a.csv", 2, 2025, UF_NO_UNIT, ANDEL, false);
+    expect_rejection(&r, "a.csv", 3, 0, MILJO, ANDEL, false);
+    expect_rejection(&r, "a.csv", 4, 0, MILJO, ANDEL, false);
+    expect_rejection(&r, "a.csv", 5, 2025, MILJO, UF_NO_INDICATOR, false);
+    expect_rejection(&r, "a.csv", 6, 2025, HAMN, ANDEL, false);
+    expect_rejection(&r, "a.csv", 7, 2025, SOCIAL, ANDEL, false);
+    expect_rejection(&r, "a.csv", 8, 2025, SOCIAL, NYA, false);
+    expect_rejection(&r, "b.csv", 2, 2025, SOCIAL, NYA, false);
+    /* Each diagnostic names the unit and year of its row, where valid. */
+    for (size_t i = 0; i < r.diags->count; i++) {
+        const uf_diag *d = &r.diags->items[i];
+        const uf_rejection *x = rejection_at(&r, uf_diag_file_name(r.diags, d->file), (uint32_t)d->line);
+        assert_int_equal(d->unit, x->unit);
+        assert_int_equal(d->year, x->year);
+    }
+    done(&r);
+}
+
+static void test_file_rejected_whole_attributed(void **state)
+{
+    (void)state;
+    run r = start();
+    /* No värde column: the file is rejected whole, its rows still count
+     * against the figures they name. */
+    add(&r, "a.csv", "år;enhet;indikator;kommentar\n2025;social;andel;x\n2025;okand;andel;y\n;miljo;andel;z\n");
+    /* No indikator column: nothing to attribute but the row itself. */
+    add(&r, "b.csv", "år;enhet;värde\n2025;social;3\n");
+    finish(&r, false);
+    EXPECT(&r, E(FILE_MISSING_COLUMNS, 1, 0), E(FILE_MISSING_COLUMNS, 1, 0));
+    expect_counts(&r, 4, 0, 4);
+    assert_int_equal(r.data->counts.files_rejected, 2);
+    expect_rejection(&r, "a.csv", 2, 2025, SOCIAL, ANDEL, false);
+    expect_rejection(&r, "a.csv", 3, 2025, UF_NO_UNIT, ANDEL, false);
+    expect_rejection(&r, "a.csv", 4, 0, MILJO, ANDEL, false);
+    expect_rejection(&r, "b.csv", 2, 2025, SOCIAL, UF_NO_INDICATOR, false);
+    done(&r);
+}
+
+static void test_unclosed_quote_rejection_recorded(void **state)
+{
+    (void)state;
+    run r = one(HEADER "2025;social;nya-projekt;1\n2025;miljo;nya-projekt;2;\"ingen slut\n");
+    expect_counts(&r, 2, 1, 1);
+    assert_int_equal(r.data->nrejections, 1); /* one rejection for every rejected figure row */
+    assert_int_equal(r.data->rejections[0].indicator, UF_NO_INDICATOR);
+    done(&r);
+}
+
+/* ---- contract v2: reporting ---- */
+
+static void test_reported_only_with_a_value(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", HEADER
+                     "2025;social;nya-projekt;\n"  /* an untouched template: nothing reported */
+                     "2025;social;andel;\n"
+                     "2025;miljo;nya-projekt;0\n"  /* 0 is a value */
+                     "2025;hamn;nya-projekt;2\n"
+                     "2025;hamn;andel;-5\n");
+    finish(&r, true);
+    assert_false(uf_dataset_unit_reported(r.data, 2025, SOCIAL));
+    assert_true(uf_dataset_unit_reported(r.data, 2025, MILJO));
+    assert_true(uf_dataset_unit_reported(r.data, 2025, HAMN));
+    assert_int_equal(uf_dataset_units_reported(r.data, 2025), 2);
+    /* The warning says social did not report, as the reports will. */
+    const uf_diag *last = &r.diags->items[r.diags->count - 1];
+    assert_int_equal(last->code, UF_MSG_UNIT_NOT_REPORTED);
+    assert_int_equal(last->unit, SOCIAL);
+    assert_int_equal(last->year, 2025);
+    done(&r);
+}
+
+static void test_unit_no_indicator_applies_to_is_not_expected(void **state)
+{
+    (void)state;
+    static const char *const files[][2] = {
+        {"mal.csv", "id;namn\n1;Mål\n"},
+        {"indikatorer.csv", "id;mål;namn;måttenhet;aggregering;riktning;gäller\n"
+                            "a;1;A;antal;summa;öka;förvaltning\n"
+                            "b;1;B;antal;summa;öka;hamn\n"},
+        {"enheter.csv", "id;namn;typ\nsocial;Social;förvaltning\nhamn;Hamn;bolag\nval;Valnämnden;nämnd\n"},
+    };
+    char dir[64] = "/tmp/uf-test-validate-XXXXXX", path[160];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/plan", dir);
+    assert_int_equal(mkdir(path, 0755), 0);
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/plan/%s", dir, files[i][0]);
+        uf_test_write_text(path, files[i][1]);
+    }
+    uf_diag_list *diags = uf_diag_list_new();
+    uf_error err;
+    uf_plan *p = uf_plan_load(dir, diags, &err);
+    assert_non_null(p);
+    assert_true(uf_plan_unit_expected(p, 0));
+    assert_true(uf_plan_unit_expected(p, 1));
+    assert_false(uf_plan_unit_expected(p, 2));
+    uf_dataset *data = uf_dataset_new(p);
+    uf_validator *v = uf_validator_new(p, data, diags);
+    const char *csv = "år;enhet;indikator;värde\n2025;social;a;1\n";
+    uf_validate_buffer(v, csv, strlen(csv), "a.csv");
+    uf_validator_free(v);
+    uf_dataset_finish(data, diags, true);
+    /* hamn is told it has not reported; valnämnden, with nothing to report, is not. */
+    assert_int_equal(diags->count, 1);
+    assert_int_equal(diags->items[0].unit, 1);
+    assert_int_equal(uf_dataset_units_expected(data), 2);
+    uf_dataset_free(data);
+    uf_diag_list_free(diags);
+    uf_plan_free(p);
+    assert_int_equal(uf_test_remove_tree(dir), 0);
+}
+
+/* ---- contract v2: the template's reference columns and sep= ---- */
+
+static void test_reference_columns_ignored_silently(void **state)
+{
+    (void)state;
+    run r = one("sep=;\n"
+                "år;enhet;indikator;namn;måttenhet;föregående;målvärde;värde;kommentar;anvisning\n"
+                "2025;social;andel;Andel personal;procent;40;45;42;;Ange andelen i procent\n");
+    EXPECT_NONE(&r);
+    expect_counts(&r, 1, 1, 0);
+    assert_true(r.data->rows[0].value == 42);
+    assert_int_equal(r.data->rows[0].line, 3);
+    assert_int_equal(r.data->rows[0].value_column, 8);
+    done(&r);
+}
+
+/* ---- messages: ids typed with a look-alike character ---- */
+
+static void test_lookalike_characters_named(void **state)
+{
+    (void)state;
+    run r = one(HEADER
+                "2025;social;nya\xE2\x80\x93projekt;1\n"   /* en dash */
+                "2025;social;nya\xE2\x80\x94projekt;1\n"   /* em dash */
+                "2025;social;nya\xE2\x88\x92projekt;1\n"   /* U+2212 */
+                "2025;social;nya\xE2\x80\x90projekt;1\n"   /* U+2010 */
+                "2025;social;nya\xE2\x80\x91projekt;1\n"   /* U+2011 */
+                "2025;soc\xC2\xA0ial;andel;1\n"            /* a no-break space inside */
+                "2025;social;nya\xE2\x80\x93projket;1\n"); /* en dash and a typo */
+    expect_counts(&r, 7, 0, 7);
+    assert_string_equal(text(&r, 0), "okänd indikator 'nya–projekt'; menade du 'nya-projekt'? Där står ett tankstreck "
+                                     "(–, U+2013) i stället för ett vanligt bindestreck (-)");
+    assert_non_null(strstr(text(&r, 1), "ett långt tankstreck (—, U+2014)"));
+    assert_non_null(strstr(text(&r, 2), "ett minustecken (−, U+2212)"));
+    assert_non_null(strstr(text(&r, 3), "ett typografiskt bindestreck (‐, U+2010)"));
+    assert_non_null(strstr(text(&r, 4), "ett hårt bindestreck (U+2011)"));
+    assert_string_equal(text(&r, 5), "okänd enhet 'soc\xC2\xA0ial'; menade du 'social'? Där står ett hårt mellanslag "
+                                     "(U+00A0), som inte hör hemma i ett id");
+    assert_non_null(strstr(text(&r, 6), "menade du 'nya-projekt'? Där står ett tankstreck"));
+    done(&r);
+}
+
+/* ---- contract v2: self-assessments ---- */
+
+#define SA_HEADER "år;enhet;mål;bedömning;analys;åtgärder\n"
+
+static void test_self_assessment_accepted(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", SA_HEADER
+                     "2025;social;1;Uppnått;\"Två nya projekt.\r\nBra år.\";Fortsätt\n"
+                     "2025;social;2;delvis uppnatt;;\n"
+                     "2025;miljo;1;EJ UPPNÅTT;Inget sökt;Söka Interreg\n"
+                     "2025;miljo;2;;;\n" /* untouched: not assessed */
+                     "2025;hamn;1;grön;;\n"
+                     "2025;hamn;2;  gul ;;\n"
+                     "2024;hamn;1;röd;;\n");
+    add(&r, "b.csv", "Year,Unit,Goal,Assessment,Analysis,Actions\n2024,social,1,partly achieved,,\n");
+    finish(&r, true);
+    EXPECT_NONE(&r);
+    expect_counts(&r, 8, 8, 0);
+    assert_int_equal(r.data->counts.assessments_read, 8);
+    assert_int_equal(r.data->counts.assessments_accepted, 8);
+    assert_int_equal(r.data->nrows, 0);
+    assert_int_equal(r.data->nrejections, 0);
+    assert_int_equal(r.data->nassessments, 8);
+    const uf_self_assessment *a = &r.data->assessments[0];
+    assert_int_equal(a->year, 2025);
+    assert_int_equal(a->unit, SOCIAL);
+    assert_int_equal(a->goal, 0);
+    assert_int_equal(a->assessment, UF_ASSESS_MET);
+    assert_string_equal(a->analysis, "Två nya projekt.\nBra år."); /* CRLF read as one line break */
+    assert_string_equal(a->actions, "Fortsätt");
+    assert_int_equal(a->line, 2);
+    assert_int_equal(r.data->assessments[1].assessment, UF_ASSESS_PARTLY);
+    assert_null(r.data->assessments[1].analysis);
+    assert_int_equal(r.data->assessments[2].assessment, UF_ASSESS_NOT_MET);
+    assert_int_equal(r.data->assessments[3].assessment, UF_ASSESS_NONE);
+    assert_int_equal(r.data->assessments[4].assessment, UF_ASSESS_MET);
+    assert_int_equal(r.data->assessments[5].assessment, UF_ASSESS_PARTLY);
+    assert_int_equal(r.data->assessments[6].assessment, UF_ASSESS_NOT_MET);
+    assert_int_equal(r.data->assessments[7].assessment, UF_ASSESS_PARTLY);
+    /* A self-assessment alone does not make a unit count as reported; no
+     * figure row means no year either, so only the years of figures count. */
+    assert_int_equal(r.data->nyears, 0);
+    assert_false(uf_dataset_unit_reported(r.data, 2025, SOCIAL));
+    done(&r);
+}
+
+static void test_self_assessment_rejected(void **state)
+{
+    (void)state;
+    char *long_text = malloc(UF_ASSESSMENT_TEXT_MAX * 2 + 2);
+    uf_strbuf sb = {0};
+    /* 4 000 characters of two bytes each fit; 4 001 ASCII characters do not. */
+    for (int i = 0; i < UF_ASSESSMENT_TEXT_MAX; i++)
+        memcpy(long_text + 2 * i, "å", 2);
+    long_text[2 * UF_ASSESSMENT_TEXT_MAX] = '\0';
+    uf_strbuf_puts(&sb, SA_HEADER "2025;social;1;uppnått;");
+    uf_strbuf_puts(&sb, long_text);
+    uf_strbuf_puts(&sb, ";\n2025;miljo;1;uppnått;;");
+    memset(long_text, 'x', UF_ASSESSMENT_TEXT_MAX + 1);
+    long_text[UF_ASSESSMENT_TEXT_MAX + 1] = '\0';
+    uf_strbuf_puts(&sb, long_text);
+    uf_strbuf_puts(&sb, "\n"
+                        "2025;hamn;1;;Analys utan bedömning;\n"
+                        "2025;hamn;2;bra;;\n"
+                        "2025;hamn;3;uppnått;;\n"
+                        "2025;socail;1;uppnått;;\n"
+                        "1899;social;2;uppnått;;\n");
+    run r = start();
+    uf_validate_buffer(r.v, sb.data, sb.len, "a.csv");
+    finish(&r, false);
+    EXPECT(&r, E(ROW_TEXT_TOO_LONG, 3, 6), E(ROW_ASSESSMENT_MISSING, 4, 4), E(ROW_BAD_ASSESSMENT, 5, 4),
+           E(ROW_UNKNOWN_GOAL, 6, 3), E(ROW_UNKNOWN_UNIT, 7, 2), E(ROW_BAD_YEAR, 8, 1));
+    assert_string_equal(text(&r, 0), "'åtgärder' är 4 001 tecken lång; högst 4 000 tecken får plats och texten kortas "
+                                     "aldrig av, så korta den själv");
+    assert_string_equal(text(&r, 1), "bedömning saknas men raden har text i 'analys'; ange uppnått, delvis uppnått "
+                                     "eller ej uppnått");
+    assert_string_equal(text(&r, 2), "okänd bedömning 'bra'; ange uppnått, delvis uppnått eller ej uppnått (eller "
+                                     "grön, gul, röd)");
+    assert_string_equal(text(&r, 3), "okänt mål '3'; se plan/mal.csv för giltiga id");
+    assert_int_equal(r.diags->items[0].unit, MILJO);
+    assert_int_equal(r.diags->items[0].year, 2025);
+    expect_counts(&r, 7, 1, 6);
+    assert_int_equal(r.data->counts.assessments_rejected, 6);
+    assert_int_equal(r.data->nrejections, 0); /* only figure rows feed figures */
+    assert_int_equal(strlen(r.data->assessments[0].analysis), 2 * UF_ASSESSMENT_TEXT_MAX); /* never cut */
+    uf_strbuf_free(&sb);
+    free(long_text);
+    done(&r);
+}
+
+static void test_self_assessment_duplicates_and_conflicts(void **state)
+{
+    (void)state;
+    run r = start();
+    add(&r, "a.csv", SA_HEADER
+                     "2025;social;1;uppnått;Bra;\n"
+                     "2025;social;2;gul;;\n"
+                     "2025;miljo;1;uppnått;;\n"
+                     "2025;hamn;1;;;\n");
+    add(&r, "b.csv", SA_HEADER
+                     "2025;Social;1;grön;Bra;\n"     /* the same after grön = uppnått: once */
+                     "2025;social;2;ej uppnått;;\n"  /* different: both rejected */
+                     "2025;miljo;1;uppnått;Annan;\n" /* the same word, other texts: a conflict */
+                     "2025;hamn;1;uppnått;;\n");     /* not assessed beside assessed: a conflict */
+    finish(&r, false);
+    EXPECT(&r, E(ROW_ASSESSMENT_CONFLICT, 3, 0), E(ROW_ASSESSMENT_CONFLICT, 4, 0), E(ROW_ASSESSMENT_CONFLICT, 5, 0),
+           W(ROW_ASSESSMENT_DUPLICATE, 2, 0), E(ROW_ASSESSMENT_CONFLICT, 3, 0), E(ROW_ASSESSMENT_CONFLICT, 4, 0),
+           E(ROW_ASSESSMENT_CONFLICT, 5, 0));
+    assert_string_equal(text(&r, 0), "olika självvärderingar för 2025, social, mål 2: delvis uppnått (rad 3 i a.csv), "
+                                     "ej uppnått (rad 3 i b.csv); båda raderna avvisas, behåll en av dem");
+    assert_string_equal(text(&r, 1), "olika självvärderingar för 2025, miljo, mål 1: uppnått (rad 4 i a.csv), "
+                                     "uppnått med andra texter (rad 4 i b.csv); båda raderna avvisas, behåll en av dem");
+    assert_string_equal(text(&r, 3), "samma år, enhet och mål som rad 2 i a.csv med samma bedömning och texter; "
+                                     "räknas en gång");
+    expect_counts(&r, 8, 2, 6);
+    assert_int_equal(r.data->counts.rows_duplicate, 1);
+    assert_int_equal(r.data->counts.assessments_accepted, 2);
+    /* Only the accepted one stays, duplicates and conflicts gone. */
+    assert_int_equal(r.data->nassessments, 1);
+    assert_int_equal(r.data->assessments[0].unit, SOCIAL);
+    assert_string_equal(r.data->assessments[0].analysis, "Bra");
+    done(&r);
+}
+
+static void test_self_assessment_file_recognised_by_header(void **state)
+{
+    (void)state;
+    run r = start();
+    /* mål without bedömning, and no indikator: a self-assessment lacking a column. */
+    add(&r, "a.csv", "år;enhet;mål;analys\n2025;social;1;Text\n");
+    /* indikator beside mål: figures, mål an unknown column. */
+    add(&r, "b.csv", "år;enhet;mål;indikator;värde\n2025;social;1;andel;40\n");
+    finish(&r, false);
+    EXPECT(&r, E(FILE_MISSING_COLUMNS, 1, 0), W(FILE_UNKNOWN_COLUMNS, 1, 0));
+    assert_string_equal(text(&r, 0), "filen avvisas: kolumnen 'bedömning' saknas (hittade kolumner: 'år', 'enhet', "
+                                     "'mål', 'analys')");
+    expect_counts(&r, 2, 1, 1);
+    assert_int_equal(r.data->counts.assessments_rejected, 1);
+    assert_int_equal(r.data->nrows, 1);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -804,6 +1179,18 @@ int main(void)
         cmocka_unit_test(test_no_rows_at_all),
         cmocka_unit_test(test_many_rows_one_typo),
         cmocka_unit_test(test_mutated_input_never_breaks_the_counts),
+        cmocka_unit_test(test_not_applicable_rejected),
+        cmocka_unit_test(test_rejected_rows_attributed),
+        cmocka_unit_test(test_file_rejected_whole_attributed),
+        cmocka_unit_test(test_unclosed_quote_rejection_recorded),
+        cmocka_unit_test(test_reported_only_with_a_value),
+        cmocka_unit_test(test_unit_no_indicator_applies_to_is_not_expected),
+        cmocka_unit_test(test_reference_columns_ignored_silently),
+        cmocka_unit_test(test_lookalike_characters_named),
+        cmocka_unit_test(test_self_assessment_accepted),
+        cmocka_unit_test(test_self_assessment_rejected),
+        cmocka_unit_test(test_self_assessment_duplicates_and_conflicts),
+        cmocka_unit_test(test_self_assessment_file_recognised_by_header),
     };
     return cmocka_run_group_tests_name("validate", tests, setup_plan, teardown_plan);
 }

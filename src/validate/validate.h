@@ -1,5 +1,8 @@
 /* Checking submissions against the plan: every row read ends accepted into
- * the dataset or rejected with a diagnostic naming file, line and column. */
+ * the dataset or rejected with a diagnostic naming file, line and column.
+ * A submission is a table of figures or, recognised by its header (`mål`
+ * and `bedömning`, no `indikator`), of self-assessments. Every rejected
+ * figure row is recorded against the figures it would have fed. */
 #ifndef UF_VALIDATE_H
 #define UF_VALIDATE_H
 
@@ -16,5 +19,8 @@ void uf_validator_free(uf_validator *v);
 void uf_validate_file(uf_validator *v, const char *path, const char *name);
 /* The same for text in memory (tests, fuzzing). */
 void uf_validate_buffer(uf_validator *v, const char *data, size_t len, const char *name);
+
+/* The longest analysis or actions text, in Unicode characters (contract v2). */
+#define UF_ASSESSMENT_TEXT_MAX 4000
 
 #endif
