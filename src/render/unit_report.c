@@ -153,7 +153,7 @@ static void unit_intro(unit_doc *u)
 
 enum { COL_NAME, COL_VALUE, COL_PREV, COL_CHANGE, COL_OWN, COL_WHOLE_TARGET, COL_WHOLE, COL_SHARE, COL_STATUS, NCOLS };
 
-static const double col_w[NCOLS] = {197, 64, 60, 66, 100, 66, 68, 56, 92};
+static const double col_w[NCOLS] = {187, 62, 60, 62, 116, 64, 66, 56, 96};
 
 static double col_x(int c)
 {
@@ -220,7 +220,7 @@ static void target_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indi
     }
     snprintf(text, sizeof text, "%s (%s)", uf_chart_value(v, f->target, ind),
              uf_msg_text(f->target_source == UF_TARGET_OWN ? UF_MSG_TARGET_OWN : UF_MSG_TARGET_WHOLE));
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    uf_font_use(cr, UF_FONT_REGULAR, 7.5);
     cell(cr, COL_OWN, y, text);
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
 }
@@ -412,10 +412,11 @@ static double labelled_text(unit_doc *u, const char *label, const char *text, do
  * the figures, its analysis and actions. */
 static double assessment_section(unit_doc *u, double x, double y, double w)
 {
-    char title[96];
-    snprintf(title, sizeof title, uf_msg_text(UF_MSG_UNIT_ASSESSMENT), "");
-    snprintf(title + strlen(title), sizeof title - strlen(title), "%d", u->m->report_year);
-    y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
+    char year[16];
+    snprintf(year, sizeof year, "%d", u->m->report_year);
+    char *title = uf_msg_format(UF_MSG_UNIT_ASSESSMENT, year);
+    y = uf_pdf_heading(u->doc.cr, x, y, w, title ? title : year) + 8;
+    free(title);
     if (u->uy->nassessments == 0)
         return uf_pdf_note(u->doc.cr, x, y - 9, w, uf_msg_text(UF_MSG_UNIT_NO_ASSESSMENT), 1) + 10;
     const uf_plan *p = u->m->plan;
