@@ -139,11 +139,10 @@ static void unit_intro(unit_doc *u)
         y += 28;
     } else {
         char note[600];
-        snprintf(note, sizeof note, "%s%s%s %s",
+        snprintf(note, sizeof note, "%s%s%s",
                  "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan "
                  "målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ",
-                 u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "", u->uy->rejected ? ": * preliminär. " : "",
-                 uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
+                 u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_PRELIM_NOTE) : "", uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
         y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 2) + 4;
     }
     status_counts(u, y + 6);
@@ -153,7 +152,7 @@ static void unit_intro(unit_doc *u)
 
 enum { COL_NAME, COL_VALUE, COL_PREV, COL_CHANGE, COL_OWN, COL_WHOLE_TARGET, COL_WHOLE, COL_SHARE, COL_STATUS, NCOLS };
 
-static const double col_w[NCOLS] = {187, 62, 60, 62, 116, 64, 66, 56, 96};
+static const double col_w[NCOLS] = {187, 62, 60, 68, 110, 64, 66, 56, 96};
 
 static double col_x(int c)
 {
