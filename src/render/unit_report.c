@@ -143,7 +143,7 @@ static void unit_intro(unit_doc *u)
                  "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan "
                  "målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ",
                  u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_PRELIM_NOTE) : "", uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
-        y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 2) + 4;
+        y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 3) + 4; /* three lines end above the status line */
     }
     status_counts(u, y + 6);
 }
