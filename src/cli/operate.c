@@ -3,6 +3,7 @@
 #include "common/diag.h"
 #include "common/util.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 #include "render/chart_files.h"
 #include "render/csv_export.h"
 #include "render/font.h"
@@ -269,7 +270,7 @@ static void *csv_job_run(void *arg)
     return NULL;
 }
 
-static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const char *dir, unsigned formats)
+static bool write_pdfs(const uf_model *model, const uf_view *view, const char *dir, unsigned formats)
 {
     char name[64];
     bool ok = true;
@@ -282,23 +283,23 @@ static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const c
     if (formats & UF_FORMAT_BOARD) {
         snprintf(name, sizeof name, "styrelserapport-%d.pdf", model->report_year);
         char *path = uf_path_join(dir, name);
-        ok = report_written(uf_pdf_write_board_report(model, diags, path), path);
+        ok = report_written(uf_pdf_write_board_report(model, view, path), path);
         free(path);
     }
     if (ok && (formats & UF_FORMAT_UNITS)) {
         char *path = uf_path_join(dir, "enheter/");
-        ok = report_written(uf_pdf_write_unit_reports(model, diags, dir), path);
+        ok = report_written(uf_pdf_write_unit_reports(model, view, dir), path);
         free(path);
     }
     if (ok && (formats & UF_FORMAT_CHARTS)) {
         char *path = uf_path_join(dir, "diagram/");
-        ok = report_written(uf_chart_write_files(model, dir), path);
+        ok = report_written(uf_chart_write_files(view, dir), path);
         free(path);
     }
     return ok;
 }
 
-static bool write_reports(const uf_run *run, const uf_model *model, const char *dir)
+static bool write_reports(const uf_run *run, const uf_model *model, const uf_view *view, const char *dir)
 {
     const uf_config *cfg = run->config;
     char name[64];
@@ -315,7 +316,7 @@ static bool write_reports(const uf_run *run, const uf_model *model, const char *
         uf_workbook_options opts = {document_time(), cfg->inputs, isatty(fileno(stderr)) == 1};
         snprintf(name, sizeof name, "uppfoljning-%d.xlsx", model->report_year);
         char *path = uf_path_join(dir, name);
-        ok &= report_written(uf_workbook_write(model, run->diags, path, &opts), path);
+        ok &= report_written(uf_workbook_write(model, view, path, &opts), path);
         free(path);
     }
     if (csv.path) {
@@ -327,7 +328,7 @@ static bool write_reports(const uf_run *run, const uf_model *model, const char *
         free(csv.path);
     }
     if (ok && (cfg->formats & UF_FORMAT_PDF))
-        ok &= write_pdfs(model, run->diags, dir, cfg->formats);
+        ok &= write_pdfs(model, view, dir, cfg->formats);
     return ok;
 }
 
@@ -348,10 +349,14 @@ static uf_exit operate_report(uf_run *run)
         return UF_EXIT_FATAL;
     }
     uf_model *model = uf_model_build(run->plan, run->data, year);
+    /* The summary text (sammanfattning/ÅÅÅÅ.txt) is read on the input side;
+     * until it is, the view has none. */
+    uf_view *view = uf_view_build(model, run->diags, NULL);
     /* All or nothing: one failed output leaves every earlier report as it was. */
     uf_output_hold();
-    bool ok = write_reports(run, model, dir);
+    bool ok = write_reports(run, model, view, dir);
     uf_error err = uf_output_release(ok);
+    uf_view_free(view);
     uf_model_free(model);
     if (ok && err != UF_OK) {
         write_failed(dir, err, uf_output_failure_errno());

@@ -116,7 +116,17 @@ static void glyph_centred(cairo_t *cr, double cx, double cy, const char *s)
     cairo_show_text(cr, s);
 }
 
-double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status status, bool word)
+const char *uf_chart_word(const uf_figure *f)
+{
+    /* One buffer per thread: the PDFs and the diagram files are drawn on one. */
+    static _Thread_local char text[96];
+    if (!uf_figure_preliminary(f))
+        return uf_word_text(f->word);
+    snprintf(text, sizeof text, "%s%s", uf_word_text(f->word), uf_msg_text(UF_MSG_PRELIM_MARK));
+    return text;
+}
+
+double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status status, const char *word)
 {
     double r = size / 2;
     uf_chart_set(cr, uf_chart_status_rgb(status));
@@ -130,7 +140,7 @@ double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status st
         return size;
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_REGULAR, size * 0.78);
-    return size + size * 0.3 + text_mid(cr, x + size * 1.3, y, uf_status_word(status), 0, UF_ALIGN_LEFT);
+    return size + size * 0.3 + text_mid(cr, x + size * 1.3, y, word, 0, UF_ALIGN_LEFT);
 }
 
 /* ---- frames and axes ---- */
@@ -218,7 +228,7 @@ typedef struct legend_item {
 static void legend_mark_draw(cairo_t *cr, const legend_item *it, double x, double y)
 {
     if (it->mark == MARK_STATUS) {
-        uf_chart_badge(cr, x, y, 11, it->status, false);
+        uf_chart_badge(cr, x, y, 11, it->status, NULL);
         return;
     }
     uf_chart_set(cr, it->rgb);
@@ -273,7 +283,7 @@ static size_t status_legend(legend_item *items)
 
 typedef struct trend {
     const uf_model *m;
-    size_t ind, n;
+    size_t ind, first, n; /* the view's window: model years [first, first + n) */
     uf_chart_frame fr;
     axis ax;
 } trend;
@@ -288,7 +298,7 @@ static bool trend_range(const trend *t, double *lo, double *hi)
     *lo = 0, *hi = 0;
     bool any = false;
     for (size_t y = 0; y < t->n; y++) {
-        const uf_figure *f = whole_fig(t->m, y, t->ind);
+        const uf_figure *f = whole_fig(t->m, t->first + y, t->ind);
         widen(lo, hi, f->value);
         widen(lo, hi, f->target);
         any |= isfinite(f->value) || isfinite(f->target);
@@ -317,9 +327,9 @@ static void trend_years(cairo_t *cr, const trend *t)
     char year[16];
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     for (size_t y = 0; y < t->n; y++) {
-        snprintf(year, sizeof year, "%d", t->m->years[y]);
-        set_colour(cr, y == t->m->report_index ? UF_COLOUR_INK : UF_COLOUR_MUTED);
-        uf_font_use(cr, y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
+        snprintf(year, sizeof year, "%d", t->m->years[t->first + y]);
+        set_colour(cr, t->first + y == t->m->report_index ? UF_COLOUR_INK : UF_COLOUR_MUTED);
+        uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
         uf_text_draw(cr, uf_chart_frame_item(&t->fr, y), t->fr.y1 + 13, year, 0, UF_ALIGN_CENTER);
     }
 }
@@ -346,7 +356,7 @@ static void trend_targets(cairo_t *cr, const trend *t)
     cairo_set_line_width(cr, 1.5);
     cairo_set_dash(cr, dash, 2, 0);
     for (size_t y = 1; y < t->n; y++) {
-        double a = whole_fig(t->m, y - 1, t->ind)->target, b = whole_fig(t->m, y, t->ind)->target;
+        double a = whole_fig(t->m, t->first + y - 1, t->ind)->target, b = whole_fig(t->m, t->first + y, t->ind)->target;
         if (isnan(a) || isnan(b))
             continue;
         cairo_move_to(cr, uf_chart_frame_item(&t->fr, y - 1), uf_chart_frame_pos(&t->fr, a));
@@ -360,7 +370,7 @@ static void trend_targets(cairo_t *cr, const trend *t)
 static void trend_diamonds(cairo_t *cr, const trend *t)
 {
     for (size_t y = 0; y < t->n; y++) {
-        double v = whole_fig(t->m, y, t->ind)->target;
+        double v = whole_fig(t->m, t->first + y, t->ind)->target;
         if (!isnan(v))
             diamond(cr, uf_chart_frame_item(&t->fr, y), uf_chart_frame_pos(&t->fr, v), 4.5);
     }
@@ -372,7 +382,7 @@ static void trend_line(cairo_t *cr, const trend *t)
     cairo_set_line_width(cr, 2.5);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (size_t y = 1; y < t->n; y++) {
-        double a = whole_fig(t->m, y - 1, t->ind)->value, b = whole_fig(t->m, y, t->ind)->value;
+        double a = whole_fig(t->m, t->first + y - 1, t->ind)->value, b = whole_fig(t->m, t->first + y, t->ind)->value;
         if (isnan(a) || isnan(b))
             continue;
         cairo_move_to(cr, uf_chart_frame_item(&t->fr, y - 1), uf_chart_frame_pos(&t->fr, a));
@@ -385,7 +395,7 @@ static void trend_line(cairo_t *cr, const trend *t)
  * the point when it is at or over the target, below when under. */
 static void trend_point(cairo_t *cr, const trend *t, size_t y)
 {
-    const uf_figure *f = whole_fig(t->m, y, t->ind);
+    const uf_figure *f = whole_fig(t->m, t->first + y, t->ind);
     double x = uf_chart_frame_item(&t->fr, y);
     if (isnan(f->value)) {
         set_colour(cr, UF_COLOUR_MUTED);
@@ -398,23 +408,23 @@ static void trend_point(cairo_t *cr, const trend *t, size_t y)
     cairo_new_path(cr);
     cairo_arc(cr, x, py, 6.5, 0, 2 * M_PI);
     cairo_fill(cr);
-    uf_chart_badge(cr, x - 5, py, 10, f->status, false);
+    uf_chart_badge(cr, x - 5, py, 10, f->status, NULL);
     /* Where years stand close, only the first and the report year carry
      * their value: the labels would run into each other. */
     double spacing = t->n > 1 ? (t->fr.x1 - t->fr.x0 - 2 * t->fr.pad) / (double)(t->n - 1) : t->fr.x1;
-    if (spacing < 46 && y != 0 && y != t->m->report_index)
+    if (spacing < 46 && y != 0 && t->first + y != t->m->report_index)
         return;
     char buf[UF_VALUEBUF];
     bool below = !isnan(f->target) && f->value < f->target && py + 20 < t->fr.y1;
     set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
     uf_text_draw(cr, x, below ? py + 18 : py - 10, uf_chart_number(buf, f->value), 0, UF_ALIGN_CENTER);
 }
 
 static bool trend_has_target(const trend *t)
 {
     for (size_t y = 0; y < t->n; y++)
-        if (!isnan(whole_fig(t->m, y, t->ind)->target))
+        if (!isnan(whole_fig(t->m, t->first + y, t->ind)->target))
             return true;
     return false;
 }
@@ -437,9 +447,10 @@ static void trend_layout(cairo_t *cr, trend *t, double w, double h, double lo, d
     t->fr = (uf_chart_frame){left, top, w - 8, h - 20, t->ax.lo, t->ax.hi, t->n, 26, false};
 }
 
-uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_model *m, size_t ind, uf_chart_frame *frame)
+uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *v, size_t ind, uf_chart_frame *frame)
 {
-    trend t = {.m = m, .ind = ind, .n = m->report_index + 1};
+    const uf_model *m = v->model;
+    trend t = {.m = m, .ind = ind, .first = v->first_year, .n = v->nyears_shown};
     double lo, hi;
     cairo_save(cr);
     if (m->nyears == 0 || !trend_range(&t, &lo, &hi)) {
@@ -499,13 +510,17 @@ static void bars_collect(bars *b, size_t top)
     const uf_model *m = b->m;
     size_t nunits = m->plan->nunits;
     b->rows = uf_xmalloc((nunits + 1) * sizeof(bar_row));
+    size_t n = 0;
     for (size_t u = 0; u < nunits; u++) {
         const uf_figure *f = uf_model_figure(m, m->report_index, b->ind, u);
+        if (!f->applies)
+            continue; /* ej aktuell: not the unit's to report */
         row_kind k = !isnan(f->value) ? ROW_VALUE
                      : m->nyears && uf_model_unit_reported(m, m->report_index, u) ? ROW_NO_VALUE
                                                                                     : ROW_NOT_REPORTED;
-        b->rows[u] = (bar_row){u, k, f->value};
+        b->rows[n++] = (bar_row){u, k, f->value};
     }
+    nunits = n;
     qsort(b->rows, nunits, sizeof(bar_row), bar_cmp);
     /* One row for "the rest" only pays when it stands for two or more units. */
     b->nshown = nunits <= top + 1 ? nunits : top;
@@ -605,7 +620,7 @@ static void bar_value(cairo_t *cr, const bars *b, size_t i, double y)
     cairo_fill(cr);
     /* The label goes past both the bar and the unit's target tick. */
     double right = fmax(end, zero);
-    if (!isnan(f->target)) {
+    if (f->target_source == UF_TARGET_OWN) {
         set_colour(cr, UF_COLOUR_TARGET);
         double tx = uf_chart_frame_pos(&b->fr, f->target);
         cairo_rectangle(cr, tx - 1.25, y - b->row_h * 0.45, 2.5, b->row_h * 0.9);
@@ -683,7 +698,7 @@ static size_t bars_legend_items(const bars *b, legend_item *items)
     size_t n = status_legend(items);
     bool unit_targets = false;
     for (size_t i = 0; i < b->nshown; i++)
-        unit_targets |= b->rows[i].kind == ROW_VALUE && !isnan(unit_fig(b, i)->target);
+        unit_targets |= b->rows[i].kind == ROW_VALUE && unit_fig(b, i)->target_source == UF_TARGET_OWN;
     if (unit_targets)
         items[n++] = (legend_item){MARK_TICK, 0, palette[UF_COLOUR_TARGET], "Enhetens målvärde"};
     if (isfinite(whole_target(b)))
@@ -750,7 +765,7 @@ static void count_chips(cairo_t *cr, const uf_model *m, size_t goal, double x, d
         set_colour(cr, c ? UF_COLOUR_INK : UF_COLOUR_MUTED);
         uf_font_use(cr, UF_FONT_BOLD, 9);
         x -= fmax(uf_text_draw(cr, x, y + 3.2, uf_chart_count(n, c), 0, UF_ALIGN_RIGHT), 12);
-        uf_chart_badge(cr, x - 15, y, 12, (uf_status)s, false);
+        uf_chart_badge(cr, x - 15, y, 12, (uf_status)s, NULL);
         x -= 26;
     }
 }
@@ -774,7 +789,7 @@ static void overview_indicator(cairo_t *cr, const uf_model *m, size_t i, double 
 {
     const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = whole_fig(m, m->report_index, i);
-    uf_chart_badge(cr, 10, y, 12, f->status, true);
+    uf_chart_badge(cr, 10, y, 12, f->status, uf_chart_word(f));
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], text[3 * UF_VALUEBUF + 64];
     uf_chart_value(v, f->value, ind);
     if (isnan(f->target))
@@ -929,7 +944,7 @@ static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
         partner_cell(cr, c, j, partner_count(c, c->y0 + j, k), y);
     double x = c->name_w + c->cell_w * (double)c->ny + 4;
     if (c->m->partner_review[k]) {
-        uf_chart_badge(cr, x, y, 11, UF_STATUS_RED, false);
+        uf_chart_badge(cr, x, y, 11, UF_STATUS_RED, NULL);
         set_colour(cr, UF_COLOUR_INK);
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
         text_mid(cr, x + 15, y, "bör ses över", c->flag_w - 15, UF_ALIGN_LEFT);
@@ -954,12 +969,12 @@ static void partner_rest(cairo_t *cr, const partners *c, double y)
     text_mid(cr, 0, y, text, 0, UF_ALIGN_LEFT);
 }
 
-static void partner_layout(cairo_t *cr, partners *c, double w, double h, size_t max_partners)
+static void partner_layout(cairo_t *cr, partners *c, const uf_view *v, double w, double h, size_t max_partners)
 {
     const uf_model *m = c->m;
     size_t np = m->plan->npartners;
-    c->y0 = m->report_index >= 4 ? m->report_index - 4 : 0;
-    c->ny = m->report_index + 1 - c->y0;
+    c->y0 = v->first_year;
+    c->ny = v->nyears_shown;
     c->shown = np <= max_partners + 1 ? np : max_partners;
     for (size_t k = 0; k < np; k++)
         for (size_t j = 0; j < c->ny; j++)
@@ -973,14 +988,15 @@ static void partner_layout(cairo_t *cr, partners *c, double w, double h, size_t 
     c->rh = fmin(18, (h - 18) / (double)(c->shown + (c->shown < np)));
 }
 
-uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_model *m, size_t max_partners)
+uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_view *v, size_t max_partners)
 {
+    const uf_model *m = v->model;
     partners c = {.m = m};
     cairo_save(cr);
     if (m->plan->npartners == 0 || m->nyears == 0) {
         no_data(cr, w, h, m->plan->has_partner_file ? "Inga registrerade partner" : "Planen har ingen partnerfil");
     } else {
-        partner_layout(cr, &c, w, h, max_partners ? max_partners : 1);
+        partner_layout(cr, &c, v, w, h, max_partners ? max_partners : 1);
         partner_header(cr, &c);
         for (size_t k = 0; k < c.shown; k++)
             partner_row(cr, &c, k, 18 + c.rh * ((double)k + 0.5));
@@ -1007,11 +1023,12 @@ static void panel_heading(cairo_t *cr, double w, const uf_model *m, size_t i)
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_REGULAR, 10);
     double tw = uf_text_draw(cr, 0, 36, text, w * 0.7, UF_ALIGN_LEFT);
-    uf_chart_badge(cr, tw + 2, 32.5, 13, f->status, true);
+    uf_chart_badge(cr, tw + 2, 32.5, 13, f->status, uf_chart_word(f));
 }
 
-uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_model *m, size_t i)
+uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_view *v, size_t i)
 {
+    const uf_model *m = v->model;
     uf_error err = UF_OK;
     if (m->nyears == 0) {
         no_data(cr, w, h, "Underlag saknas");
@@ -1028,7 +1045,7 @@ uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_mode
     snprintf(year, sizeof year, "Enheterna %d", m->report_year);
     uf_text_draw(cr, left_w + 24, top + 10, year, 0, UF_ALIGN_LEFT);
     cairo_translate(cr, 0, top + 18);
-    err = uf_chart_trend(cr, left_w, h - top - 18, m, i, NULL);
+    err = uf_chart_trend(cr, left_w, h - top - 18, v, i, NULL);
     cairo_translate(cr, left_w + 24, 0);
     if (err == UF_OK)
         err = uf_chart_unit_bars(cr, w - left_w - 24, h - top - 18, m, i, UF_CHART_TOP_UNITS, NULL);

@@ -8,10 +8,11 @@
 #include "common/file_name.h"
 #include "common/util.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 
 /* Writes dir/diagram/ID.png (1200 × 640 pixels) and dir/diagram/ID.svg for
  * every indicator, ID its file stem (uf_plan_indicator_stem); creates dir/diagram.
  * UF_ERROR_NO_DATA when the model has no year. */
-uf_error uf_chart_write_files(const uf_model *model, const char *dir);
+uf_error uf_chart_write_files(const uf_view *view, const char *dir);
 
 #endif
