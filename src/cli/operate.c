@@ -349,9 +349,7 @@ static uf_exit operate_report(uf_run *run)
         return UF_EXIT_FATAL;
     }
     uf_model *model = uf_model_build(run->plan, run->data, year);
-    /* The summary text (sammanfattning/ÅÅÅÅ.txt) is read on the input side;
-     * until it is, the view has none. */
-    uf_view *view = uf_view_build(model, run->diags, NULL);
+    uf_view *view = uf_view_build(model, run->diags, run->summary);
     /* All or nothing: one failed output leaves every earlier report as it was. */
     uf_output_hold();
     bool ok = write_reports(run, model, view, dir);

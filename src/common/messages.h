@@ -101,10 +101,10 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ROW_TEXT_TOO_LONG, "%s är %s tecken lång; högst %s tecken får plats och texten kortas aldrig av, så korta den själv", "%s is %s characters long; at most %s fit and the text is never cut, so shorten it") \
     X(ROW_ASSESSMENT_DUPLICATE, "samma år, enhet och mål som %s med samma bedömning och texter; räknas en gång", "same year, unit and goal as %s with the same assessment and texts; counted once") \
     X(ROW_ASSESSMENT_CONFLICT, "olika självvärderingar för %s, %s, mål %s: %s; %s, behåll en av dem", "different self-assessments for %s, %s, goal %s: %s; %s, keep one of them") \
-    X(ASSESS_NONE, "ej bedömd", "not assessed") \
-    X(ASSESS_MET, "uppnått", "achieved") \
-    X(ASSESS_PARTLY, "delvis uppnått", "partly achieved") \
-    X(ASSESS_NOT_MET, "ej uppnått", "not achieved") \
+    X(SA_WORD_NONE, "ej bedömd", "not assessed") \
+    X(SA_WORD_MET, "uppnått", "achieved") \
+    X(SA_WORD_PARTLY, "delvis uppnått", "partly achieved") \
+    X(SA_WORD_NOT_MET, "ej uppnått", "not achieved") \
     X(ASSESS_OTHER_TEXTS, "%s med andra texter", "%s with other texts") \
     X(FILES_CP1252, "%s filer är sparade i Windows-1252 och har konverterats till UTF-8; spara gärna som \"CSV UTF-8\": %s", "%s files are saved in Windows-1252 and were converted to UTF-8; prefer \"CSV UTF-8\": %s") \
     X(SUMMARY_UTF16, "texten är sparad som UTF-16 (\"Unicode\") och läses inte; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)", "the text is saved as UTF-16 (\"Unicode\") and is not read; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") \

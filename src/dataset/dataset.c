@@ -325,8 +325,8 @@ static bool same_assessment(const uf_self_assessment *a, const uf_self_assessmen
     return a->assessment == b->assessment && same_text(a->analysis, b->analysis) && same_text(a->actions, b->actions);
 }
 
-static const uf_msg assessment_words[] = {UF_MSG_ASSESS_NONE, UF_MSG_ASSESS_MET, UF_MSG_ASSESS_PARTLY,
-                                          UF_MSG_ASSESS_NOT_MET};
+static const uf_msg assessment_words[] = {UF_MSG_SA_WORD_NONE, UF_MSG_SA_WORD_MET, UF_MSG_SA_WORD_PARTLY,
+                                          UF_MSG_SA_WORD_NOT_MET};
 
 /* "uppnått (rad 3 i a.csv), ej uppnått (rad 5 i b.csv)" for group[0..n). */
 static char *assessment_values(const uf_dataset *data, const uf_diag_list *diags, const uint32_t *group, size_t n)
