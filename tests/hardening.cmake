@@ -1,7 +1,7 @@
 # Hardening tests (issue 5), included from tests/CMakeLists.txt:
 #   fuzz/short                 libFuzzer harnesses, built apart with clang (tests/fuzz/run.sh);
-#                              regressions replayed, then 25 s per fuzzer (reader, validate, and
-#                              report: the whole report path, every format); skipped without clang
+#                              regressions replayed, then 25 s per fuzzer (reader, validate) and 45 s
+#                              for report (the whole report path, every format); skipped without clang
 #   hardening/faults           fault injection: unwritable output, full disk, rename and
 #                              allocation failures, out of memory, unreadable inputs
 #   hardening/conservation     random input folders with known flaws: read = accepted + rejected,

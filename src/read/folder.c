@@ -69,8 +69,10 @@ static void walk(walker *w, const char *dir, int depth)
             continue;
         char *path = uf_path_join(dir, e->d_name);
         struct stat st;
-        bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
-        bool known = (link ? stat(path, &st) : lstat(path, &st)) == 0;
+        bool known = lstat(path, &st) == 0;
+        bool link = known && S_ISLNK(st.st_mode);
+        if (link)
+            known = stat(path, &st) == 0; /* what it points to; a dangling link stays unknown */
         if (known && S_ISDIR(st.st_mode)) {
             if (link) {
                 notice_add(w->list, UF_MSG_FOLDER_LINK, path, NULL);

@@ -4,7 +4,8 @@
 # -fsanitize=fuzzer,address,undefined.
 #
 #   tests/fuzz/run.sh --short [--build-dir DIR]     replay regressions, then
-#                                                   UF_FUZZ_SECONDS (25) per fuzzer
+#                                                   UF_FUZZ_SECONDS (25) per fuzzer,
+#                                                   UF_FUZZ_REPORT_SECONDS (45) for report
 #   tests/fuzz/run.sh --long SECONDS [--build-dir DIR] [--jobs N]
 #   tests/fuzz/run.sh --build-only [--build-dir DIR]
 #   tests/fuzz/run.sh --replay [--build-dir DIR]    regressions and corpus only
@@ -112,22 +113,31 @@ for name in ${only:-$fuzzers}; do
   [ $mode = replay ] && { "$bin" -runs=0 "$here/corpus/$name" >/dev/null 2>&1 || status=1; continue; }
   # 2. Fuzzing from a working copy of the corpus.
   work=$build/corpus/$name
+  # Every report input costs a whole report, and libFuzzer first runs the
+  # whole working corpus whatever -max_total_time says: a bounded run of
+  # it starts again from the seeds.
+  [ $mode = short ] && [ "$name" = report ] && rm -rf "$work"
   mkdir -p "$work" "$build/artifacts/$name"
   cp -n "$here/corpus/$name"/* "$work/" 2>/dev/null
   log=$build/fuzz-$name.log
-  max_len=8192 timeout=10 dict=$here/csv.dict
+  max_len=8192 timeout=10 dict=$here/csv.dict run_seconds=$seconds
   if [ "$name" = report ]; then
-    # A whole report per input: small folders, and the CSV words with the container's.
+    # A whole report per input: small folders, and the CSV words with the
+    # container's; its seeds alone take some seconds, so --short gives it
+    # UF_FUZZ_REPORT_SECONDS (45). Each input writes a dozen files: in
+    # memory when it can.
     max_len=${UF_FUZZ_REPORT_MAX_LEN:-4096} timeout=30 dict=$build/report.dict
     cat "$here/csv.dict" "$here/report.dict" >"$dict"
+    [ $mode = short ] && run_seconds=${UF_FUZZ_REPORT_SECONDS:-45}
+    [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && export TMPDIR=/dev/shm
   fi
-  opts=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$max_len"
+  opts=(-max_total_time="$run_seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$max_len"
         -artifact_prefix="$build/artifacts/$name/" -print_final_stats=1)
   [ -f "$dict" ] && opts+=(-dict="$dict")
   if [ "$jobs" -gt 1 ]; then
     opts+=(-fork="$jobs" -ignore_crashes=0)
   fi
-  echo "fuzz_$name: fuzzing for ${seconds}s"
+  echo "fuzz_$name: fuzzing for ${run_seconds}s"
   if "$bin" "${opts[@]}" "$work" >"$log" 2>&1; then
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     [ -z "$execs" ] && execs=$(grep -o 'DONE.*' "$log" | tail -1)
