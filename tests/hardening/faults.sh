@@ -42,20 +42,21 @@ earlier() {
   printf '\xef\xbb\xbfår;mål;indikator;enhet;värde;målvärde;föregående;status\r\n2025;1;projekt;;1;;;grå\r\n' \
     >"$out/sammanstallning-2025.csv"
   printf '%%PDF-1.4 förra\n' >"$out/enheter/a.pdf"
-  (cd "$out" && find . -type f | sort | xargs sha256sum) >"$tmp/earlier.sum"
+  (cd "$out" && find . -type f ! -name .uppfolj-las | sort | xargs sha256sum) >"$tmp/earlier.sum"
   rm -rf "$tmp/earlier"
   cp -a "$out" "$tmp/earlier"
 }
 
 same_as_earlier() {
-  [ "$(cd "$1" && find . -type f | sort | xargs sha256sum)" = "$(cat "$tmp/earlier.sum")" ]
+  # The lock file (.uppfolj-las) is the one file a failed run may add.
+  [ "$(cd "$1" && find . -type f ! -name .uppfolj-las | sort | xargs sha256sum)" = "$(cat "$tmp/earlier.sum")" ]
 }
 
 # The earlier report is untouched, nothing was added, no temporary files.
 untouched() {
   local name=$1 out=$2
   if ! same_as_earlier "$out"; then
-    bad "$name" "the earlier report changed or files were added: $(cd "$out" && find . -type f | sort | tr '\n' ' ')"
+    bad "$name" "the earlier report changed or files were added: $(cd "$out" && find . -type f ! -name .uppfolj-las | sort | tr '\n' ' ')"
     return 1
   fi
   return 0
