@@ -51,3 +51,16 @@ if(NOT UPPFOLJ_SANITIZE)
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/valgrind.sh $<TARGET_FILE:uppfolj>)
   set_tests_properties(hardening/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "hardening;slow")
 endif()
+
+# Issue 14's output stage: the lock, commits that signals cannot cut, a
+# damaged workbook never kept, stale outputs, a concurrency test and a
+# signal sweep. slowfs is its LD_PRELOAD shim (slow renames and mkstemp).
+add_library(uf_slowfs SHARED ${CMAKE_CURRENT_SOURCE_DIR}/hardening/slowfs.c)
+set_property(TARGET uf_slowfs PROPERTY COMPILE_OPTIONS "")
+set_property(TARGET uf_slowfs PROPERTY LINK_OPTIONS "")
+set_property(TARGET uf_slowfs PROPERTY C_EXTENSIONS ON)
+target_link_libraries(uf_slowfs PRIVATE ${CMAKE_DL_LIBS})
+add_test(NAME hardening/output
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/output.sh $<TARGET_FILE:uppfolj>
+          $<TARGET_FILE:uf_slowfs> ${UF_HARDENING_SANITIZED})
+set_tests_properties(hardening/output PROPERTIES TIMEOUT 180 LABELS "hardening")

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -370,6 +371,21 @@ static bool out_inside_inputs(const char *out, const char *inputs)
     return inside;
 }
 
+/* The CSV export and the workbook's sheets run on threads. glibc gives a
+ * second thread an arena of its own, reserving 64 MB of address space for
+ * it; under ulimit -v that reservation fails and every malloc of that
+ * thread becomes an mmap call, six times slower and more. With the address
+ * space limited, all threads share the main arena: they allocate little
+ * and seldom at the same time (README, "Prestanda"). */
+static void limit_arenas(void)
+{
+#if defined(M_ARENA_MAX)
+    struct rlimit as;
+    if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
+        mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 static uf_exit operate_report(uf_run *run)
 {
     const uf_config *cfg = run->config;
@@ -399,13 +415,7 @@ static uf_exit operate_report(uf_run *run)
             write_failed(dir, UF_ERROR_WRITE, uf_output_failure_errno());
         return UF_EXIT_FATAL;
     }
-#if defined(M_ARENA_MAX)
-    /* The CSV export and the workbook's sheets run on threads; glibc gives
-     * each thread an arena of 64 MB address space, which under ulimit -v
-     * makes malloc fall back to slow mmap calls. Two arenas serve our two
-     * or three threads at no cost in speed (README, "Prestanda"). */
-    mallopt(M_ARENA_MAX, 2);
-#endif
+    limit_arenas();
     uf_model *model = uf_model_build(run->plan, run->data, year);
     bool ok = write_reports(run, model, dir);
     uf_error err = uf_output_release(ok);
