@@ -7,6 +7,11 @@
 #                              every flaw reported at its line, figures recomputed
 #   hardening/hostile          formula-like, XML-special, control and 100 kB comments, path-like ids:
 #                              the workbook opens in openpyxl, the CSV stays well-formed
+#   hardening/output           issue 14's output stage: a regression for each of its cases
+#                              4, 6-11 and 14 and the points of 15 (output.sh regress)
+#   hardening/concurrency      two runs into one folder, 20 times: one run's whole set
+#   hardening/signals          SIGINT, SIGTERM, SIGHUP at 8 moments each: the earlier
+#                              set intact or the new one whole, no temporary file
 #   hardening/valgrind         validate and report under valgrind memcheck, and a large report
 #                              under helgrind (label slow)
 # All are labelled "hardening"; `ctest -LE slow` leaves out valgrind and the fuzzers.
@@ -60,7 +65,14 @@ set_property(TARGET uf_slowfs PROPERTY COMPILE_OPTIONS "")
 set_property(TARGET uf_slowfs PROPERTY LINK_OPTIONS "")
 set_property(TARGET uf_slowfs PROPERTY C_EXTENSIONS ON)
 target_link_libraries(uf_slowfs PRIVATE ${CMAKE_DL_LIBS})
-add_test(NAME hardening/output
-  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/output.sh $<TARGET_FILE:uppfolj>
-          $<TARGET_FILE:uf_slowfs> ${UF_HARDENING_SANITIZED})
-set_tests_properties(hardening/output PROPERTIES TIMEOUT 180 LABELS "hardening")
+foreach(part regress concurrency signals)
+  if(part STREQUAL "regress")
+    set(name hardening/output)
+  else()
+    set(name hardening/${part})
+  endif()
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/output.sh $<TARGET_FILE:uppfolj>
+            $<TARGET_FILE:uf_slowfs> ${UF_HARDENING_SANITIZED} ${part})
+  set_tests_properties(${name} PROPERTIES TIMEOUT 180 LABELS "hardening")
+endforeach()

@@ -81,6 +81,12 @@ reference earlier 1735689600 "$fixture"
 [ "$(cat "$tmp/new.ref")" != "$(cat "$tmp/other.ref")" ] || { echo "FAIL  the two inputs give the same set"; exit 1; }
 new_run=(env SOURCE_DATE_EPOCH=1704067200 "${report[@]}")
 
+earlier_set() { # a complete earlier run, with another date
+  rm -rf "$out"
+  SOURCE_DATE_EPOCH=1735689600 "${report[@]}" >/dev/null 2>&1
+  snapshot "$out" >"$tmp/earlier.sum"
+}
+
 if part regress; then
 # ---- case 11: --out "" (read a byte past a heap buffer) ----
 mkdir -p "$tmp/cwd"
@@ -134,11 +140,6 @@ else
 fi
 
 # ---- case 4: a full TMPDIR ----
-earlier_set() { # a complete earlier run, with another date
-  rm -rf "$out"
-  SOURCE_DATE_EPOCH=1735689600 "${report[@]}" >/dev/null 2>&1
-  snapshot "$out" >"$tmp/earlier.sum"
-}
 full_tmpdir_run() {
   local t=$tmp/fulltmp
   mkdir -p "$t"
@@ -189,7 +190,7 @@ fi
 for sig in INT TERM HUP; do
   earlier_set
   rm -f "$tmp/mark"
-  (exec_slow env UF_SLOW_MATCH="$out/" UF_SLOW_RENAME_MS=150 UF_SLOW_MARK="$tmp/mark" "${new_run[@]}" >/dev/null 2>"$tmp/err") &
+  (exec_slow env UF_SLOW_MATCH="$out/" UF_SLOW_RENAME_MS=400 UF_SLOW_MARK="$tmp/mark" "${new_run[@]}" >/dev/null 2>"$tmp/err") &
   pid=$!
   for _ in $(seq 1 200); do [ -f "$tmp/mark" ] && break; sleep 0.02; done
   sleep 0.4 # past the second rename
@@ -300,17 +301,18 @@ fi
 fi # regress
 
 # ---- two runs into one folder, 20 times ----
+# The second run starts when the first begins its renames (slowed to
+# 0.1 s each), so that without the lock their renames interleave.
 if part concurrency; then
   mixed=0 locked=0
   for i in $(seq 1 20); do
-    rm -rf "$out"
-    (exec_slow env UF_SLOW_MATCH="$out/" UF_SLOW_RENAME_MS=15 "${new_run[@]}" >/dev/null 2>"$tmp/err1") &
+    rm -rf "$out" "$tmp/mark"
+    (exec_slow env UF_SLOW_MATCH="$out/" UF_SLOW_RENAME_MS=100 UF_SLOW_MARK="$tmp/mark" "${new_run[@]}" >/dev/null 2>"$tmp/err1") &
     a=$!
-    (exec_slow env UF_SLOW_MATCH="$out/" UF_SLOW_RENAME_MS=15 SOURCE_DATE_EPOCH=1704067200 \
-      "$bin" report "$tmp/other" --out "$out" --quiet --format $fmt >/dev/null 2>"$tmp/err2") &
-    b=$!
+    for _ in $(seq 1 200); do [ -f "$tmp/mark" ] && break; sleep 0.01; done
+    SOURCE_DATE_EPOCH=1704067200 "$bin" report "$tmp/other" --out "$out" --quiet --format $fmt >/dev/null 2>"$tmp/err2"
+    rb=$?
     wait $a; ra=$?
-    wait $b; rb=$?
     { [ $ra = 2 ] || [ $rb = 2 ]; } && locked=$((locked + 1))
     if ! { whole_set "$out" "$tmp/new.ref" || whole_set "$out" "$tmp/other.ref"; } || ! no_temps "concurrency trial $i" "$out"; then
       mixed=$((mixed + 1))
