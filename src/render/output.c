@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -53,8 +54,20 @@ static sigset_t stop_signals;
 static atomic_int busy;
 static atomic_bool dying;
 
+/* A child process writing one of the temporary files (the workbook): it is
+ * stopped before the files are removed, or it could create its file again
+ * after the removal (libxlsxwriter opens its file only when closing). */
+static atomic_int writer_pid;
+
+void uf_output_writer_done(void) { atomic_store(&writer_pid, 0); }
+
 static void remove_pending(void)
 {
+    int pid = atomic_exchange(&writer_pid, 0);
+    if (pid > 0) {
+        kill(pid, SIGKILL); /* both async-signal-safe */
+        waitpid(pid, NULL, 0);
+    }
     for (size_t i = 0; i < MAX_PENDING; i++)
         if (pending[i])
             unlink(pending[i]);
@@ -77,6 +90,19 @@ static void guard_leave(const sigset_t *old)
 {
     atomic_fetch_sub(&busy, 1);
     pthread_sigmask(SIG_SETMASK, old, NULL);
+}
+
+int uf_output_fork_writer(void)
+{
+    sigset_t old;
+    guard_enter(&old); /* no signal between the fork and the record */
+    fflush(stdout);    /* nothing buffered may be written twice */
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid > 0)
+        atomic_store(&writer_pid, pid);
+    guard_leave(&old);
+    return pid;
 }
 
 static void on_signal(int sig)

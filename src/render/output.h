@@ -29,6 +29,13 @@ uf_error uf_output_commit(uf_output *o);
 /* Removes the temporary file. Accepts an output that was never begun. */
 void uf_output_abort(uf_output *o);
 
+/* fork() for a child process that writes a temporary file: on a signal or
+ * a fatal exit the parent kills and reaps it before removing the temporary
+ * files, or it could write its file again after the removal. The parent
+ * calls writer_done once it has reaped the child itself. */
+int uf_output_fork_writer(void);
+void uf_output_writer_done(void);
+
 /* The lock file and the manifest in an output folder. */
 #define UF_OUTPUT_LOCK ".uppfolj-las"
 #define UF_OUTPUT_MANIFEST ".uppfolj-utdata"

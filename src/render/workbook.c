@@ -861,9 +861,7 @@ uf_error uf_workbook_start(uf_workbook_job *job, const uf_model *model, const uf
     uf_error err = uf_output_begin(&job->out, path);
     if (err != UF_OK)
         return err;
-    fflush(stdout); /* nothing buffered may be written twice */
-    fflush(stderr);
-    pid_t pid = fork();
+    pid_t pid = uf_output_fork_writer();
     if (pid == 0) {
         uf_set_fatal_hook(child_out_of_memory);
         _exit(CHILD_BASE + (int)write_book(model, diags, job->out.temp_path, options));
@@ -900,6 +898,7 @@ uf_error uf_workbook_finish(uf_workbook_job *job)
     if (job->pid < 0)
         return UF_ERROR_XLSX;
     uf_error err = child_status(job->pid);
+    uf_output_writer_done();
     job->pid = -1;
     /* libxlsxwriter does not check the writes of its temporary parts. */
     if (err == UF_OK && !uf_zip_verify(job->out.temp_path)) {

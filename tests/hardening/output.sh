@@ -346,7 +346,7 @@ if part signals; then
         new_whole=$((new_whole + 1))
       else
         broken=$((broken + 1))
-        bad "SIG$sig after $ms ms" "neither the earlier set nor a whole new one"
+        bad "SIG$sig after $ms ms" "neither the earlier set nor a whole new one: $(diff <(snapshot "$out") "$tmp/earlier.sum" | grep '^[<>]' | tr '\n' ' ')"
         continue
       fi
       no_temps "SIG$sig after $ms ms" "$out" || broken=$((broken + 1))
