@@ -376,7 +376,7 @@ static bool out_inside_inputs(const char *out, const char *inputs)
  * it; under ulimit -v that reservation fails and every malloc of that
  * thread becomes an mmap call, six times slower and more. With the address
  * space limited, all threads share the main arena: they allocate little
- * and seldom at the same time (README, "Prestanda"). */
+ * and seldom at the same time (README, "Performance"). */
 static void limit_arenas(void)
 {
 #if defined(M_ARENA_MAX)
