@@ -187,15 +187,25 @@ else
 fi
 
 # ---- case 7: a signal in the middle of the rename phase ----
-for sig in INT TERM HUP; do
+# signal_at_mark SIG DELAY VAR=VALUE...: over an earlier set, a new run with
+# the slow file system set by the VARs; SIG is sent DELAY seconds after the
+# slowed moment has come. Sets rc.
+signal_at_mark() {
+  local sig=$1 delay=$2 pid
+  shift 2
   earlier_set
   rm -f "$tmp/mark"
-  (exec_slow env UF_SLOW_MATCH="$out/" UF_SLOW_RENAME_MS=400 UF_SLOW_MARK="$tmp/mark" "${new_run[@]}" >/dev/null 2>"$tmp/err") &
+  (exec_slow env UF_SLOW_MARK="$tmp/mark" "$@" "${new_run[@]}" >/dev/null 2>"$tmp/err") &
   pid=$!
   for _ in $(seq 1 200); do [ -f "$tmp/mark" ] && break; sleep 0.02; done
-  sleep 0.4 # past the second rename
-  kill -s $sig $pid
+  sleep "$delay"
+  kill -s "$sig" $pid
   wait $pid
+  rc=$?
+}
+
+for sig in INT TERM HUP; do
+  signal_at_mark $sig 0.25 UF_SLOW_MATCH="$out/" UF_SLOW_RENAME_MS=150 # past the second rename
   if [ "$(snapshot "$out")" = "$(cat "$tmp/earlier.sum")" ] || whole_set "$out" "$tmp/new.ref"; then
     no_temps "case 7: SIG$sig during the renames" "$out" && ok "case 7: SIG$sig during the renames: one whole set, no temporary file"
   else
@@ -217,14 +227,7 @@ fi
 
 # ---- case 8: a signal between mkstemp and the cleanup list ----
 for sig in TERM INT HUP; do
-  earlier_set
-  rm -f "$tmp/mark"
-  (exec_slow env UF_SLOW_MATCH="$out/enheter/" UF_SLOW_MKSTEMP_MS=800 UF_SLOW_MARK="$tmp/mark" "${report[@]}" >/dev/null 2>"$tmp/err") &
-  pid=$!
-  for _ in $(seq 1 200); do [ -f "$tmp/mark" ] && break; sleep 0.02; done
-  kill -s $sig $pid
-  wait $pid
-  rc=$?
+  signal_at_mark $sig 0 UF_SLOW_MATCH="$out/enheter/" UF_SLOW_MKSTEMP_MS=800
   if [ "$(snapshot "$out")" = "$(cat "$tmp/earlier.sum")" ]; then
     no_temps "case 8: SIG$sig right after mkstemp" "$out" &&
       ok "case 8: SIG$sig right after a unit PDF's mkstemp: no temporary file, earlier set intact (exit $rc)"
