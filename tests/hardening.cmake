@@ -40,7 +40,7 @@ set_tests_properties(fuzz/short PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABEL
 add_test(NAME hardening/faults
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/faults.sh $<TARGET_FILE:uppfolj>
           $<TARGET_FILE:uf_failwrite> $<TARGET_FILE:uf_failalloc> ${UF_HARDENING_SANITIZED})
-set_tests_properties(hardening/faults PROPERTIES TIMEOUT 120 LABELS "hardening")
+set_tests_properties(hardening/faults PROPERTIES TIMEOUT 300 LABELS "hardening")
 
 add_test(NAME hardening/conservation
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/hardening/conservation.py $<TARGET_FILE:uppfolj>)
