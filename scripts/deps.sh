@@ -3,6 +3,7 @@
 set -euo pipefail
 packages=(build-essential cmake pkg-config libcsv-dev libxlsxwriter-dev libcairo2-dev
           libfreetype-dev libcmocka-dev)
+packages+=(libminizip-dev) # the workbook is read back before it is kept
 if [ "${1:-}" = "--test" ]; then
   # The tests read the outputs back with independent tools.
   packages+=(python3 python3-openpyxl poppler-utils qpdf clang libclang-rt-14-dev valgrind)

@@ -8,6 +8,11 @@
 #                              every flaw reported at its line, figures recomputed
 #   hardening/hostile          formula-like, XML-special, control and 100 kB comments, path-like ids:
 #                              the workbook opens in openpyxl, the CSV stays well-formed
+#   hardening/output           issue 14's output stage: a regression for each of its cases
+#                              4, 6-11 and 14 and the points of 15 (output.sh regress)
+#   hardening/concurrency      two runs into one folder, 20 times: one run's whole set
+#   hardening/signals          SIGINT, SIGTERM, SIGHUP at 8 moments each: the earlier
+#                              set intact or the new one whole, no temporary file
 #   hardening/valgrind         validate and report under valgrind memcheck, and a large report
 #                              under helgrind (label slow)
 # All are labelled "hardening"; `ctest -LE slow` leaves out valgrind and the fuzzers.
@@ -36,7 +41,7 @@ set_tests_properties(fuzz/short PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABEL
 add_test(NAME hardening/faults
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/faults.sh $<TARGET_FILE:uppfolj>
           $<TARGET_FILE:uf_failwrite> $<TARGET_FILE:uf_failalloc> ${UF_HARDENING_SANITIZED})
-set_tests_properties(hardening/faults PROPERTIES TIMEOUT 120 LABELS "hardening")
+set_tests_properties(hardening/faults PROPERTIES TIMEOUT 300 LABELS "hardening")
 
 add_test(NAME hardening/conservation
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/hardening/conservation.py $<TARGET_FILE:uppfolj>)
@@ -52,3 +57,23 @@ if(NOT UPPFOLJ_SANITIZE)
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/valgrind.sh $<TARGET_FILE:uppfolj>)
   set_tests_properties(hardening/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "hardening;slow")
 endif()
+
+# Issue 14's output stage: the lock, commits that signals cannot cut, a
+# damaged workbook never kept, stale outputs, a concurrency test and a
+# signal sweep. slowfs is its LD_PRELOAD shim (slow renames and mkstemp).
+add_library(uf_slowfs SHARED ${CMAKE_CURRENT_SOURCE_DIR}/hardening/slowfs.c)
+set_property(TARGET uf_slowfs PROPERTY COMPILE_OPTIONS "")
+set_property(TARGET uf_slowfs PROPERTY LINK_OPTIONS "")
+set_property(TARGET uf_slowfs PROPERTY C_EXTENSIONS ON)
+target_link_libraries(uf_slowfs PRIVATE ${CMAKE_DL_LIBS})
+foreach(part regress concurrency signals)
+  if(part STREQUAL "regress")
+    set(name hardening/output)
+  else()
+    set(name hardening/${part})
+  endif()
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/output.sh $<TARGET_FILE:uppfolj>
+            $<TARGET_FILE:uf_slowfs> ${UF_HARDENING_SANITIZED} ${part})
+  set_tests_properties(${name} PROPERTIES TIMEOUT 180 LABELS "hardening")
+endforeach()

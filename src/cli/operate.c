@@ -18,10 +18,16 @@
 #include "read/summary.h"
 
 #include <errno.h>
+#include <limits.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -225,7 +231,7 @@ static void write_failed(const char *path, uf_error err, int e)
                           : UF_MSG_ERRNO_OTHER;
     fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
     fprintf(stderr, "%s: %s", path, uf_strerror(err));
-    if (err == UF_ERROR_WRITE && e != 0) {
+    if ((err == UF_ERROR_WRITE || err == UF_ERROR_XLSX) && e != 0) {
         fputs(": ", stderr);
         fprintf(stderr, uf_msg_text(why), strerror(e));
     }
@@ -299,6 +305,15 @@ static bool write_pdfs(const uf_model *model, const uf_view *view, const char *d
     return ok;
 }
 
+/* A workbook that closed without error but came out incomplete. */
+static void workbook_damaged(void)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
+    fprintf(stderr, uf_msg_text(UF_MSG_CLI_XLSX_DAMAGED), tmpdir && *tmpdir ? tmpdir : "/tmp");
+    fputc('\n', stderr);
+}
+
 static bool write_reports(const uf_run *run, const uf_model *model, const uf_view *view, const char *dir)
 {
     const uf_config *cfg = run->config;
@@ -307,17 +322,29 @@ static bool write_reports(const uf_run *run, const uf_model *model, const uf_vie
     csv_job csv = {.model = model};
     pthread_t csv_thread;
     bool threaded = false;
-    if (cfg->formats & UF_FORMAT_CSV) {
-        snprintf(name, sizeof name, "sammanstallning-%d.csv", model->report_year);
-        csv.path = uf_path_join(dir, name);
-        threaded = (cfg->formats & UF_FORMAT_XLSX) && pthread_create(&csv_thread, NULL, csv_job_run, &csv) == 0;
-    }
+    char *book_path = NULL;
+    uf_workbook_job book;
+    uf_error book_err = UF_OK;
+    /* The workbook's child is forked before the CSV thread starts: a fork
+     * beside a running thread could copy a lock that thread holds. */
     if (cfg->formats & UF_FORMAT_XLSX) {
         uf_workbook_options opts = {document_time(), cfg->inputs, isatty(fileno(stderr)) == 1};
         snprintf(name, sizeof name, "uppfoljning-%d.xlsx", model->report_year);
-        char *path = uf_path_join(dir, name);
-        ok &= report_written(uf_workbook_write(model, view, path, &opts), path);
-        free(path);
+        book_path = uf_path_join(dir, name);
+        book_err = uf_workbook_start(&book, model, view, book_path, &opts);
+    }
+    if (cfg->formats & UF_FORMAT_CSV) {
+        snprintf(name, sizeof name, "sammanstallning-%d.csv", model->report_year);
+        csv.path = uf_path_join(dir, name);
+        threaded = book_path && pthread_create(&csv_thread, NULL, csv_job_run, &csv) == 0;
+    }
+    if (book_path) {
+        if (book_err == UF_OK)
+            book_err = uf_workbook_finish(&book);
+        if (book_err != UF_OK && book.damaged)
+            workbook_damaged();
+        ok &= report_written(book_err, book_path);
+        free(book_path);
     }
     if (csv.path) {
         if (threaded)
@@ -332,6 +359,64 @@ static bool write_reports(const uf_run *run, const uf_model *model, const uf_vie
     return ok;
 }
 
+/* A path made absolute with every link resolved, also when its last parts
+ * do not exist yet (an --out folder to be made). */
+static char *resolved(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
+    const char *slash = strrchr(path, '/');
+    if (slash == path)
+        return uf_xstrdup(path);
+    char *base = NULL;
+    if (slash) {
+        char *parent = uf_xstrndup(path, (size_t)(slash - path));
+        base = resolved(parent);
+        free(parent);
+    } else {
+        base = getcwd(NULL, 0);
+    }
+    if (!base)
+        return NULL;
+    char *joined = uf_path_join(base, slash ? slash + 1 : path);
+    free(base);
+    return joined;
+}
+
+/* --out inside inrapportering/ would make the next run read this run's CSV
+ * export as a submission: refused, rather than silently excluded, so that
+ * the clerk learns where the reports go. */
+static bool out_inside_inputs(const char *out, const char *inputs)
+{
+    char *subs = uf_path_join(inputs, "inrapportering");
+    char *a = resolved(out), *b = resolved(subs);
+    free(subs);
+    bool inside = false;
+    if (a && b) {
+        size_t n = strlen(b);
+        inside = strncmp(a, b, n) == 0 && (a[n] == '/' || a[n] == '\0');
+    }
+    free(a);
+    free(b);
+    return inside;
+}
+
+/* The CSV export and the workbook's sheets run on threads. glibc gives a
+ * second thread an arena of its own, reserving 64 MB of address space for
+ * it; under ulimit -v that reservation fails and every malloc of that
+ * thread becomes an mmap call, six times slower and more. With the address
+ * space limited, all threads share the main arena: they allocate little
+ * and seldom at the same time (README, "Performance"). */
+static void limit_arenas(void)
+{
+#if defined(M_ARENA_MAX)
+    struct rlimit as;
+    if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
+        mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 static uf_exit operate_report(uf_run *run)
 {
     const uf_config *cfg = run->config;
@@ -344,14 +429,26 @@ static uf_exit operate_report(uf_run *run)
     char default_out[64];
     snprintf(default_out, sizeof default_out, "reports/%d", year);
     const char *dir = cfg->out ? cfg->out : default_out;
+    if (out_inside_inputs(dir, cfg->inputs)) {
+        fatal(UF_MSG_CLI_OUT_IN_INPUTS, dir);
+        return UF_EXIT_FATAL;
+    }
     if (uf_output_make_dirs(dir) != UF_OK) {
         write_failed(dir, UF_ERROR_WRITE, uf_output_failure_errno());
         return UF_EXIT_FATAL;
     }
+    /* All or nothing: one failed output leaves every earlier report as it
+     * was; and one run at a time in a folder, so two never mix. */
+    if (uf_output_hold(dir) != UF_OK) {
+        if (uf_output_failure_errno() == EWOULDBLOCK)
+            fatal(UF_MSG_CLI_OUT_LOCKED, dir);
+        else
+            write_failed(dir, UF_ERROR_WRITE, uf_output_failure_errno());
+        return UF_EXIT_FATAL;
+    }
+    limit_arenas();
     uf_model *model = uf_model_build(run->plan, run->data, year);
     uf_view *view = uf_view_build(model, run->diags, run->summary);
-    /* All or nothing: one failed output leaves every earlier report as it was. */
-    uf_output_hold();
     bool ok = write_reports(run, model, view, dir);
     uf_error err = uf_output_release(ok);
     uf_view_free(view);
@@ -368,6 +465,10 @@ static uf_exit operate_report(uf_run *run)
 
 uf_exit uf_operate(const uf_config *config)
 {
+    /* "uppfolj report | less" quit early must not end the run before the
+     * reports are written: a write to the closed pipe fails with EPIPE
+     * instead, and main ignores that failure. */
+    signal(SIGPIPE, SIG_IGN);
     uf_run run = {.config = config, .diags = uf_diag_list_new()};
     uf_exit status = load(&run);
     if (status == UF_EXIT_OK) {

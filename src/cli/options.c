@@ -28,6 +28,10 @@ static bool set_year(uf_config *c, const char *v)
 
 static bool set_out(uf_config *c, const char *v)
 {
+    if (!*v) { /* an unset shell variable: never the current folder by accident */
+        fprintf(stderr, "%s%s\n", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), uf_msg_text(UF_MSG_CLI_EMPTY_OUT));
+        return false;
+    }
     c->out = v;
     return true;
 }

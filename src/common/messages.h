@@ -194,6 +194,10 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_COVERAGE, "Inrapportering %s: %s av %s enheter", "Submissions %s: %s of %s units") \
     X(CLI_NO_FONT, "typsnittet för PDF-rapporterna hittades inte (sökte senast i %s); ange mappen med UPPFOLJ_FONT_DIR", "the font for the PDF reports was not found (last looked in %s); name the folder with UPPFOLJ_FONT_DIR") \
     X(CLI_WROTE, "Skrev %s", "Wrote %s") \
+    X(CLI_EMPTY_OUT, "--out kräver en mapp, inte en tom text", "--out needs a folder, not an empty text") \
+    X(CLI_OUT_IN_INPUTS, "utdatamappen %s ligger i inrapporteringsmappen, så nästa körning skulle läsa sina egna rapporter som inrapportering; välj en mapp utanför", "the output folder %s is inside the submissions folder, so the next run would read its own reports as submissions; choose a folder outside it") \
+    X(CLI_OUT_LOCKED, "en annan körning skriver redan till %s; inget har skrivits. Försök igen när den är klar", "another run is already writing to %s; nothing was written. Try again when it has finished") \
+    X(CLI_XLSX_DAMAGED, "arbetsboken blev ofullständig när den skrevs och har inte sparats; finns det plats för temporära filer (%s)?", "the workbook came out incomplete and was not saved; is there room for temporary files (%s)?") \
     X(CLI_ERROR_PREFIX, "uppfolj: fel: ", "uppfolj: error: ") \
     /* statuses (contract v2): with a target, and without one (the trend) */ \
     X(WORD_MET, "Uppnått", "Achieved") \

@@ -1,7 +1,7 @@
 /* Every output is written to a temporary name in its own folder and renamed
  * into place, so an interrupted run never leaves a half-written report over
  * last year's. Temporary files are removed on failure, on out of memory and
- * on SIGINT/SIGTERM. */
+ * on SIGINT/SIGTERM/SIGHUP. */
 #ifndef UF_OUTPUT_H
 #define UF_OUTPUT_H
 
@@ -29,12 +29,32 @@ uf_error uf_output_commit(uf_output *o);
 /* Removes the temporary file. Accepts an output that was never begun. */
 void uf_output_abort(uf_output *o);
 
-/* A run writes several files; if one fails, none may replace last year's.
- * Between hold and release, commits keep their temporary files; release
- * renames them all into place (keep) or removes them all (!keep). */
-void uf_output_hold(void);
+/* fork() for a child process that writes a temporary file: on a signal or
+ * a fatal exit the parent kills and reaps it before removing the temporary
+ * files, or it could write its file again after the removal. The parent
+ * calls writer_done once it has reaped the child itself. */
+int uf_output_fork_writer(void);
+void uf_output_writer_done(void);
+
+/* The lock file and the manifest in an output folder. */
+#define UF_OUTPUT_LOCK ".uppfolj-las"
+#define UF_OUTPUT_MANIFEST ".uppfolj-utdata"
+
+/* A run writes several files into dir; if one fails, none may replace last
+ * year's. hold takes dir's lock (one run at a time per folder: a second run
+ * waits a few seconds, then fails with EWOULDBLOCK as its failure errno);
+ * until release, commits keep their temporary files. Call it before any
+ * other thread starts: it reads the umask. */
+uf_error uf_output_hold(const char *dir);
 /* The errno behind the last UF_ERROR_WRITE from this module, 0 if unknown. */
 int uf_output_failure_errno(void);
+/* Sets it, for a failure found outside this module (a damaged workbook). */
+void uf_output_set_failure_errno(int e);
+/* keep: renames every held output into place, writes the manifest and
+ * removes what the previous run's manifest listed and this run did not
+ * write, all with SIGINT/SIGTERM/SIGHUP blocked. !keep: removes them all.
+ * Either way removes leftover temporary files of earlier runs that carry
+ * this run's output names, then drops the lock. */
 uf_error uf_output_release(bool keep);
 
 #endif

@@ -3,6 +3,7 @@
 #include "common/text.h"
 #include "common/util.h"
 #include "render/output.h"
+#include "render/zip_verify.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -11,8 +12,19 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-/* Workbooks larger than this are written row by row (constant_memory). */
-enum { CONSTANT_MEMORY_ROWS = 50000, EXCEL_TEXT_MAX = 32767 };
+#include <errno.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Workbooks with more cells than this are written row by row
+ * (constant_memory): libxlsxwriter otherwise holds every cell, about 1 kB
+ * each with its row and string, until it closes the workbook. Cells, not
+ * Rådata rows: 100 000 units and 371 rows make 1.4 GB in goal sheets and
+ * Enheter alone. Half a million cells is the old 50 000 rows of Rådata. */
+enum { CONSTANT_MEMORY_CELLS = 500000, EXCEL_TEXT_MAX = 32767 };
 
 typedef struct wb {
     lxw_workbook *book;
@@ -919,27 +931,34 @@ static void write_sheets(const wb *w, const book_sheets *s, bool constant_memory
         pthread_join(thread, NULL);
 }
 
-uf_error uf_workbook_write(const uf_model *model, const uf_view *view, const char *path,
+/* Cells the workbook will hold, to choose its mode before writing any. */
+static size_t cell_count(const uf_model *m, const uf_view *view)
+{
+    const uf_plan *p = m->plan;
+    const uf_diag_list *diags = view->diags;
+    size_t ys = view->nyears_shown;
+    size_t goal_sheets = p->nindicators * (p->nunits + 4) * (2 + ys);
+    size_t units = p->nunits * (4 + 2 * p->nindicators);
+    size_t partners = p->npartners * (5 + m->nyears);
+    return m->data->nrows * 9 + diags->count * 4 + goal_sheets + units + partners;
+}
+
+/* Runs in the child: writes the whole workbook to temp_path. */
+static uf_error write_book(const uf_model *model, const uf_view *view, const char *temp_path,
                            const uf_workbook_options *options)
 {
-    uf_output out;
-    uf_error err = uf_output_begin(&out, path);
-    if (err != UF_OK)
-        return err;
     /* libxlsxwriter's working files (as large as the sheets' XML) go where
      * the user keeps temporary files, not always to /tmp. */
     char *tmpdir = getenv("TMPDIR");
     lxw_workbook_options opts = {
-        .constant_memory = model->data->nrows > CONSTANT_MEMORY_ROWS,
+        .constant_memory = cell_count(model, view) > CONSTANT_MEMORY_CELLS,
         .use_zip64 = model->data->nrows > UF_RAW_ROWS_PER_SHEET,
         .tmpdir = tmpdir && *tmpdir ? tmpdir : NULL,
     };
     wb w = {.model = model, .view = view, .diags = view->diags, .options = options};
-    w.book = workbook_new_opt(out.temp_path, &opts);
-    if (!w.book) {
-        uf_output_abort(&out);
+    w.book = workbook_new_opt(temp_path, &opts);
+    if (!w.book)
         return UF_ERROR_XLSX;
-    }
     make_formats(&w);
     number_formats(&w);
     set_properties(&w);
@@ -949,10 +968,104 @@ uf_error uf_workbook_write(const uf_model *model, const uf_view *view, const cha
     write_sheets(&w, &sheets, opts.constant_memory);
     free_sheets(&sheets);
     free_files(&w);
-    err = close_book(w.book);
+    return close_book(w.book);
+}
+
+/* The workbook is written by a child process. libxlsxwriter does not stop
+ * when its own malloc fails: it prints "Memory allocation failed", goes on
+ * and later dereferences NULL, in places we cannot reach to check. Finding
+ * every such place before it crashes means patching the library; in a
+ * child its crash cannot take the run with it: the parent sees the status,
+ * removes the temporary file and ends with a message and status 2. The
+ * child shares the model copy-on-write, so this costs one fork. */
+enum { CHILD_DAMAGED = 100, CHILD_BASE = 64 };
+
+static void child_out_of_memory(void) { _exit(CHILD_BASE + UF_ERROR_MEMORY); }
+
+/* A child killed by a fault: out of memory when memory is limited (the
+ * library's unchecked malloc), else a failure of the library itself. */
+static uf_error crash_cause(void)
+{
+    struct rlimit as, data;
+    bool limited = (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY) ||
+                   (getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur != RLIM_INFINITY);
+    return limited ? UF_ERROR_MEMORY : UF_ERROR_XLSX;
+}
+
+/* Why a workbook that closed without complaint is damaged: ENOSPC when the
+ * folder for temporary files is full. */
+static int damage_cause(void)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    struct statvfs vfs;
+    if (statvfs(tmpdir && *tmpdir ? tmpdir : "/tmp", &vfs) == 0 && (vfs.f_bavail < 16 || vfs.f_favail == 0))
+        return ENOSPC;
+    return 0;
+}
+
+uf_error uf_workbook_start(uf_workbook_job *job, const uf_model *model, const uf_view *view, const char *path,
+                           const uf_workbook_options *options)
+{
+    *job = (uf_workbook_job){.pid = -1};
+    uf_error err = uf_output_begin(&job->out, path);
+    if (err != UF_OK)
+        return err;
+    pid_t pid = uf_output_fork_writer();
+    if (pid == 0) {
+        uf_set_fatal_hook(child_out_of_memory);
+        _exit(CHILD_BASE + (int)write_book(model, view, job->out.temp_path, options));
+    }
+    if (pid < 0) {
+        uf_output_set_failure_errno(errno);
+        uf_output_abort(&job->out);
+        return errno == ENOMEM || errno == EAGAIN ? UF_ERROR_MEMORY : UF_ERROR_XLSX;
+    }
+    job->pid = pid;
+    return UF_OK;
+}
+
+static uf_error child_status(pid_t pid)
+{
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return UF_ERROR_XLSX;
+    if (WIFSIGNALED(status)) {
+        int sig = WTERMSIG(status);
+        if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) /* sent to the whole run: end as the child did */
+            raise(sig);
+        return crash_cause();
+    }
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (code >= CHILD_BASE && code < CHILD_BASE + UF_ERROR_COUNT)
+        return (uf_error)(code - CHILD_BASE);
+    return code == 2 ? UF_ERROR_MEMORY : UF_ERROR_XLSX;
+}
+
+uf_error uf_workbook_finish(uf_workbook_job *job)
+{
+    if (job->pid < 0)
+        return UF_ERROR_XLSX;
+    uf_error err = child_status(job->pid);
+    uf_output_writer_done();
+    job->pid = -1;
+    /* libxlsxwriter does not check the writes of its temporary parts. */
+    if (err == UF_OK && !uf_zip_verify(job->out.temp_path)) {
+        err = UF_ERROR_XLSX;
+        uf_output_set_failure_errno(damage_cause());
+        job->damaged = true;
+    }
     if (err != UF_OK) {
-        uf_output_abort(&out);
+        uf_output_abort(&job->out);
         return err;
     }
-    return uf_output_commit(&out);
+    return uf_output_commit(&job->out);
+}
+
+uf_error uf_workbook_write(const uf_model *model, const uf_view *view, const char *path,
+                           const uf_workbook_options *options)
+{
+    uf_workbook_job job;
+    uf_error err = uf_workbook_start(&job, model, view, path, options);
+    return err == UF_OK ? uf_workbook_finish(&job) : err;
 }

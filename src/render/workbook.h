@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "consolidate/model.h"
 #include "consolidate/view.h"
+#include "render/output.h"
 
 #include <time.h>
 
@@ -20,6 +21,20 @@ typedef struct uf_workbook_options {
 
 uf_error uf_workbook_write(const uf_model *model, const uf_view *view, const char *path,
                            const uf_workbook_options *options);
+
+/* The same in two steps, so that other outputs are written meanwhile: start
+ * writes the workbook in a child process (see workbook.c for why), finish
+ * waits for it, reads the result through (uf_zip_verify) and commits it.
+ * Start before any other thread runs. On UF_ERROR_XLSX, damaged says that
+ * the workbook closed without error but came out incomplete. */
+typedef struct uf_workbook_job {
+    uf_output out;
+    int pid;
+    bool damaged;
+} uf_workbook_job;
+uf_error uf_workbook_start(uf_workbook_job *job, const uf_model *model, const uf_view *view, const char *path,
+                           const uf_workbook_options *options);
+uf_error uf_workbook_finish(uf_workbook_job *job);
 
 /* Rows per Rådata sheet: Excel's limit less the header row. */
 #define UF_RAW_ROWS_PER_SHEET 1048575u

@@ -42,20 +42,21 @@ earlier() {
   printf '\xef\xbb\xbfår;mål;indikator;enhet;värde;målvärde;föregående;status\r\n2025;1;projekt;;1;;;grå\r\n' \
     >"$out/sammanstallning-2025.csv"
   printf '%%PDF-1.4 förra\n' >"$out/enheter/a.pdf"
-  (cd "$out" && find . -type f | sort | xargs sha256sum) >"$tmp/earlier.sum"
+  (cd "$out" && find . -type f ! -name .uppfolj-las | sort | xargs sha256sum) >"$tmp/earlier.sum"
   rm -rf "$tmp/earlier"
   cp -a "$out" "$tmp/earlier"
 }
 
 same_as_earlier() {
-  [ "$(cd "$1" && find . -type f | sort | xargs sha256sum)" = "$(cat "$tmp/earlier.sum")" ]
+  # The lock file (.uppfolj-las) is the one file a failed run may add.
+  [ "$(cd "$1" && find . -type f ! -name .uppfolj-las | sort | xargs sha256sum)" = "$(cat "$tmp/earlier.sum")" ]
 }
 
 # The earlier report is untouched, nothing was added, no temporary files.
 untouched() {
   local name=$1 out=$2
   if ! same_as_earlier "$out"; then
-    bad "$name" "the earlier report changed or files were added: $(cd "$out" && find . -type f | sort | tr '\n' ' ')"
+    bad "$name" "the earlier report changed or files were added: $(cd "$out" && find . -type f ! -name .uppfolj-las | sort | tr '\n' ' ')"
     return 1
   fi
   return 0
@@ -159,7 +160,7 @@ mkdir -p "$tmp/huge/plan" "$tmp/huge/inrapportering"
 cp "$fixture"/plan/*.csv "$tmp/huge/plan/"
 cp "$fixture"/inrapportering/2025/alla.csv "$tmp/huge/inrapportering/a.csv"
 truncate -s 900M "$tmp/huge/inrapportering/b-gles.csv" # sparse: 900 MB to read, no disk used
-oom='uppfolj: fel: minnet räckte inte'
+oom='uppfolj: fel: (.*: )?minnet räckte inte' # the workbook's names its file
 if [ "$san" = 1 ]; then
   limit=(env ASAN_OPTIONS="allocator_may_return_null=1:max_allocation_size_mb=64:${ASAN_OPTIONS:-}")
 else
@@ -182,13 +183,14 @@ rm -rf "$tmp/huge"
 
 # Allocations fail while a report is written (from the moment its temporary
 # file exists): either the run ends with a message and status 2 and the
-# earlier report untouched, or it succeeds with complete files. A crash
-# inside libxlsxwriter (which does not check every malloc) must still leave
-# no temporary file behind and the earlier report untouched.
+# earlier report untouched, or it succeeds with complete files. libxlsxwriter
+# does not check every malloc and may crash; it runs in a child process
+# (workbook.c), so that crash too ends as a message and status 2 (issue 14,
+# case 9): no crash of the run is accepted any more.
 if [ "$san" != 1 ]; then
   for f in csv xlsx; do
     if [ $f = csv ]; then budgets=$(seq 0 12); else budgets="$(seq 0 2 40) $(seq 50 97 2000)"; fi
-    clean=0 completed=0 crashed=0 wrong=0
+    clean=0 completed=0 wrong=0
     for n in $budgets; do
       earlier "$out"
       env LD_PRELOAD="$alloc_shim" UF_FAIL_MALLOC_MATCH="$out/" UF_FAIL_MALLOC=$n "${report[@]}" --format $f >"$tmp/out" 2>"$tmp/err"
@@ -204,15 +206,15 @@ if [ "$san" != 1 ]; then
         fi
       elif [ $rc = 2 ] && grep -E -q -e "$oom|$write_failed" "$tmp/err" && untouched "allocation $n fails ($f)" "$out"; then
         clean=$((clean + 1))
-      elif [ $rc -gt 128 ] && [ $f = xlsx ] && untouched "allocation $n fails ($f)" "$out"; then
-        crashed=$((crashed + 1))
       else
         [ $rc -gt 128 ] || [ $rc != 2 ] && bad "allocation $n fails ($f)" "exit status $rc"
         wrong=$((wrong + 1))
       fi
     done
     if [ $wrong = 0 ]; then
-      ok "allocation failure sweep ($f): $clean clean exits 2, $completed complete runs, $crashed crashes in libxlsxwriter, no temporary files, earlier report untouched"
+      ok "allocation failure sweep ($f): $clean clean exits 2, $completed complete runs, no crash, no temporary files, earlier report untouched"
+    else
+      bad "allocation failure sweep ($f)" "$wrong budgets ended otherwise (a crash, or no message)"
     fi
   done
 fi

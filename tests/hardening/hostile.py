@@ -332,7 +332,7 @@ def check_plan_ids(tmp):
             fail(f"odd plan id {u!r} missing from the CSV")
         if wb is not None and u not in units:
             fail(f"odd plan id {u!r} missing from the Enheter sheet")
-        if sorted(os.listdir(out)) != ["sammanstallning-2025.csv", "uppfoljning-2025.xlsx"]:
+        if sorted(os.listdir(out)) != [".uppfolj-las", ".uppfolj-utdata", "sammanstallning-2025.csv", "uppfoljning-2025.xlsx"]:
             fail(f"odd plan ids: unexpected files {os.listdir(out)}")
         count("odd plan ids accepted")
 
