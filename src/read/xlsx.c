@@ -863,8 +863,10 @@ static uf_error read_workbook(xlsx_reader *r)
     char *wb_part = NULL;
     if (err == UF_OK)
         err = find_workbook(r, &wb_part);
-    if (err != UF_OK)
+    if (err != UF_OK) {
+        free(wb_part);
         return err;
+    }
     char *folder = folder_of(wb_part), *rels_part = rels_name_of(wb_part);
     rels wb_rels = {0};
     sheet_list sl = {0};
