@@ -8,10 +8,11 @@
 #   tests/fuzz/run.sh --long SECONDS [--build-dir DIR] [--jobs N]
 #   tests/fuzz/run.sh --build-only [--build-dir DIR]
 #   tests/fuzz/run.sh --replay [--build-dir DIR]    regressions and corpus only
-#   --only reader|validate                          one fuzzer
+#   --only reader|validate|xlsx                     one fuzzer
 #
 # The checked-in corpus (tests/fuzz/corpus/NAME) seeds a working corpus in the
-# build folder; the checked-in corpus is never modified. A crash leaves its
+# build folder; the checked-in corpus is never modified. The xlsx fuzzer's
+# seeds are workbooks written anew by xlsx_seeds.py into BUILD/seeds/xlsx. A crash leaves its
 # input in BUILD/artifacts/NAME/; copy it to tests/fuzz/regressions/NAME/
 # (with a fix) so that every later --short run replays it.
 # Exit status: 0 clean, 1 a crash or sanitizer report, 77 skipped (no clang).
@@ -33,7 +34,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 build=${build:-$root/build-fuzz}
-fuzzers="reader validate"
+fuzzers="reader validate xlsx"
 
 cc=${UF_FUZZ_CC:-clang}
 if ! command -v "$cc" >/dev/null 2>&1; then
@@ -74,10 +75,21 @@ for name in $fuzzers; do
   [ -f "$bin" ] || stale=1
   for dep in "$src" "$here/fuzz_check.h" "${objs[@]}"; do [ "$dep" -nt "$bin" ] && stale=1; done
   if [ $stale = 1 ]; then
-    "$cc" "${cflags[@]/fuzzer-no-link/fuzzer}" "$src" "${objs[@]}" -lcsv -lm -o "$bin" || exit 1
+    "$cc" "${cflags[@]/fuzzer-no-link/fuzzer}" "$src" "${objs[@]}" -lcsv -lminizip -lz -lexpat -lm -o "$bin" || exit 1
   fi
 done
 [ $mode = build ] && { echo "built in $build"; exit 0; }
+
+# Seeds that are generated rather than checked in (binary workbooks).
+seeds_of() {
+  if [ "$1" = xlsx ]; then
+    rm -rf "$build/seeds/xlsx"
+    /usr/bin/python3 "$here/xlsx_seeds.py" "$build/seeds/xlsx" >&2 || return 1
+    echo "$build/seeds/xlsx"
+  else
+    echo "$here/corpus/$1"
+  fi
+}
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -96,15 +108,20 @@ for name in ${only:-$fuzzers}; do
     fi
     echo "fuzz_$name: $(echo "$regs" | wc -l) regression inputs replayed"
   fi
-  [ $mode = replay ] && { "$bin" -runs=0 "$here/corpus/$name" >/dev/null 2>&1 || status=1; continue; }
+  seeds=$(seeds_of "$name") || { echo "FAIL: fuzz_$name: no seeds" >&2; status=1; continue; }
+  [ $mode = replay ] && { "$bin" -runs=0 "$seeds" >/dev/null 2>&1 || status=1; continue; }
   # 2. Fuzzing from a working copy of the corpus.
   work=$build/corpus/$name
   mkdir -p "$work" "$build/artifacts/$name"
-  cp -n "$here/corpus/$name"/* "$work/" 2>/dev/null
+  cp -n "$seeds"/* "$work/" 2>/dev/null
   log=$build/fuzz-$name.log
-  opts=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192
+  max_len=8192
+  [ "$name" = xlsx ] && max_len=65536 # a workbook with stored parts is a few kB
+  opts=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len
         -artifact_prefix="$build/artifacts/$name/" -print_final_stats=1)
-  [ -f "$here/csv.dict" ] && opts+=(-dict="$here/csv.dict")
+  dict=$here/csv.dict
+  [ -f "$here/$name.dict" ] && dict=$here/$name.dict
+  [ -f "$dict" ] && opts+=(-dict="$dict")
   if [ "$jobs" -gt 1 ]; then
     opts+=(-fork="$jobs" -ignore_crashes=0)
   fi
