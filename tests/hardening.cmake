@@ -6,7 +6,8 @@
 #   hardening/conservation     random input folders with known flaws: read = accepted + rejected,
 #                              every flaw reported at its line, figures recomputed
 #   hardening/hostile          formula-like, XML-special, control and 100 kB comments, path-like ids:
-#                              the workbook opens in openpyxl, the CSV stays well-formed
+#                              the workbook opens in openpyxl, the CSV stays well-formed; hostile
+#                              .xlsx submissions through the workbook reader (xlsx_dump)
 #   hardening/valgrind         validate and report under valgrind memcheck, and a large report
 #                              under helgrind (label slow)
 # All are labelled "hardening"; `ctest -LE slow` leaves out valgrind and the fuzzers.
@@ -42,7 +43,8 @@ add_test(NAME hardening/conservation
 set_tests_properties(hardening/conservation PROPERTIES TIMEOUT 120 LABELS "hardening")
 
 add_test(NAME hardening/hostile
-  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/hardening/hostile.py $<TARGET_FILE:uppfolj>)
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/hardening/hostile.py $<TARGET_FILE:uppfolj>
+          $<TARGET_FILE:xlsx_dump>)
 set_tests_properties(hardening/hostile PROPERTIES TIMEOUT 120 LABELS "hardening")
 
 # valgrind and ASan do not mix: only the plain build runs it.
