@@ -925,16 +925,15 @@ uf_error uf_xlsx_read_buffer(const void *data, size_t len, uint32_t file_id, uf_
 uf_error uf_xlsx_read_file(const char *path, uint32_t file_id, uf_diag_list *diags, uf_xlsx_sheet_fn begin_sheet,
                            uf_csv_record_fn fn, void *user, uf_xlsx_info *info)
 {
-    uf_xlsx_info local;
-    if (!info)
-        info = &local;
-    *info = (uf_xlsx_info){0};
+    /* The whole file in memory: a workbook is small beside its unpacked
+     * parts, and files and fuzz inputs then take one path through minizip. */
     char *data = NULL;
     size_t len = 0;
     uf_error err = uf_file_slurp(path, file_id, diags, &data, &len);
-    if (err != UF_OK)
-        return err;
-    err = uf_xlsx_read_buffer(data, len, file_id, diags, begin_sheet, fn, user, info);
+    if (err == UF_OK)
+        err = uf_xlsx_read_buffer(data, len, file_id, diags, begin_sheet, fn, user, info);
+    else if (info)
+        *info = (uf_xlsx_info){0};
     free(data);
     return err;
 }

@@ -437,13 +437,16 @@ static int decimal_render(const decimal *d, bool percent, char *out)
     return o;
 }
 
+/* XML whitespace, which a number's schema type (xsd:double) ignores. */
+static bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 int xlsx_number_text(const char *s, size_t len, bool percent, char out[XLSX_NUMBER_TEXT])
 {
-    while (len > 0 && is_blank(*s)) {
+    while (len > 0 && is_xml_space(*s)) {
         s++;
         len--;
     }
-    while (len > 0 && is_blank(s[len - 1]))
+    while (len > 0 && is_xml_space(s[len - 1]))
         len--;
     bool has_exponent;
     if (len == 0 || len > 400 || !number_syntax(s, len, &has_exponent))

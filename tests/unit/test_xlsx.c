@@ -376,6 +376,7 @@ static void test_number_text(void **state)
     check_number("100000000000000000000", "100000000000000000000");
     check_number("2.2250738585072014E-308", "2.2250738585072014e-308");
     check_number("  42  ", "42");
+    check_number("\n  42\r\n", "42"); /* a pretty-printed <v> */
     char out[XLSX_NUMBER_TEXT];
     assert_int_equal(xlsx_number_text("1,5", 3, false, out), -1);
     assert_int_equal(xlsx_number_text("inf", 3, false, out), -1);
