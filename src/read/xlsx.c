@@ -10,13 +10,14 @@
 
 /* ---- one XML part through expat ----
  *
- * Element names arrive as "namespace\1local" and are matched by their local
- * name, so that prefixes and the Strict variant's namespaces read alike. Each
+ * Elements and attributes are matched by their local name, after any
+ * prefix, so that prefixes and the Strict variant's namespaces read alike.
+ * (expat's namespace processing would only make every name longer to scan.) Each
  * kind of part classifies elements by their parent into small kinds and
  * keeps a stack of them; character data is collected only while a handler
  * asks for it. */
 
-#define NS_SEP '\x01'
+#define NS_SEP ':'
 enum { K_OTHER = 0, K_ROOT = 1, MAX_DEPTH = 64 };
 
 typedef struct xml_part xml_part;
@@ -63,7 +64,7 @@ static const char *local_name(const char *name)
 }
 
 /* An attribute by local name; namespaced says whether it must have a
- * namespace (r:id) or must not (r, t, s). */
+ * prefix (r:id) or must not (r, t, s). */
 static const char *attr(const char **atts, const char *local, bool namespaced)
 {
     for (; atts[0]; atts += 2) {
@@ -181,7 +182,7 @@ static uf_zip_status parse_part(xlsx_reader *r, const char *name, const part_kin
         return required ? UF_ZIP_REJECTED : UF_ZIP_MISSING;
     }
     xml_part p = {.kind = kind, .r = r, .state = state, .name = name};
-    p.parser = XML_ParserCreate_MM(NULL, &xml_memory, (XML_Char[]){NS_SEP, '\0'});
+    p.parser = XML_ParserCreate_MM(NULL, &xml_memory, NULL);
     if (!p.parser)
         uf_out_of_memory();
     XML_SetUserData(p.parser, &p);
@@ -605,7 +606,18 @@ static void row_start(xml_part *p, sheet_state *s, const char **atts)
 
 static void cell_start(xml_part *p, sheet_state *s, const char **atts)
 {
-    const char *r = attr(atts, "r", false);
+    /* One pass over the attributes: this runs for every cell. */
+    const char *r = NULL, *t = NULL, *style = NULL;
+    for (; atts[0]; atts += 2) {
+        if (atts[0][0] && !atts[0][1]) {
+            if (atts[0][0] == 'r')
+                r = atts[1];
+            else if (atts[0][0] == 't')
+                t = atts[1];
+            else if (atts[0][0] == 's')
+                style = atts[1];
+        }
+    }
     int col = s->col + 1;
     if (r && !xlsx_parse_ref(r, &col)) {
         fail_ref(p, r);
@@ -621,10 +633,9 @@ static void cell_start(xml_part *p, sheet_state *s, const char **atts)
         return;
     }
     s->col = s->cell_col = col;
-    s->type = xlsx_cell_type_of(attr(atts, "t", false));
-    uint32_t style;
-    s->percent = parse_uint(attr(atts, "s", false), UINT32_MAX - 1, &style) && style < s->r->nxf &&
-                 s->r->xf_percent[style];
+    s->type = xlsx_cell_type_of(t);
+    uint32_t xf;
+    s->percent = parse_uint(style, UINT32_MAX - 1, &xf) && xf < s->r->nxf && s->r->xf_percent[xf];
     s->has_v = s->has_f = false;
     p->text.len = 0;
 }
