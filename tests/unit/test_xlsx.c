@@ -310,6 +310,19 @@ static void test_positions(void **state)
     reading_free(&r);
 }
 
+/* Prefixed names (as some writers and Strict OOXML write them) read alike. */
+static void test_prefixed_names(void **state)
+{
+    (void)state;
+    const char *sheet = "<x:worksheet xmlns:x=\"http://purl.oclc.org/ooxml/spreadsheetml/main\"><x:sheetData>"
+                        "<x:row x:r=\"1\" r=\"2\"><x:c r=\"B2\" t=\"inlineStr\"><x:is><x:t>strikt</x:t></x:is></x:c>"
+                        "<x:c r=\"C2\"><x:v>4</x:v></x:c></x:row></x:sheetData></x:worksheet>";
+    const char *wb = "<x:workbook xmlns:x=\"" NS_MAIN "\" xmlns:rel=\"" NS_R "\"><x:sheets>"
+                     "<x:sheet name=\"Strikt\" sheetId=\"1\" rel:id=\"rId1\"/></x:sheets></x:workbook>";
+    book b = {.names = {"unused"}, .sheets = {sheet}, .workbook = wb};
+    expect_records(&b, "[1 Strikt]\n2:|strikt|4\n");
+}
+
 static const char styles_xml[] =
     "<styleSheet xmlns=\"" NS_MAIN "\"><numFmts count=\"3\">"
     "<numFmt numFmtId=\"164\" formatCode=\"0.0%\"/>"
@@ -837,6 +850,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cell_types),
         cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_prefixed_names),
         cmocka_unit_test(test_percent_formats),
         cmocka_unit_test(test_format_codes),
         cmocka_unit_test(test_number_text),
