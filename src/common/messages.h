@@ -76,6 +76,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(XLSX_WHY_CRC, "kontrollsumman stämmer inte", "the checksum does not match") \
     X(XLSX_WHY_METHOD, "okänd packningsmetod", "unknown compression method") \
     X(XLSX_WHY_DATA, "packade data är felaktiga", "the packed data are invalid") \
+    X(XLSX_FORMULA_NO_VALUE, "formeln i %s har inget sparat värde (filen är inte sparad i Excel); öppna filen i Excel och spara den igen", "the formula in %s has no saved value (the file was not saved in Excel); open the file in Excel and save it again") \
     X(XLSX_TRUE, "SANT", "TRUE") \
     X(XLSX_FALSE, "FALSKT", "FALSE") \
     /* submission rows */ \

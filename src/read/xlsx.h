@@ -24,7 +24,9 @@
  *   errors       as stored: #N/A, #DIV/0! (the number parser knows them)
  *   formulas     by their cached value; one without a cached value is "" with
  *                UF_FIELD_FORMULA_NO_VALUE set (the row is delivered even if
- *                that is its only cell)
+ *                that is its only cell); the validator rejects it in a column
+ *                it reads with UF_MSG_XLSX_FORMULA_NO_VALUE and the cell's
+ *                reference (uf_xlsx_cell_ref)
  *   dates        as their serial number (a date typed in a figure column is
  *                no figure anyway)
  *
