@@ -3,7 +3,7 @@
 
 Usage:
     gen.py OUTDIR [--units 5000] [--indicators 12] [--years 10]
-                  [--seed 1] [--first-year 2016] [--partners 20] [--force]
+                  [--seed 1] [--first-year 2016] [--partners 20] [--force] [--xlsx]
 
 Writes, following /work/shared/data-contract.md (version 1):
 
@@ -18,7 +18,13 @@ contain ';' or '"' and are therefore quoted). All files are UTF-8 without BOM,
 ';'-delimited, CRLF, with decimal comma. The output depends only on the
 arguments: the same arguments give byte-identical files.
 
-Python 3 standard library only.
+With --xlsx the submissions are Excel workbooks instead (enheter-AAAA-BBBB.xlsx,
+written by Debian's python3-xlsxwriter, one sheet "Siffror" each): the same rows,
+years and figures as numbers, procent figures as percentage-formatted
+fractions (45,3 is 0.453 shown as 45.3 %), as a clerk's Excel stores them; every
+other file uses shared strings, the rest inline strings (constant_memory).
+
+Python 3 standard library only (and xlsxwriter for --xlsx).
 """
 
 import argparse
@@ -160,6 +166,29 @@ def write_rows(path, header, rows):
         w.writerows(rows)
 
 
+def write_xlsx(path, header, rows, inline):
+    """One submission as a workbook, numbers as numbers (see --xlsx)."""
+    import xlsxwriter
+    wb = xlsxwriter.Workbook(path, {"constant_memory": inline})
+    ws = wb.add_worksheet("Siffror")
+    pct = wb.add_format({"num_format": "0.0%"})
+    ws.write_row(0, 0, header)
+    for r, (year, unit, ind, value, comment, partner, percent) in enumerate(rows, 1):
+        ws.write_number(r, 0, int(year))
+        ws.write_string(r, 1, unit)
+        ws.write_string(r, 2, ind)
+        number = float(value.replace(",", "."))
+        if percent:
+            ws.write_number(r, 3, float("%.6g" % (number / 100.0)), pct)
+        else:
+            ws.write_number(r, 3, number)
+        if comment:
+            ws.write_string(r, 4, comment)
+        if partner:
+            ws.write_string(r, 5, partner)
+    wb.close()
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("outdir")
@@ -171,6 +200,8 @@ def main(argv):
     ap.add_argument("--partners", type=int, default=20)
     ap.add_argument("--force", action="store_true",
                     help="remove existing plan/ and inrapportering/ in OUTDIR first")
+    ap.add_argument("--xlsx", action="store_true",
+                    help="write the submissions as .xlsx workbooks (python3-xlsxwriter)")
     a = ap.parse_args(argv)
     if a.units < 1 or a.indicators < 1 or a.years < 1 or a.partners < 0:
         ap.error("--units, --indicators and --years must be >= 1, --partners >= 0")
@@ -304,11 +335,14 @@ def main(argv):
                         partner = ""
                         if n_partners and r < 0.083:
                             partner = partner_ids[int(r * 1000.0) % n_partners]
-                        append((ystr, uid, ind_ids[i], s, comment, partner))
+                        append((ystr, uid, ind_ids[i], s, comment, partner, k == "procent"))
                     else:
-                        append((ystr, uid, ind_ids[i], s, "", ""))
-            name = "enheter-%0*d-%0*d.csv" % (width, g0 + 1, width, g1)
-            write_rows(os.path.join(ydir, name), header, rows)
+                        append((ystr, uid, ind_ids[i], s, "", "", k == "procent"))
+            name = "enheter-%0*d-%0*d" % (width, g0 + 1, width, g1)
+            if a.xlsx:
+                write_xlsx(os.path.join(ydir, name + ".xlsx"), header, rows, n_files % 2 == 1)
+            else:
+                write_rows(os.path.join(ydir, name + ".csv"), header, [r[:6] for r in rows])
             total_rows += len(rows)
             n_files += 1
 

@@ -2,7 +2,9 @@
 # uppfolj benchmark: builds uppfolj (Release) and the floor program, generates
 # a synthetic input folder and times, in the same run:
 #   cat (I/O floor), floor, uppfolj validate, uppfolj report (xlsx,csv),
-#   uppfolj report (pdf) on the full and on a 1/10th-size workload.
+#   uppfolj report (pdf) on the full and on a 1/10th-size workload; and the
+#   same submissions as .xlsx workbooks read by uppfolj's workbook reader
+#   (xlsx_dump --count) beside openpyxl's read-only mode (bench/xlsx_peer.py).
 #
 # Usage:  bench/run.sh [--small]
 #   --small   50 units x 12 indicators x 3 years (quick check)
@@ -15,6 +17,7 @@
 #   BENCH_BUILD_DIR  CMake build directory (default build-bench, in the repo)
 #   BENCH_UPPFOLJ    use this uppfolj binary instead of building one
 #   BENCH_KEEP=1     keep the temporary work directory
+#   BENCH_XLSX=0     skip the workbook part (generating it takes a while)
 #   TMPDIR           where the work directory is created (default /tmp)
 #
 # It reports; it never asserts timing targets. Exit status is non-zero only
@@ -29,7 +32,7 @@ SMALL=0
 for arg in "$@"; do
     case "$arg" in
         --small) SMALL=1 ;;
-        -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: okänt argument: $arg (se --help)" >&2; exit 2 ;;
     esac
 done
@@ -129,6 +132,25 @@ if [ "$got" -ne "$ROWS" ]; then
     exit 1
 fi
 
+XLSX=${BENCH_XLSX:-1}
+XLSX_DUMP="$BUILD_DIR/xlsx_dump"
+XLSX_DATA="$WORK/data-xlsx"
+XLSX_FILES=()
+if [ "$XLSX" = 1 ]; then
+    if "$PY" -c 'import xlsxwriter, openpyxl' 2>/dev/null && [ -x "$XLSX_DUMP" ]; then
+        xlsx_start=$(date +%s.%N)
+        if "$PY" "$BENCH/gen.py" "$XLSX_DATA" --units "$UNITS" --indicators "$INDICATORS" \
+                --years "$YEARS" --seed "$SEED" --xlsx >/dev/null; then
+            mapfile -t XLSX_FILES < <(find "$XLSX_DATA/inrapportering" -type f -name '*.xlsx' | LC_ALL=C sort)
+            say "xlsx: ${#XLSX_FILES[@]} arbetsböcker, $(du -sh "$XLSX_DATA/inrapportering" | cut -f1), genererade på $(awk -v a="$xlsx_start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f s", b-a}')"
+        else
+            say "xlsx: genereringen misslyckades; hoppar över arbetsböckerna"
+        fi
+    else
+        say "xlsx: python3-xlsxwriter, python3-openpyxl eller $XLSX_DUMP saknas; hoppar över arbetsböckerna"
+    fi
+fi
+
 # ---------------------------------------------------------------- measure
 declare -A WALL RSS NOTE
 ORDER=()
@@ -204,6 +226,20 @@ measure pdf10 "uppfolj report styrelserapport (1/10: $TENTH_ROWS rader)" "0 1" "
 say "uppfolj report pdf, alla (1/10) ..."
 measure pdfall10 "uppfolj report pdf alla (1/10: $TENTH_ROWS rader)" "0 1" "$WORK/pdfall10.out" "$WORK/out-pdfall10" -- \
     "$UPPFOLJ" report "$TENTH" --out "$WORK/out-pdfall10" --format pdf
+# Workbooks: rows per second by CPU time (the machine may be shared; wall
+# time is shown too). The peer runs once: it is slow.
+XLSX_OURS="" XLSX_PEER=""
+if [ ${#XLSX_FILES[@]} -gt 0 ]; then
+    say "xlsx-läsaren ..."
+    cat "${XLSX_FILES[@]}" >/dev/null
+    measure xlsx "uppfolj xlsx-läsare ($ROWS rader)" "0" "$WORK/xlsx.out" "" -- \
+        "$XLSX_DUMP" --count "${XLSX_FILES[@]}"
+    XLSX_OURS=$(grep -o '[0-9]* records/s CPU' "$WORK/xlsx.err" | tail -n1 | cut -d' ' -f1)
+    XLSX_OURS_LINE=$(grep 'records in' "$WORK/xlsx.err" | tail -n1)
+    say "openpyxl read-only (en körning) ..."
+    XLSX_PEER_LINE=$(timeout -k 10 "$TIMEOUT" "$PY" "$BENCH/xlsx_peer.py" "${XLSX_FILES[@]}" 2>&1 | tail -n1)
+    XLSX_PEER=$(echo "$XLSX_PEER_LINE" | grep -o '[0-9]* rows/s CPU' | cut -d' ' -f1)
+fi
 
 # ---------------------------------------------------------------- report
 isnum() { [[ "${1:-}" =~ ^[0-9]+(\.[0-9]+)?$ ]]; }
@@ -247,6 +283,11 @@ else
     say "validate rows/s: n/a"
 fi
 say "peak RSS report: $(u "${RSS[report]}" MB) (target < 300 MB)"
+if [ -n "$XLSX_OURS" ]; then
+    say "xlsx uppfolj: $XLSX_OURS_LINE"
+    say "xlsx openpyxl read-only: ${XLSX_PEER_LINE:-n/a}"
+    say "xlsx rows/s (CPU): uppfolj $XLSX_OURS, openpyxl ${XLSX_PEER:-n/a}, ratio $(ratio "$XLSX_OURS" "${XLSX_PEER:-}") (target >= 10)"
+fi
 say "peak RSS validate: $(u "${RSS[validate]}" MB)"
 draw=$(awk -v a="${WALL[pdf]}" -v b="${WALL[validate]}" 'BEGIN{ if (a+0 > 0) printf "%.2f", a-b; else print "n/a" }')
 draw10=$(awk -v a="${WALL[pdf10]}" -v b="${WALL[validate10]}" 'BEGIN{ if (a+0 > 0) printf "%.2f", a-b; else print "n/a" }')

@@ -2,11 +2,10 @@
 # Installs the Debian 12 packages uppfolj needs, only those that are missing.
 set -euo pipefail
 packages=(build-essential cmake pkg-config libcsv-dev libxlsxwriter-dev libcairo2-dev
-          libfreetype-dev libcmocka-dev)
-packages+=(libminizip-dev) # the workbook is read back before it is kept
+          libfreetype-dev libcmocka-dev libminizip-dev libexpat1-dev)
 if [ "${1:-}" = "--test" ]; then
   # The tests read the outputs back with independent tools.
-  packages+=(python3 python3-openpyxl poppler-utils qpdf clang libclang-rt-14-dev valgrind)
+  packages+=(python3 python3-openpyxl python3-xlsxwriter poppler-utils qpdf clang libclang-rt-14-dev valgrind)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -54,6 +54,34 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FOLDER_LINK, "är en länk till en mapp och följs inte; lägg filerna i själva mappen", "is a link to a folder and is not followed; put the files in the folder itself") \
     X(FOLDER_TOO_DEEP, "mappen ligger mer än %s nivåer ner och läses inte", "the folder is more than %s levels down and is not read") \
     X(FILE_SAME_AS, "samma fil som %s; läses en gång", "the same file as %s; read once") \
+    /* Excel workbooks (.xlsx, .xlsm) */ \
+    X(XLSX_OLE2, "filen är en gammal Excel-fil (.xls) eller en lösenordsskyddad arbetsbok; öppna den i Excel, ta bort eventuellt lösenord och spara som \"Excel-arbetsbok (*.xlsx)\"", "the file is an old Excel file (.xls) or a password-protected workbook; open it in Excel, remove any password and save as \"Excel Workbook (*.xlsx)\"") \
+    X(XLSX_ODS, "filen är ett OpenDocument-kalkylblad (.ods); spara den som \"Excel-arbetsbok (*.xlsx)\" eller som CSV", "the file is an OpenDocument spreadsheet (.ods); save it as \"Excel Workbook (*.xlsx)\" or as CSV") \
+    X(XLSX_BINARY, "filen är en binär Excel-arbetsbok (.xlsb); spara den som \"Excel-arbetsbok (*.xlsx)\"", "the file is a binary Excel workbook (.xlsb); save it as \"Excel Workbook (*.xlsx)\"") \
+    X(XLSX_NOT_WORKBOOK, "filen är ingen Excel-arbetsbok eller är skadad; öppna den i Excel och spara den som \"Excel-arbetsbok (*.xlsx)\"", "the file is not an Excel workbook or is damaged; open it in Excel and save it as \"Excel Workbook (*.xlsx)\"") \
+    X(XLSX_CONTENT_TYPE, "filen är ingen Excel-arbetsbok (innehållstypen är '%s'); spara den som \"Excel-arbetsbok (*.xlsx)\"", "the file is not an Excel workbook (its content type is '%s'); save it as \"Excel Workbook (*.xlsx)\"") \
+    X(XLSX_PART_MISSING, "arbetsboken är skadad: delen %s saknas; öppna den i Excel och spara den igen", "the workbook is damaged: the part %s is missing; open it in Excel and save it again") \
+    X(XLSX_PART_DAMAGED, "arbetsboken är skadad: delen %s kan inte packas upp (%s); öppna den i Excel och spara den igen", "the workbook is damaged: the part %s cannot be unpacked (%s); open it in Excel and save it again") \
+    X(XLSX_ENCRYPTED, "arbetsboken är lösenordsskyddad (delen %s är krypterad); spara den utan lösenord", "the workbook is password-protected (the part %s is encrypted); save it without a password") \
+    X(XLSX_TOO_BIG, "delen %s packas upp till mer än %s MB, vilket ingen inrapportering har; arbetsboken avvisas som skadad", "the part %s unpacks to more than %s MB, which no submission has; the workbook is rejected as damaged") \
+    X(XLSX_RATIO, "delen %s packas upp till mer än %s gånger sin packade storlek, vilket ingen inrapportering har; arbetsboken avvisas som skadad", "the part %s unpacks to more than %s times its packed size, which no submission has; the workbook is rejected as damaged") \
+    X(XLSX_XML, "arbetsboken är skadad: delen %s är inte giltig XML (%s på rad %s); öppna den i Excel och spara den igen", "the workbook is damaged: the part %s is not valid XML (%s on line %s); open it in Excel and save it again") \
+    X(XLSX_DTD, "delen %s innehåller en DTD eller entiteter, vilket Excel aldrig skriver; arbetsboken avvisas", "the part %s holds a DTD or entities, which Excel never writes; the workbook is rejected") \
+    X(XLSX_NO_SHEETS, "arbetsboken har inga kalkylblad", "the workbook has no worksheets") \
+    X(XLSX_BAD_STRUCTURE, "arbetsboken är skadad: %s i delen %s; öppna den i Excel och spara den igen", "the workbook is damaged: %s in the part %s; open it in Excel and save it again") \
+    X(XLSX_WHY_CELL_REF, "ogiltig cellreferens '%s'", "invalid cell reference '%s'") \
+    X(XLSX_WHY_ROW_ORDER, "rad %s kommer efter rad %s", "row %s comes after row %s") \
+    X(XLSX_WHY_CELL_ORDER, "cellen %s kommer efter en cell längre till höger", "cell %s comes after a cell further right") \
+    X(XLSX_WHY_SHARED_STRING, "cellen %s pekar på delad text nummer %s som inte finns", "cell %s points to shared string number %s, which does not exist") \
+    X(XLSX_WHY_SHEET_REF, "bladet %s pekar på en del som inte finns", "the sheet %s points to a part that does not exist") \
+    X(XLSX_WHY_SHARED_PART, "två blad pekar på samma del", "two sheets point to the same part") \
+    X(XLSX_WHY_ENTRIES, "zip-arkivet har dubbla eller för många delar", "the zip archive has duplicate or too many parts") \
+    X(XLSX_WHY_CRC, "kontrollsumman stämmer inte", "the checksum does not match") \
+    X(XLSX_WHY_METHOD, "okänd packningsmetod", "unknown compression method") \
+    X(XLSX_WHY_DATA, "packade data är felaktiga", "the packed data are invalid") \
+    X(XLSX_FORMULA_NO_VALUE, "formeln i %s har inget sparat värde (filen är inte sparad i Excel); öppna filen i Excel och spara den igen", "the formula in %s has no saved value (the file was not saved in Excel); open the file in Excel and save it again") \
+    X(XLSX_TRUE, "SANT", "TRUE") \
+    X(XLSX_FALSE, "FALSKT", "FALSE") \
     /* submission rows */ \
     X(ROW_EMPTY_FIELD, "%s saknas", "%s is missing") \
     X(ROW_TOO_MANY_FIELDS, "raden har %s fält men rubrikraden har %s; kontrollera att inget värde innehåller avgränsaren utan citattecken", "the row has %s fields but the header has %s; check that no value holds the delimiter without quotes") \

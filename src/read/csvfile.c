@@ -287,9 +287,9 @@ uf_error uf_csv_read_buffer(const char *data, size_t len, uint32_t file_id, uf_d
     return parse_utf8(data, len, file_id, diags, fn, user, info);
 }
 
-/* Reads the whole file; the caller frees *out. Directories, devices and
- * FIFOs are refused before open so that nothing can block. */
-static uf_error slurp(const char *path, uint32_t file_id, uf_diag_list *diags, char **out, size_t *out_len)
+/* Directories, devices and FIFOs are refused before open so that nothing
+ * can block. */
+uf_error uf_file_slurp(const char *path, uint32_t file_id, uf_diag_list *diags, char **out, size_t *out_len)
 {
     struct stat st;
     char a[UF_NUMBUF], b[UF_NUMBUF];
@@ -352,7 +352,7 @@ uf_error uf_csv_read_file(const char *path, uint32_t file_id, uf_diag_list *diag
     *info = (uf_csv_info){.delimiter = ';'};
     char *data = NULL;
     size_t len = 0;
-    uf_error err = slurp(path, file_id, diags, &data, &len);
+    uf_error err = uf_file_slurp(path, file_id, diags, &data, &len);
     if (err != UF_OK)
         return err;
     err = uf_csv_read_buffer(data, len, file_id, diags, fn, user, info);

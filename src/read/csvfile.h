@@ -50,6 +50,10 @@ uf_error uf_csv_read_file(const char *path, uint32_t file_id, uf_diag_list *diag
 uf_error uf_csv_read_buffer(const char *data, size_t len, uint32_t file_id, uf_diag_list *diags,
                             uf_csv_record_fn fn, void *user, uf_csv_info *info);
 
+/* Reads a whole file (up to UF_CSV_MAX_BYTES) into *out, which the caller
+ * frees; why it could not be read becomes a diagnostic (UF_ERROR_READ). */
+uf_error uf_file_slurp(const char *path, uint32_t file_id, uf_diag_list *diags, char **out, size_t *out_len);
+
 /* The delimiter of a header line: the most frequent of ';', TAB and ','
  * outside quotes, ';' on a tie or when none appears. */
 char uf_csv_sniff_delimiter(const char *line, size_t len);

@@ -60,10 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    /* The reader never reads past len: give it an exact-size copy. */
-    char *copy = malloc(size ? size : 1);
-    if (size)
-        memcpy(copy, data, size);
+    char *copy = fuzz_copy(data, size);
     uf_diag_list *diags = uf_diag_list_new();
     uint32_t file = uf_diag_add_file(diags, "fuzz.csv");
     struct seen s = {0};

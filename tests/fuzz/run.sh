@@ -9,10 +9,11 @@
 #   tests/fuzz/run.sh --long SECONDS [--build-dir DIR] [--jobs N]
 #   tests/fuzz/run.sh --build-only [--build-dir DIR]
 #   tests/fuzz/run.sh --replay [--build-dir DIR]    regressions and corpus only
-#   --only reader|validate|report                   one fuzzer
+#   --only reader|validate|report|xlsx              one fuzzer
 #
 # The checked-in corpus (tests/fuzz/corpus/NAME) seeds a working corpus in the
-# build folder; the checked-in corpus is never modified. A crash leaves its
+# build folder; the checked-in corpus is never modified. The xlsx fuzzer's
+# seeds are workbooks written anew by xlsx_seeds.py into BUILD/seeds/xlsx. A crash leaves its
 # input in BUILD/artifacts/NAME/; copy it to tests/fuzz/regressions/NAME/
 # (with a fix) so that every later --short run replays it.
 # Exit status: 0 clean, 1 a crash or sanitizer report, 77 skipped (no clang).
@@ -34,7 +35,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 build=${build:-$root/build-fuzz}
-fuzzers="reader validate report"
+fuzzers="reader validate report xlsx"
 
 cc=${UF_FUZZ_CC:-clang}
 if ! command -v "$cc" >/dev/null 2>&1; then
@@ -88,10 +89,21 @@ for name in $fuzzers; do
   for dep in "$src" "$here/fuzz_check.h" "${objs[@]}" "${extra_objs[@]}"; do [ "$dep" -nt "$bin" ] && stale=1; done
   if [ $stale = 1 ]; then
     "$cc" "${cflags[@]/fuzzer-no-link/fuzzer}" "${render_cflags[@]}" "$src" "${objs[@]}" "${extra_objs[@]}" \
-      -lcsv "${extra_libs[@]}" -lm -o "$bin" || exit 1
+      -lcsv "${extra_libs[@]}" -lminizip -lz -lexpat -lm -o "$bin" || exit 1
   fi
 done
 [ $mode = build ] && { echo "built in $build"; exit 0; }
+
+# Seeds that are generated rather than checked in (binary workbooks).
+seeds_of() {
+  if [ "$1" = xlsx ]; then
+    rm -rf "$build/seeds/xlsx"
+    /usr/bin/python3 "$here/xlsx_seeds.py" "$build/seeds/xlsx" >&2 || return 1
+    echo "$build/seeds/xlsx"
+  else
+    echo "$here/corpus/$1"
+  fi
+}
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -110,7 +122,8 @@ for name in ${only:-$fuzzers}; do
     fi
     echo "fuzz_$name: $(echo "$regs" | wc -l) regression inputs replayed"
   fi
-  [ $mode = replay ] && { "$bin" -runs=0 "$here/corpus/$name" >/dev/null 2>&1 || status=1; continue; }
+  seeds=$(seeds_of "$name") || { echo "FAIL: fuzz_$name: no seeds" >&2; status=1; continue; }
+  [ $mode = replay ] && { "$bin" -runs=0 "$seeds" >/dev/null 2>&1 || status=1; continue; }
   # 2. Fuzzing from a working copy of the corpus.
   work=$build/corpus/$name
   # Every report input costs a whole report, and libFuzzer first runs the
@@ -118,9 +131,11 @@ for name in ${only:-$fuzzers}; do
   # it starts again from the seeds.
   [ $mode = short ] && [ "$name" = report ] && rm -rf "$work"
   mkdir -p "$work" "$build/artifacts/$name"
-  cp -n "$here/corpus/$name"/* "$work/" 2>/dev/null
+  cp -n "$seeds"/* "$work/" 2>/dev/null
   log=$build/fuzz-$name.log
   max_len=8192 timeout=10 dict=$here/csv.dict run_seconds=$seconds
+  [ -f "$here/$name.dict" ] && dict=$here/$name.dict
+  [ "$name" = xlsx ] && max_len=65536 # a workbook with stored parts is a few kB
   if [ "$name" = report ]; then
     # A whole report per input: small folders, and the CSV words with the
     # container's; its seeds alone take some seconds, so --short gives it

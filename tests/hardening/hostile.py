@@ -10,6 +10,11 @@
              in the plan (refused with a message, or accepted and written safely)
   files      submission file names with formula, XML and control characters
   volume     200 000 identical rows, 20 000 conflicting rows of one key
+  workbooks  (with XLSX_DUMP) hostile .xlsx submissions read through the
+             workbook reader: formula-like shared strings, a huge
+             sharedStrings part, a 16,384-column row, a sheet of a million
+             empty rows, a wrong content type, a zip bomb, a DTD, a part
+             outside the package, control characters in a sheet name
 
 Each must be written safely: the workbook opens in openpyxl, every XML part
 is well-formed, a comment cell is a text cell with the same visible text
@@ -17,7 +22,11 @@ is well-formed, a comment cell is a text cell with the same visible text
 Excel does), the CSV export stays well-formed, and the terminal output holds
 no control characters. Prints how many hostile inputs were tried.
 
-Usage: hostile.py UPPFOLJ"""
+Usage: hostile.py UPPFOLJ [XLSX_DUMP]
+
+XLSX_DUMP is tests/tools/xlsx_dump.c, which prints the records the workbook
+reader delivers; until the validator reads workbooks, the workbook cases go
+through it rather than through uppfolj."""
 import csv
 import io
 import os
@@ -34,6 +43,7 @@ import xml.etree.ElementTree as ET
 import openpyxl
 
 BIN = sys.argv[1]
+XLSX_DUMP = sys.argv[2] if len(sys.argv) > 2 else None
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURE = os.path.join(ROOT, "fixtures", "report", "inputs")
 EXCEL_TEXT_MAX = 32767
@@ -422,6 +432,118 @@ def check_volume(tmp):
     count("volume: conflicting rows")
 
 
+# ---- workbooks ----
+
+XNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+XREL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+XMAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+
+
+def workbook(path, sheets, strings=None, main=XMAIN, target="worksheets/sheet{}.xml"):
+    """sheets: [(name, sheet XML)], deflated as Excel does."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   f'<Override PartName="/xl/workbook.xml" ContentType="{main}"/></Types>')
+        z.writestr("_rels/.rels", f'<Relationships><Relationship Id="rId1" Type="{XREL}officeDocument" '
+                   'Target="xl/workbook.xml"/></Relationships>')
+        names = "".join(f'<sheet name="{n}" sheetId="{i}" r:id="rId{i}"/>' for i, (n, _) in enumerate(sheets, 1))
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{XNS}" xmlns:r="{XREL[:-1]}"><sheets>{names}</sheets>'
+                   '</workbook>')
+        rels = "".join(f'<Relationship Id="rId{i}" Type="{XREL}worksheet" Target="{target.format(i)}"/>'
+                       for i in range(1, len(sheets) + 1))
+        if strings is not None:
+            rels += f'<Relationship Id="rId99" Type="{XREL}sharedStrings" Target="sharedStrings.xml"/>'
+            z.writestr("xl/sharedStrings.xml", strings)
+        z.writestr("xl/_rels/workbook.xml.rels", f"<Relationships>{rels}</Relationships>")
+        for i, (_, xml) in enumerate(sheets, 1):
+            z.writestr(f"xl/worksheets/sheet{i}.xml", xml)
+
+
+def rows_xml(rows):
+    return f'<worksheet xmlns="{XNS}"><sheetData>{rows}</sheetData></worksheet>'
+
+
+def dump(name, path, want_rc, seconds=30):
+    t = time.time()
+    r = subprocess.run([XLSX_DUMP, path], capture_output=True)
+    took = time.time() - t
+    no_control(name, r.stderr)
+    if r.returncode != want_rc or took > seconds:
+        fail(f"{name}: xlsx_dump exit {r.returncode} (want {want_rc}) after {took:.1f} s: {r.stderr[:300]!r}")
+    count("workbooks: " + name)
+    return r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace"), took
+
+
+def check_workbooks(tmp):
+    if not XLSX_DUMP:
+        print("hostile: no XLSX_DUMP given; workbook cases skipped")
+        return
+    d = os.path.join(tmp, "workbooks")
+    # Formula-like shared strings stay text, exactly as written.
+    formulas = [c for c in COMMENTS[:17] if c.strip() and "\r" not in c]
+    sst = "".join(f"<si><t xml:space=\"preserve\">{x}</t></si>"
+                  for x in (c.replace("&", "&amp;").replace("<", "&lt;").replace("\t", "&#9;").replace("\n", "&#10;")
+                            for c in formulas))
+    sheet = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>' for i in range(len(formulas)))
+    path = os.path.join(d, "formler.xlsx")
+    workbook(path, [("Siffror", rows_xml(sheet))], f"<sst>{sst}</sst>")
+    out, _, _ = dump("formula-like shared strings", path, 0)
+    got = [line.split("\tA=", 1)[1] for line in out.splitlines()[1:]]
+    want = [c.strip(" \t").replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t") for c in formulas]
+    if got != want:
+        fail(f"formula-like shared strings changed: {list(zip(got, want))[:3]}")
+    # A huge sharedStrings part: two million strings, the last one used.
+    n = 2_000_000
+    sst = "<sst>" + "".join(f"<si><t>text {k}</t></si>" for k in range(n)) + "</sst>"
+    path = os.path.join(d, "delade.xlsx")
+    workbook(path, [("Siffror", rows_xml(f'<row r="1"><c t="s"><v>{n - 1}</v></c></row>'))], sst)
+    out, _, took = dump("huge sharedStrings", path, 0)
+    print(f"hostile: {n} shared strings read in {took:.1f} s")
+    if f"A=text {n - 1}" not in out:
+        fail("huge sharedStrings: the last string was not read")
+    # A row of 16,384 cells, and a sheet of a million empty rows.
+    path = os.path.join(d, "bred.xlsx")
+    workbook(path, [("Bred", rows_xml('<row r="1">' + "<c><v>7</v></c>" * 16384 + "</row>")),
+                    ("Tom", rows_xml("".join(f'<row r="{r}"/>' for r in range(1, 1_048_577))))])
+    out, _, took = dump("16,384 columns and a million empty rows", path, 0)
+    print(f"hostile: a 16,384-column row and 1,048,576 empty rows read in {took:.1f} s")
+    if out.count("=7") != 16384 or "\tXFD=7" not in out or out.count("\n") != 3:
+        fail(f"16,384 columns: {out.count('=7')} cells read, {out.count(chr(10))} lines")
+    # Rejected whole, with a Swedish message naming why.
+    cases = [
+        ("wrong content type", dict(main="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+         "innehållstypen"),
+        ("part outside the package", dict(target="../../../../etc/passwd"), "pekar på en del som inte finns"),
+    ]
+    for name, kw, words in cases:
+        path = os.path.join(d, name.replace(" ", "-") + ".xlsx")
+        workbook(path, [("S", rows_xml(""))], **kw)
+        _, err, _ = dump(name, path, 1)
+        if words not in err:
+            fail(f"{name}: message {err!r} does not say {words!r}")
+    path = os.path.join(d, "bomb.xlsx")
+    workbook(path, [("S", rows_xml(" " * (50 << 20)))])
+    _, err, took = dump("zip bomb", path, 1, seconds=10)
+    if "gånger sin packade storlek" not in err:
+        fail(f"zip bomb: {err!r}")
+    path = os.path.join(d, "laughs.xlsx")
+    lol = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10 if i else "lol"}">' for i in range(10))
+    workbook(path, [("S", f"<!DOCTYPE w [{lol}]>" + rows_xml('<row><c t="inlineStr"><is><t>&l9;</t></is></c></row>'))])
+    _, err, _ = dump("billion laughs", path, 1, seconds=10)
+    if "DTD" not in err:
+        fail(f"billion laughs: {err!r}")
+    # A sheet name with control characters is shown safely.
+    path = os.path.join(d, "namn.xlsx")
+    workbook(path, [("Siff&#9;ror&#10;", rows_xml('<row><c><v>1</v></c></row>'))])
+    out, _, _ = dump("control characters in a sheet name", path, 0)
+    no_control("sheet name", out.splitlines()[0].encode())
+    if not out.startswith("== Siff?ror?"):
+        fail(f"sheet name shown as {out.splitlines()[0]!r}")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         check_comments(tmp)
@@ -429,6 +551,7 @@ def main():
         check_submission_ids(tmp)
         check_file_names(tmp)
         check_volume(tmp)
+        check_workbooks(tmp)
     total = sum(tried.values())
     print("hostile: " + ", ".join(f"{k} {v}" for k, v in tried.items()))
     print(f"hostile: {total} hostile inputs tried, {len(failures)} failures")
