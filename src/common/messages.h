@@ -251,7 +251,54 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_COVERAGE, "Inrapportering %s: %s av %s enheter", "Submissions %s: %s of %s units") \
     X(CLI_NO_FONT, "typsnittet för PDF-rapporterna hittades inte (sökte senast i %s); ange mappen med UPPFOLJ_FONT_DIR", "the font for the PDF reports was not found (last looked in %s); name the folder with UPPFOLJ_FONT_DIR") \
     X(CLI_WROTE, "Skrev %s", "Wrote %s") \
-    X(CLI_ERROR_PREFIX, "uppfolj: fel: ", "uppfolj: error: ")
+    X(CLI_ERROR_PREFIX, "uppfolj: fel: ", "uppfolj: error: ") \
+    /* statuses (contract v2): with a target, and without one (the trend) */ \
+    X(WORD_MET, "Uppnått", "Achieved") \
+    X(WORD_PARTLY, "Delvis uppnått", "Partly achieved") \
+    X(WORD_NOT_MET, "Ej uppnått", "Not achieved") \
+    X(WORD_IMPROVED, "Förbättrad", "Improved") \
+    X(WORD_UNCHANGED, "Oförändrad", "Unchanged") \
+    X(WORD_WORSENED, "Försämrad", "Worsened") \
+    X(WORD_MISSING, "Underlag saknas", "No data") \
+    X(COLOUR_GREEN, "Uppnått/förbättrad", "Achieved/improved") \
+    X(COLOUR_YELLOW, "Delvis uppnått/oförändrad", "Partly achieved/unchanged") \
+    X(COLOUR_RED, "Ej uppnått/försämrad", "Not achieved/worsened") \
+    X(ASSESS_NONE, "Ej bedömt", "Not assessed") \
+    X(ASSESS_DIFFERS, "avviker", "differs") \
+    X(ASSESS_DIFFERS_LONG, "avviker från siffrorna", "differs from the figures") \
+    X(TARGET_OWN, "eget", "own") \
+    X(TARGET_WHOLE, "kommunens", "municipality's") \
+    X(TARGET_SOURCE, "Målvärdet avser", "Target is") \
+    X(PRELIM_ONE, "preliminär: 1 avvisad rad", "preliminary: 1 rejected row") \
+    X(PRELIM_N, "preliminär: %s avvisade rader", "preliminary: %s rejected rows") \
+    X(PRELIM_MARK, "*", "*") \
+    X(PRELIM_NOTE, "* preliminär: avvisade rader ligger bakom värdet, som bygger på de godkända raderna", "* preliminary: rejected rows lie behind the figure, which is built from the accepted rows") \
+    X(BOARD_PRELIMINARY, "Uppföljningen är preliminär: %s rader avvisades och ingår inte i siffrorna.", "The follow-up is preliminary: %s rows were rejected and are not in the figures.") \
+    X(UNIT_NO_FILE, "ingen fil inkom", "no file arrived") \
+    X(UNIT_NOTHING_REPORTED, "inget rapporterat", "nothing reported") \
+    X(UNIT_ROWS_REJECTED, "rader avvisades", "rows were rejected") \
+    X(UNIT_NOT_APPLICABLE, "Indikatorer som inte gäller enheten (ej aktuella) visas inte.", "Indicators that do not apply to the unit (not applicable) are not shown.") \
+    X(UNIT_ASSESSMENT, "Självvärdering %s", "Self-assessment %s") \
+    X(UNIT_NO_ASSESSMENT, "Ingen självvärdering inkom.", "No self-assessment arrived.") \
+    X(UNIT_ASSESS_COUNTS, "Enhetens indikatorer: %s gröna, %s röda", "The unit's indicators: %s green, %s red") \
+    X(UNIT_ANALYSIS, "Analys", "Analysis") \
+    X(UNIT_ACTIONS, "Åtgärder", "Actions") \
+    X(HEAD_UNIT, "Enhet", "Unit") \
+    X(HEAD_NAME, "Namn", "Name") \
+    X(HEAD_GOAL, "Mål", "Goal") \
+    X(HEAD_YEAR, "År", "Year") \
+    X(HEAD_ASSESSMENT, "Bedömning", "Assessment") \
+    X(HEAD_DIFFERS, "Avviker", "Differs") \
+    X(HEAD_ANALYSIS, "Analys", "Analysis") \
+    X(HEAD_ACTIONS, "Åtgärder", "Actions") \
+    X(HEAD_FILE, "Fil", "File") \
+    X(HEAD_LINE, "Rad", "Line") \
+    X(HEAD_GREEN_RED, "Gröna/röda", "Green/red") \
+    X(HEAD_TARGET_SOURCE, "Målvärde avser", "Target is") \
+    X(HEAD_REJECTED_ROWS, "Avvisade rader", "Rejected rows") \
+    X(HEAD_ARRIVED, "Inkommet", "Arrived") \
+    X(YES, "Ja", "Yes") \
+    X(NO, "Nej", "No")
 
 typedef enum uf_msg {
 #define UF_MSG_ENUM(code, sv, en) UF_MSG_##code,

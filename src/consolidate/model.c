@@ -26,6 +26,26 @@ bool uf_model_unit_reported(const uf_model *m, size_t year_index, size_t unit)
     return m->data->reported[year_index * m->plan->nunits + unit];
 }
 
+void uf_model_unit_goal_colours(const uf_model *m, size_t year_index, size_t unit, size_t goal, size_t *green,
+                                size_t *red)
+{
+    *green = *red = 0;
+    if (year_index >= m->nyears)
+        return;
+    for (size_t i = 0; i < m->plan->nindicators; i++) {
+        const uf_figure *f = uf_model_figure(m, year_index, i, unit);
+        if (m->plan->indicators[i].goal != goal || !f->applies)
+            continue;
+        *green += f->status == UF_STATUS_GREEN;
+        *red += f->status == UF_STATUS_RED;
+    }
+}
+
+bool uf_model_assessment_differs(uf_assessment assessment, size_t green, size_t red)
+{
+    return (assessment == UF_ASSESS_MET && red > green) || (assessment == UF_ASSESS_NOT_MET && green > red);
+}
+
 /* A unit's figure is the sum of its accepted rows over partners; duplicates
  * count once and empty values (not reported) add nothing. */
 static void sum_rows(uf_model *m)
@@ -83,9 +103,19 @@ static void compare_and_rate(uf_model *m, size_t y, size_t i, size_t u)
     /* The previous calendar year, not the previous year with data. */
     if (y > 0 && m->years[y - 1] == year - 1)
         f->previous = m->figures[slot(m, y - 1, i, u)].value;
+    if (!f->applies)
+        return;
     double target;
-    if (uf_plan_target(p, i, u, year, &target))
+    if (uf_plan_target(p, i, u, year, &target)) {
         f->target = target;
+        f->target_source = u == UF_WHOLE_MUNICIPALITY ? UF_TARGET_WHOLE : UF_TARGET_OWN;
+    } else if (u != UF_WHOLE_MUNICIPALITY && p->indicators[i].aggregation == UF_AGG_MEAN
+               && uf_plan_target(p, i, UF_WHOLE_MUNICIPALITY, year, &target)) {
+        /* A mean is on each unit's own scale (a share, a time); a sum, max
+         * or min of the municipality says nothing about one unit. */
+        f->target = target;
+        f->target_source = UF_TARGET_WHOLE;
+    }
     if (!isnan(f->value) && !isnan(f->previous)) {
         f->change = f->value - f->previous;
         if (f->previous != 0)
@@ -97,6 +127,7 @@ static void compare_and_rate(uf_model *m, size_t y, size_t i, size_t u)
             f->share = f->value / whole;
     }
     f->status = uf_status_of(p->indicators[i].direction, f->value, f->previous, f->target);
+    f->word = uf_word_of(f->status, !isnan(f->target));
 }
 
 static void rate_all(uf_model *m)
@@ -111,6 +142,40 @@ static void rate_all(uf_model *m)
             uf_status s = m->figures[slot(m, y, i, UF_WHOLE_MUNICIPALITY)].status;
             m->goal_counts[(y * p->ngoals + p->indicators[i].goal) * UF_STATUS_COUNT + s]++;
         }
+    }
+}
+
+/* Contract v2, "Preliminary figures": a rejected row counts against the
+ * unit's figure when year, unit and indicator are valid, and against the
+ * municipality's when year and indicator are; a row for an indicator that
+ * does not apply to its unit counts against none. */
+static void attribute_rejections(uf_model *m)
+{
+    const uf_dataset *d = m->data;
+    for (size_t k = 0; k < d->nrejections; k++) {
+        const uf_rejection *r = &d->rejections[k];
+        if (r->not_applicable || r->year == 0 || r->indicator >= m->plan->nindicators)
+            continue;
+        size_t y = uf_dataset_year_index(d, r->year);
+        if (y == SIZE_MAX)
+            continue; /* no accepted row that year: no figure to mark */
+        if (r->unit < m->plan->nunits && uf_plan_applies(m->plan, r->indicator, r->unit))
+            m->figures[slot(m, y, r->indicator, r->unit)].rejected++;
+        m->figures[slot(m, y, r->indicator, UF_WHOLE_MUNICIPALITY)].rejected++;
+    }
+}
+
+static void judge_assessments(uf_model *m)
+{
+    const uf_dataset *d = m->data;
+    m->differs = uf_xcalloc(d->nassessments + 1, sizeof(bool));
+    for (size_t k = 0; k < d->nassessments; k++) {
+        const uf_self_assessment *a = &d->assessments[k];
+        if (a->unit >= m->plan->nunits || a->goal >= m->plan->ngoals)
+            continue;
+        size_t green, red;
+        uf_model_unit_goal_colours(m, uf_dataset_year_index(d, a->year), a->unit, a->goal, &green, &red);
+        m->differs[k] = uf_model_assessment_differs((uf_assessment)a->assessment, green, red);
     }
 }
 
@@ -152,13 +217,19 @@ uf_model *uf_model_build(const uf_plan *plan, const uf_dataset *data, int report
     m->units_stride = plan->nunits + 1;
     size_t nfigures = m->nyears * plan->nindicators * m->units_stride;
     m->figures = uf_xmalloc((nfigures ? nfigures : 1) * sizeof(uf_figure));
-    for (size_t k = 0; k < nfigures; k++)
-        m->figures[k] = (uf_figure){NAN, NAN, NAN, NAN, NAN, NAN, 0, UF_STATUS_GREY};
+    for (size_t k = 0; k < nfigures; k++) {
+        size_t u = k % m->units_stride, i = k / m->units_stride % plan->nindicators;
+        bool applies = u == plan->nunits || uf_plan_applies(plan, i, u);
+        m->figures[k] = (uf_figure){NAN, NAN, NAN, NAN, NAN, NAN, 0, 0, UF_STATUS_GREY, UF_WORD_MISSING,
+                                    UF_TARGET_NONE, applies};
+    }
     m->goal_counts = uf_xcalloc(m->nyears * plan->ngoals * UF_STATUS_COUNT + 1, sizeof(size_t));
     m->partner_rows = uf_xcalloc(m->nyears * plan->npartners + 1, sizeof(uint32_t));
     m->partner_review = uf_xcalloc(plan->npartners + 1, sizeof(bool));
     sum_rows(m);
     rate_all(m);
+    attribute_rejections(m);
+    judge_assessments(m);
     partner_activity(m);
     return m;
 }
@@ -171,5 +242,6 @@ void uf_model_free(uf_model *m)
     free(m->goal_counts);
     free(m->partner_rows);
     free(m->partner_review);
+    free(m->differs);
     free(m);
 }

@@ -1,5 +1,7 @@
 #include "consolidate/status.h"
 
+#include "common/messages.h"
+
 #include <math.h>
 
 /* Figures come from decimal text; compare with a relative tolerance so
@@ -41,12 +43,41 @@ uf_status uf_status_of(uf_direction direction, double value, double previous, do
     return m > 0 ? UF_STATUS_GREEN : m == 0 ? UF_STATUS_YELLOW : UF_STATUS_RED;
 }
 
-const char *uf_status_word(uf_status status)
+uf_word uf_word_of(uf_status status, bool has_target)
 {
-    static const char *words[] = {"Uppnått", "Delvis uppnått", "Ej uppnått", "Underlag saknas"};
-    return status < UF_STATUS_COUNT ? words[status] : "";
+    if (status >= UF_STATUS_GREY)
+        return UF_WORD_MISSING;
+    return (uf_word)((has_target ? UF_WORD_MET : UF_WORD_IMPROVED) + (int)status);
 }
 
+uf_status uf_word_status(uf_word word)
+{
+    if (word >= UF_WORD_MISSING)
+        return UF_STATUS_GREY;
+    return (uf_status)(word % 3);
+}
+
+const char *uf_word_text(uf_word word)
+{
+    static const uf_msg msgs[] = {UF_MSG_WORD_MET,       UF_MSG_WORD_PARTLY,    UF_MSG_WORD_NOT_MET,
+                                  UF_MSG_WORD_IMPROVED,  UF_MSG_WORD_UNCHANGED, UF_MSG_WORD_WORSENED,
+                                  UF_MSG_WORD_MISSING};
+    return word < UF_WORD_COUNT ? uf_msg_text(msgs[word]) : "";
+}
+
+const char *uf_word_csv(uf_word word)
+{
+    /* Other systems import these: Swedish whatever --lang says. */
+    static const char *words[] = {"uppnått",  "delvis uppnått", "ej uppnått",     "förbättrad",
+                                  "oförändrad", "försämrad",    "underlag saknas"};
+    return word < UF_WORD_COUNT ? words[word] : "";
+}
+
+const char *uf_status_word(uf_status status)
+{
+    static const uf_msg msgs[] = {UF_MSG_COLOUR_GREEN, UF_MSG_COLOUR_YELLOW, UF_MSG_COLOUR_RED, UF_MSG_WORD_MISSING};
+    return status < UF_STATUS_COUNT ? uf_msg_text(msgs[status]) : "";
+}
 const char *uf_status_csv(uf_status status)
 {
     static const char *words[] = {"grön", "gul", "röd", "grå"};
