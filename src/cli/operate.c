@@ -7,6 +7,7 @@
 #include "render/csv_export.h"
 #include "render/font.h"
 #include "render/pdf_report.h"
+#include "render/html_report.h"
 #include "render/unit_report.h"
 #include "render/output.h"
 #include "render/workbook.h"
@@ -268,6 +269,19 @@ static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const c
     return ok;
 }
 
+/* styrelserapport-YYYY.html beside the PDF. */
+static bool write_html(const uf_model *model, const uf_diag_list *diags, const char *dir)
+{
+    char name[64];
+    snprintf(name, sizeof name, "styrelserapport-%d.html", model->report_year);
+    char *path = uf_path_join(dir, name);
+    uf_view *view = uf_view_build(model, diags, NULL);
+    bool ok = report_written(uf_html_write_board_report(view, path), path);
+    uf_view_free(view);
+    free(path);
+    return ok;
+}
+
 static bool write_reports(const uf_run *run, const uf_model *model, const char *dir)
 {
     const uf_config *cfg = run->config;
@@ -298,6 +312,8 @@ static bool write_reports(const uf_run *run, const uf_model *model, const char *
     }
     if (ok && (cfg->formats & UF_FORMAT_PDF))
         ok &= write_pdfs(model, run->diags, dir, cfg->formats);
+    if (ok && (cfg->formats & UF_FORMAT_HTML))
+        ok &= write_html(model, run->diags, dir);
     return ok;
 }
 
