@@ -181,6 +181,10 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HTML_ASSESS_DIFFERS, "Avviker från enhetens siffror: %s gröna och %s röda indikatorer under målet.", "Differs from the unit's figures: %s green and %s red indicators under the goal.") \
     X(HTML_ANALYSIS, "Analys", "Analysis") \
     X(HTML_ACTIONS, "Åtgärder", "Actions") \
+    X(HTML_LEGEND_SERIES, "kommunens värde", "the municipality's figure") \
+    X(HTML_LEGEND_TARGET, "målvärde", "target") \
+    X(HTML_LEGEND_OWN, "enhetens eget målvärde", "the unit's own target") \
+    X(HTML_LEGEND_WHOLE, "kommunens målvärde", "the municipality's target") \
     X(HTML_GENERATOR, "Skapad med uppfolj %s.", "Made with uppfolj %s.") \
     /* command line */ \
     X(CLI_USAGE, \

@@ -138,7 +138,7 @@ static const char css[] =
     "nav ol{padding-left:1.4rem}nav li{margin:.15rem 0}"
     ".facts,.muted{color:#4a4a4a}"
     ".warn{background:#fff4d6;border-left:6px solid #b35900;padding:.6rem .8rem}"
-    ".st{white-space:nowrap}"
+    ".status-line{display:block;margin-bottom:.2rem}"
     ".sym{display:inline-block;min-width:1.45em;height:1.45em;line-height:1.45em;text-align:center;"
     "border-radius:50%;color:#000;font-weight:700;border:1px solid #1b1b1b}"
     ".s0{background:#009e73}.s1{background:#e69f00}.s2{background:#d55e00}.s3{background:#c8c8c8}"
@@ -153,7 +153,7 @@ static const char css[] =
     "thead th{background:#eef2f6}"
     "tbody th{font-weight:600}"
     ".num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
-    ".chart{display:block;width:100%;max-width:40rem;height:auto;margin:.6rem 0;font-size:12px}"
+    ".chart{display:block;width:100%;max-width:36rem;height:auto;margin:.6rem 0;font-size:13px}"
     ".chart text{fill:#1b1b1b}.chart .axis,.chart .muted{fill:#4a4a4a}.chart .now{font-weight:700}"
     ".chart .label{font-weight:600}"
     ".chart .grid{stroke:#d8d8d8;stroke-width:1}"
@@ -163,6 +163,8 @@ static const char css[] =
     ".chart .tick{stroke:#000;stroke-width:3}"
     ".comments li,.summary li{margin:.3rem 0}"
     ".guide dt{font-weight:600;margin-top:.5rem}.guide dd{margin-left:1.5rem}"
+    "@media (max-width:30rem){th,td{padding:.25rem .3rem}h1{font-size:1.5rem}h2{font-size:1.3rem}}"
+    "nav h2{border-top:0}"
     "footer{margin-top:3rem;padding:1rem;border-top:1px solid #c8c8c8;color:#4a4a4a}"
     "@media print{"
     "@page{size:A4;margin:15mm}"
@@ -439,13 +441,13 @@ static void indicator_key(page *w, size_t i)
     const uf_figure *f = uf_model_figure(w->m, w->m->report_index, i, UF_WHOLE_MUNICIPALITY);
     char y[16], py[16], v[UF_WEB_NUMBUF + 64], t[UF_WEB_NUMBUF + 64], pv[UF_WEB_NUMBUF + 64], n[UF_WEB_NUMBUF];
     char *none = msg(UF_MSG_HTML_NONE);
-    snprintf(v, sizeof v, "%s %.50s", value_text(n, f->value), isfinite(f->value) ? ind->measure : "");
+    snprintf(v, sizeof v, "%s", value_text(n, f->value));
     snprintf(t, sizeof t, "%s", isfinite(f->target) ? value_text(n, f->target) : none);
     snprintf(pv, sizeof pv, "%s", value_text(n, f->previous));
-    fputs("<p class=\"ind-key\">", w->fp);
+    fputs("<p class=\"ind-key\"><span class=\"status-line\">", w->fp);
     figure_badge(w, f);
     prelim_mark(w, f);
-    fputs(" ", w->fp);
+    fputs("</span>\n", w->fp);
     say(w, UF_MSG_HTML_KEY, year_text(y, w->m->report_year), v, t, year_text(py, w->m->report_year - 1), pv);
     fputs("<br>\n<span class=\"muted\">", w->fp);
     say(w, UF_MSG_HTML_MEASURE, ind->measure,

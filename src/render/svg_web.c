@@ -112,9 +112,25 @@ static void value_grid(FILE *fp, const scale *s, double x0, double y0, double x1
     }
 }
 
+/* A legend entry: a line sample (solid, dashed or a tick) and its words. */
+static double legend_item(FILE *fp, double x, double y, const char *cls, bool tick, uf_msg text)
+{
+    if (tick)
+        fprintf(fp, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", cls, x + 4, y - 11,
+                x + 4, y + 3);
+    else
+        fprintf(fp, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", cls, x, y - 4,
+                x + 24, y - 4);
+    const char *s = uf_msg_text(text);
+    text_at(fp, x + (tick ? 14 : 30), y, NULL, "axis", s);
+    return x + (tick ? 14 : 30) + 7.5 * (double)strlen(s) + 18;
+}
+
 /* ---- trend ---- */
 
-enum { TREND_W = 640, TREND_H = 250, TREND_LEFT = 78, TREND_RIGHT = 20, TREND_TOP = 22, TREND_BOTTOM = 34 };
+/* A narrow drawing (520 units) keeps the text legible when a phone scales
+ * the chart down to its width. */
+enum { TREND_W = 520, TREND_H = 270, TREND_LEFT = 64, TREND_RIGHT = 16, TREND_TOP = 24, TREND_BOTTOM = 58 };
 
 static void trend_range(const uf_model *m, size_t ind, size_t first, size_t last, double *lo, double *hi)
 {
@@ -168,6 +184,8 @@ void uf_svg_web_trend(FILE *fp, const uf_model *m, size_t ind, size_t first, siz
     value_grid(fp, &s, TREND_LEFT, TREND_TOP, TREND_W - TREND_RIGHT, TREND_H - TREND_BOTTOM, false);
     trend_line(fp, m, ind, first, last, &s, true, step);
     trend_line(fp, m, ind, first, last, &s, false, step);
+    double lx = legend_item(fp, TREND_LEFT, TREND_H - 8, "series", false, UF_MSG_HTML_LEGEND_SERIES);
+    legend_item(fp, lx, TREND_H - 8, "target", false, UF_MSG_HTML_LEGEND_TARGET);
     char buf[UF_WEB_NUMBUF], label[UF_WEB_NUMBUF + 16], year[16];
     for (size_t y = first; y <= last; y++) {
         const uf_figure *f = uf_model_figure(m, y, ind, UF_WHOLE_MUNICIPALITY);
@@ -231,14 +249,14 @@ static void short_name(char *buf, size_t size, const char *name, size_t max_char
     buf[o] = '\0';
 }
 
-enum { BARS_W = 640, BARS_NAME = 200, BARS_ROW = 24, BARS_TOP = 8, BARS_BOTTOM = 26, BARS_RIGHT = 96 };
+enum { BARS_W = 520, BARS_NAME = 190, BARS_ROW = 26, BARS_TOP = 8, BARS_BOTTOM = 50, BARS_RIGHT = 70 };
 
 static void bars_row(FILE *fp, const uf_model *m, size_t ind, const bar_row *r, double y, const scale *s)
 {
     const uf_plan *p = m->plan;
     const uf_figure *f = uf_model_figure(m, m->report_index, ind, r->unit);
     char name[160], buf[UF_WEB_NUMBUF], label[UF_WEB_NUMBUF + 16];
-    short_name(name, sizeof name, p->units[r->unit].name, 28);
+    short_name(name, sizeof name, p->units[r->unit].name, 22);
     text_at(fp, BARS_NAME - 8, y + BARS_ROW / 2 + 4, "end", NULL, name);
     double x0 = scale_pos(s, 0, BARS_NAME, BARS_W - BARS_RIGHT);
     if (!isfinite(r->value)) {
@@ -262,10 +280,12 @@ void uf_svg_web_bars(FILE *fp, const uf_model *m, size_t ind, const size_t *unit
 {
     bar_row *rows = uf_xcalloc(nunits ? nunits : 1, sizeof *rows);
     double lo = INFINITY, hi = -INFINITY;
+    bool own_targets = false;
     for (size_t k = 0; k < nunits; k++) {
         const uf_figure *f = uf_model_figure(m, m->report_index, ind, units[k]);
         rows[k] = (bar_row){units[k], f->value};
         double v[2] = {f->value, f->target_source == UF_TARGET_OWN ? f->target : NAN};
+        own_targets |= isfinite(v[1]);
         for (int j = 0; j < 2; j++) {
             if (isfinite(v[j])) {
                 lo = fmin(lo, v[j]);
@@ -289,11 +309,15 @@ void uf_svg_web_bars(FILE *fp, const uf_model *m, size_t ind, const size_t *unit
         bars_row(fp, m, ind, &rows[k], BARS_TOP + BARS_ROW * (double)k, &s);
     if (shown < nunits)
         text_at(fp, BARS_NAME - 8, BARS_TOP + BARS_ROW * (double)shown + BARS_ROW / 2 + 4, "end", "muted", others_text);
+    double lx = 8;
     if (whole_line) {
         double tx = scale_pos(&s, whole->target, BARS_NAME, BARS_W - BARS_RIGHT);
         fprintf(fp, "<line class=\"target\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\"/>", tx, BARS_TOP, tx,
                 h - BARS_BOTTOM);
+        lx = legend_item(fp, lx, h - 8, "target", false, UF_MSG_HTML_LEGEND_WHOLE);
     }
+    if (own_targets)
+        legend_item(fp, lx, h - 8, "tick", true, UF_MSG_HTML_LEGEND_OWN);
     fputs("</svg>\n", fp);
     free(rows);
 }

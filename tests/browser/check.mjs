@@ -5,7 +5,7 @@
 //   check.mjs reflow PAGE              at 320 px no horizontal scroll
 //   check.mjs figures PAGE CSV YEAR    every figure of the CSV export for YEAR is in the page's text
 //   check.mjs hostile PAGE TEXT...     each TEXT shown as text; no script ran, no element came of it
-//   check.mjs shot PAGE WIDTH PNG      a full-page screenshot (for looking, not a test)
+//   check.mjs shot PAGE WIDTH PNG [SEL] a screenshot of the window at SEL (for looking, not a test)
 //
 // Prints one line per check and "N passed, N failed".
 import { chromium } from 'playwright-core';
@@ -135,8 +135,11 @@ try {
   } else if (mode === 'hostile') {
     await hostile(await open(browser, 1280, outside), rest, outside);
   } else if (mode === 'shot') {
+    // shot PAGE WIDTH PNG [SELECTOR]: the window scrolled to SELECTOR.
     const page = await open(browser, Number(rest[0]), outside);
-    await page.screenshot({ path: rest[1], fullPage: rest[2] !== 'top' });
+    if (rest[2]) await page.locator(rest[2]).first().scrollIntoViewIfNeeded();
+    if (rest[2]) await page.evaluate((sel) => document.querySelector(sel).scrollIntoView(), rest[2]);
+    await page.screenshot({ path: rest[1] });
     check(true, `screenshot ${rest[1]}`);
   } else {
     throw new Error(`unknown mode ${mode}`);
