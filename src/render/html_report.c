@@ -63,7 +63,8 @@ static const uf_msg status_names[UF_STATUS_COUNT] = {UF_MSG_HTML_STATUS_GREEN, U
 /* Colour, symbol and word together: never colour alone. */
 static void badge(page *w, uf_status status, const char *word)
 {
-    fprintf(w->fp, "<span class=\"st\"><span class=\"sym s%d\" aria-hidden=\"true\">%s</span> ", (int)status,
+    /* A no-break space keeps the symbol with the word's first line. */
+    fprintf(w->fp, "<span class=\"st\"><span class=\"sym s%d\" aria-hidden=\"true\">%s</span>&nbsp;", (int)status,
             uf_status_symbol(status));
     put(w, word);
     fputs("</span>", w->fp);
@@ -153,7 +154,7 @@ static const char css[] =
     "thead th{background:#eef2f6}"
     "tbody th{font-weight:600}"
     ".num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
-    ".chart{display:block;width:100%;max-width:36rem;height:auto;margin:.6rem 0;font-size:13px}"
+    ".chart{display:block;width:100%;max-width:36rem;height:auto;margin:.6rem 0;font-size:14px}"
     ".chart text{fill:#1b1b1b}.chart .axis,.chart .muted{fill:#4a4a4a}.chart .now{font-weight:700}"
     ".chart .label{font-weight:600}"
     ".chart .grid{stroke:#d8d8d8;stroke-width:1}"

@@ -137,7 +137,6 @@ try {
   } else if (mode === 'shot') {
     // shot PAGE WIDTH PNG [SELECTOR]: the window scrolled to SELECTOR.
     const page = await open(browser, Number(rest[0]), outside);
-    if (rest[2]) await page.locator(rest[2]).first().scrollIntoViewIfNeeded();
     if (rest[2]) await page.evaluate((sel) => document.querySelector(sel).scrollIntoView(), rest[2]);
     await page.screenshot({ path: rest[1] });
     check(true, `screenshot ${rest[1]}`);
