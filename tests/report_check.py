@@ -38,8 +38,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check(not [f for f in os.listdir(first) if f.startswith(".")], "temporary files left behind")
 
     wb = openpyxl.load_workbook(os.path.join(first, "uppfoljning-2025.xlsx"))
-    check(wb.sheetnames == ["Sammanfattning", "Mål 1", "Mål 2", "Enheter", "Partner", "Rådata", "Avvisade",
-                            "Varningar"], f"sheets: {wb.sheetnames}")
+    check(wb.sheetnames == ["Sammanfattning", "Mål 1", "Mål 2", "Enheter", "Självvärdering", "Partner", "Rådata",
+                            "Avvisade", "Varningar"], f"sheets: {wb.sheetnames}")
     check(wb.properties.creator == "Kommunledningskontoret", "author")
     check(wb.properties.created.year == 2026 and wb.properties.created.month == 1, "created from SOURCE_DATE_EPOCH")
 
@@ -64,28 +64,54 @@ with tempfile.TemporaryDirectory() as tmp:
           and summary["Avvisade rader"][1] == 1, "summary counts")
     proj = summary["Nya projekt"]
     check(proj[3:7] == (15, 20, 12, 3) and proj[8] == "◐ Delvis uppnått", f"Nya projekt: {proj}")
+    check(summary["Största enskilda bidrag"][8] == "✔ Förbättrad", "no target: the word describes the trend")
     check(summary["Andel med omvärldsbevakning"][3] == 50
           and summary["Andel med omvärldsbevakning"][8] == "✔ Uppnått", "andel: mean of reporting units")
     check(summary["Handläggningstid"][8] == "✔ Uppnått", "minska reached")
     check(summary["Största enskilda bidrag"][3] == 250.5, "max aggregation")
     goal1 = summary["Mål 1: Fler projektinitiativ"]
-    check(goal1[8:12] == ("✔ Uppnått: 1", "◐ Delvis uppnått: 1", "✖ Ej uppnått: 0", "– Underlag saknas: 0"),
-          f"goal counts: {goal1}")
+    check(goal1[8:12] == ("✔ Uppnått/förbättrad: 1", "◐ Delvis uppnått/oförändrad: 1", "✖ Ej uppnått/försämrad: 0",
+                          "– Underlag saknas: 0"), f"goal counts: {goal1}")
 
+    head = [c.value for c in wb["Enheter"][1]]
+    check(head[:9] == ["Enhet", "Namn", "Typ", "Rapporterat", "Avvisade rader", "Nya projekt", "Status: projekt",
+                       "Målvärde: projekt", "Målvärde avser: projekt"], f"Enheter header: {head[:9]}")
     units = {row[0]: row for row in wb["Enheter"].iter_rows(min_row=2, values_only=True)}
-    check(units["c"][3] == "Nej, ej rapporterat", "unit c did not report")
-    check(units["a"][4] == 10 and units["a"][5] == "✔ Uppnått", f"unit a projekt: {units['a'][4:6]}")
-    check(units["c"][4] is None and units["c"][5] == "– Underlag saknas", "not reported is empty, not 0")
+    check(units["c"][3] == "Nej: ingen fil inkom", f"unit c sent nothing: {units['c'][3]}")
+    check(units["a"][5:9] == (10, "✔ Uppnått", 8, "eget"), f"unit a projekt: {units['a'][5:9]}")
+    check(units["b"][5:9] == (5, "✔ Förbättrad", None, None), f"unit b projekt, no target of its own: {units['b'][5:9]}")
+    check(units["a"][9:13] == (45, "◐ Delvis uppnått", 50, "kommunens"),
+          f"unit a andel (medel) is measured against the municipality's target: {units['a'][9:13]}")
+    check(units["c"][5] is None and units["c"][6] == "– Underlag saknas", "not reported is empty, not 0")
+
+    own = wb["Självvärdering"]
+    check([c.value for c in own[1]] == ["År", "Enhet", "Namn", "Mål", "Bedömning", "Avviker", "Gröna/röda", "Analys",
+                                        "Åtgärder", "Fil", "Rad"], f"Självvärdering header: {[c.value for c in own[1]]}")
+    grid = list(own.iter_rows(min_row=2, values_only=True))
+    check(len(grid) == 3 * 2 and all(r[4] == "Ingen självvärdering inkom." for r in grid),
+          f"Självvärdering: every unit × goal, none arrived: {grid}")
 
     data = open(os.path.join(first, "sammanstallning-2025.csv"), "rb").read()
     check(data.startswith(b"\xef\xbb\xbf"), "CSV BOM")
     check(b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b""), "CSV CRLF")
     table = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=";"))
-    check(table[0] == ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status"], "CSV header")
-    check(["2025", "1", "projekt", "", "15", "20", "12", "gul"] in table, "CSV municipal row")
-    check(["2025", "1", "basta", "b", "250,5", "", "", "grå"] in table, "CSV decimal comma; no previous, no target")
-    check(["2025", "1", "basta", "", "250,5", "", "100", "grön"] in table, "CSV max over units that reported")
-    check(["2025", "1", "projekt", "c", "", "", "2", "grå"] in table, "CSV unit not reported")
+    check(table[0] == ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status", "bedömning",
+                       "målvärde_avser", "avvisade_rader", "indikatornamn", "enhetsnamn", "måttenhet"], "CSV header")
+    check(all(len(row) == 14 for row in table), "CSV: 14 columns on every row")
+    check(["2025", "1", "projekt", "", "15", "20", "12", "gul", "delvis uppnått", "kommunen", "0", "Nya projekt", "",
+           "antal"] in table, "CSV municipal row")
+    check(["2025", "1", "projekt", "a", "10", "8", "6", "grön", "uppnått", "enheten", "0", "Nya projekt",
+           "Förvaltning A", "antal"] in table, "CSV unit's own target")
+    check(["2025", "1", "projekt", "b", "5", "", "4", "grön", "förbättrad", "", "0", "Nya projekt", "Förvaltning B",
+           "antal"] in table, "CSV summa: no inherited target, the trend word")
+    check(["2025", "2", "andel", "a", "45", "50", "40", "gul", "delvis uppnått", "kommunen", "0",
+           "Andel med omvärldsbevakning", "Förvaltning A", "procent"] in table, "CSV medel: the municipality's target")
+    check(["2025", "1", "basta", "b", "250,5", "", "", "grå", "underlag saknas", "", "0", "Största enskilda bidrag",
+           "Förvaltning B", "tkr"] in table, "CSV decimal comma; no previous, no target")
+    check(["2025", "1", "basta", "", "250,5", "", "100", "grön", "förbättrad", "", "0", "Största enskilda bidrag", "",
+           "tkr"] in table, "CSV max over units that reported")
+    check(["2025", "1", "projekt", "c", "", "", "2", "grå", "underlag saknas", "", "0", "Nya projekt", "Bolag C",
+           "antal"] in table, "CSV unit not reported")
     check(len(table) == 1 + 2 * 4 * 4, f"CSV rows: one per figure and year, got {len(table) - 1}")
 
 finish()

@@ -3,6 +3,7 @@
 #include "common/diag.h"
 #include "common/util.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 #include "render/chart_files.h"
 #include "render/csv_export.h"
 #include "render/font.h"
@@ -240,7 +241,7 @@ static void *csv_job_run(void *arg)
     return NULL;
 }
 
-static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const char *dir, unsigned formats)
+static bool write_pdfs(const uf_model *model, const uf_view *view, const char *dir, unsigned formats)
 {
     char name[64];
     bool ok = true;
@@ -253,12 +254,12 @@ static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const c
     if (formats & UF_FORMAT_BOARD) {
         snprintf(name, sizeof name, "styrelserapport-%d.pdf", model->report_year);
         char *path = uf_path_join(dir, name);
-        ok = report_written(uf_pdf_write_board_report(model, diags, path), path);
+        ok = report_written(uf_pdf_write_board_report(model, view, path), path);
         free(path);
     }
     if (ok && (formats & UF_FORMAT_UNITS)) {
         char *path = uf_path_join(dir, "enheter/");
-        ok = report_written(uf_pdf_write_unit_reports(model, diags, dir), path);
+        ok = report_written(uf_pdf_write_unit_reports(model, view, dir), path);
         free(path);
     }
     if (ok && (formats & UF_FORMAT_CHARTS)) {
@@ -270,19 +271,17 @@ static bool write_pdfs(const uf_model *model, const uf_diag_list *diags, const c
 }
 
 /* styrelserapport-YYYY.html beside the PDF. */
-static bool write_html(const uf_model *model, const uf_diag_list *diags, const char *dir)
+static bool write_html(const uf_view *view, const char *dir)
 {
     char name[64];
-    snprintf(name, sizeof name, "styrelserapport-%d.html", model->report_year);
+    snprintf(name, sizeof name, "styrelserapport-%d.html", view->model->report_year);
     char *path = uf_path_join(dir, name);
-    uf_view *view = uf_view_build(model, diags, NULL);
     bool ok = report_written(uf_html_write_board_report(view, path), path);
-    uf_view_free(view);
     free(path);
     return ok;
 }
 
-static bool write_reports(const uf_run *run, const uf_model *model, const char *dir)
+static bool write_reports(const uf_run *run, const uf_model *model, const uf_view *view, const char *dir)
 {
     const uf_config *cfg = run->config;
     char name[64];
@@ -299,7 +298,7 @@ static bool write_reports(const uf_run *run, const uf_model *model, const char *
         uf_workbook_options opts = {document_time(), cfg->inputs, isatty(fileno(stderr)) == 1};
         snprintf(name, sizeof name, "uppfoljning-%d.xlsx", model->report_year);
         char *path = uf_path_join(dir, name);
-        ok &= report_written(uf_workbook_write(model, run->diags, path, &opts), path);
+        ok &= report_written(uf_workbook_write(model, view, path, &opts), path);
         free(path);
     }
     if (csv.path) {
@@ -311,9 +310,9 @@ static bool write_reports(const uf_run *run, const uf_model *model, const char *
         free(csv.path);
     }
     if (ok && (cfg->formats & UF_FORMAT_PDF))
-        ok &= write_pdfs(model, run->diags, dir, cfg->formats);
+        ok &= write_pdfs(model, view, dir, cfg->formats);
     if (ok && (cfg->formats & UF_FORMAT_HTML))
-        ok &= write_html(model, run->diags, dir);
+        ok &= write_html(view, dir);
     return ok;
 }
 
@@ -334,10 +333,14 @@ static uf_exit operate_report(uf_run *run)
         return UF_EXIT_FATAL;
     }
     uf_model *model = uf_model_build(run->plan, run->data, year);
+    /* The summary text (sammanfattning/ÅÅÅÅ.txt) is read on the input side;
+     * until it is, the view has none. */
+    uf_view *view = uf_view_build(model, run->diags, NULL);
     /* All or nothing: one failed output leaves every earlier report as it was. */
     uf_output_hold();
-    bool ok = write_reports(run, model, dir);
+    bool ok = write_reports(run, model, view, dir);
     uf_error err = uf_output_release(ok);
+    uf_view_free(view);
     uf_model_free(model);
     if (ok && err != UF_OK) {
         write_failed(dir, err, uf_output_failure_errno());

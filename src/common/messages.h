@@ -301,6 +301,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HEAD_TARGET_SOURCE, "Målvärde avser", "Target is") \
     X(HEAD_REJECTED_ROWS, "Avvisade rader", "Rejected rows") \
     X(HEAD_ARRIVED, "Inkommet", "Arrived") \
+    X(BOARD_OVERVIEW_NOTE, "Varje måls indikatorer räknade efter status för kommunen som helhet, alltid med symbol och ord. Med målvärde: \xE2\x9C\x94 uppnått, \xE2\x97\x90 delvis uppnått, \xE2\x9C\x96 ej uppnått; utan målvärde beskriver orden utvecklingen: \xE2\x9C\x94 förbättrad, \xE2\x97\x90 oförändrad, \xE2\x9C\x96 försämrad; \xE2\x80\x93 underlag saknas. * preliminär.", "Each goal's indicators counted by status for the municipality as a whole, always with symbol and word. With a target: \xE2\x9C\x94 achieved, \xE2\x97\x90 partly achieved, \xE2\x9C\x96 not achieved; without one the words describe the trend: \xE2\x9C\x94 improved, \xE2\x97\x90 unchanged, \xE2\x9C\x96 worsened; \xE2\x80\x93 no data. * preliminary.") \
     X(YES, "Ja", "Yes") \
     X(NO, "Nej", "No")
 

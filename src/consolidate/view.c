@@ -161,7 +161,8 @@ static void index_assessments(uf_view *v)
 static size_t diag_slot(const uf_view *v, const uf_diag *d)
 {
     const uf_model *m = v->model;
-    if (d->unit >= m->plan->nunits || m->nyears == 0)
+    /* Run-wide messages ("has not reported") are shown from the model. */
+    if (d->unit >= m->plan->nunits || d->file == UF_NO_FILE || m->nyears == 0)
         return SIZE_MAX;
     size_t s = unit_slot(v, d->year, d->unit);
     return s != SIZE_MAX ? s : m->report_index * m->plan->nunits + d->unit;

@@ -115,7 +115,17 @@ static void glyph_centred(cairo_t *cr, double cx, double cy, const char *s)
     cairo_show_text(cr, s);
 }
 
-double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status status, bool word)
+const char *uf_chart_word(const uf_figure *f)
+{
+    /* One buffer per thread: the PDFs and the diagram files are drawn on one. */
+    static _Thread_local char text[96];
+    if (!uf_figure_preliminary(f))
+        return uf_word_text(f->word);
+    snprintf(text, sizeof text, "%s%s", uf_word_text(f->word), uf_msg_text(UF_MSG_PRELIM_MARK));
+    return text;
+}
+
+double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status status, const char *word)
 {
     double r = size / 2;
     uf_chart_set(cr, uf_chart_status_rgb(status));
@@ -129,7 +139,7 @@ double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status st
         return size;
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_REGULAR, size * 0.78);
-    return size + size * 0.3 + text_mid(cr, x + size * 1.3, y, uf_status_word(status), 0, UF_ALIGN_LEFT);
+    return size + size * 0.3 + text_mid(cr, x + size * 1.3, y, word, 0, UF_ALIGN_LEFT);
 }
 
 /* ---- frames and axes ---- */
@@ -217,7 +227,7 @@ typedef struct legend_item {
 static void legend_mark_draw(cairo_t *cr, const legend_item *it, double x, double y)
 {
     if (it->mark == MARK_STATUS) {
-        uf_chart_badge(cr, x, y, 11, it->status, false);
+        uf_chart_badge(cr, x, y, 11, it->status, NULL);
         return;
     }
     uf_chart_set(cr, it->rgb);
@@ -397,7 +407,7 @@ static void trend_point(cairo_t *cr, const trend *t, size_t y)
     cairo_new_path(cr);
     cairo_arc(cr, x, py, 6.5, 0, 2 * M_PI);
     cairo_fill(cr);
-    uf_chart_badge(cr, x - 5, py, 10, f->status, false);
+    uf_chart_badge(cr, x - 5, py, 10, f->status, NULL);
     /* Where years stand close, only the first and the report year carry
      * their value: the labels would run into each other. */
     double spacing = t->n > 1 ? (t->fr.x1 - t->fr.x0 - 2 * t->fr.pad) / (double)(t->n - 1) : t->fr.x1;
@@ -498,13 +508,17 @@ static void bars_collect(bars *b, size_t top)
     const uf_model *m = b->m;
     size_t nunits = m->plan->nunits;
     b->rows = uf_xmalloc((nunits + 1) * sizeof(bar_row));
+    size_t n = 0;
     for (size_t u = 0; u < nunits; u++) {
         const uf_figure *f = uf_model_figure(m, m->report_index, b->ind, u);
+        if (!f->applies)
+            continue; /* ej aktuell: not the unit's to report */
         row_kind k = !isnan(f->value) ? ROW_VALUE
                      : m->nyears && uf_model_unit_reported(m, m->report_index, u) ? ROW_NO_VALUE
                                                                                     : ROW_NOT_REPORTED;
-        b->rows[u] = (bar_row){u, k, f->value};
+        b->rows[n++] = (bar_row){u, k, f->value};
     }
+    nunits = n;
     qsort(b->rows, nunits, sizeof(bar_row), bar_cmp);
     /* One row for "the rest" only pays when it stands for two or more units. */
     b->nshown = nunits <= top + 1 ? nunits : top;
@@ -604,7 +618,7 @@ static void bar_value(cairo_t *cr, const bars *b, size_t i, double y)
     cairo_fill(cr);
     /* The label goes past both the bar and the unit's target tick. */
     double right = fmax(end, zero);
-    if (!isnan(f->target)) {
+    if (f->target_source == UF_TARGET_OWN) {
         set_colour(cr, UF_COLOUR_TARGET);
         double tx = uf_chart_frame_pos(&b->fr, f->target);
         cairo_rectangle(cr, tx - 1.25, y - b->row_h * 0.45, 2.5, b->row_h * 0.9);
@@ -682,7 +696,7 @@ static size_t bars_legend_items(const bars *b, legend_item *items)
     size_t n = status_legend(items);
     bool unit_targets = false;
     for (size_t i = 0; i < b->nshown; i++)
-        unit_targets |= b->rows[i].kind == ROW_VALUE && !isnan(unit_fig(b, i)->target);
+        unit_targets |= b->rows[i].kind == ROW_VALUE && unit_fig(b, i)->target_source == UF_TARGET_OWN;
     if (unit_targets)
         items[n++] = (legend_item){MARK_TICK, 0, palette[UF_COLOUR_TARGET], "Enhetens målvärde"};
     if (isfinite(whole_target(b)))
@@ -749,7 +763,7 @@ static void count_chips(cairo_t *cr, const uf_model *m, size_t goal, double x, d
         set_colour(cr, c ? UF_COLOUR_INK : UF_COLOUR_MUTED);
         uf_font_use(cr, UF_FONT_BOLD, 9);
         x -= fmax(uf_text_draw(cr, x, y + 3.2, uf_chart_count(n, c), 0, UF_ALIGN_RIGHT), 12);
-        uf_chart_badge(cr, x - 15, y, 12, (uf_status)s, false);
+        uf_chart_badge(cr, x - 15, y, 12, (uf_status)s, NULL);
         x -= 26;
     }
 }
@@ -773,7 +787,7 @@ static void overview_indicator(cairo_t *cr, const uf_model *m, size_t i, double 
 {
     const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = whole_fig(m, m->report_index, i);
-    uf_chart_badge(cr, 10, y, 12, f->status, true);
+    uf_chart_badge(cr, 10, y, 12, f->status, uf_chart_word(f));
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], text[3 * UF_VALUEBUF + 64];
     uf_chart_value(v, f->value, ind);
     if (isnan(f->target))
@@ -928,7 +942,7 @@ static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
         partner_cell(cr, c, j, partner_count(c, c->y0 + j, k), y);
     double x = c->name_w + c->cell_w * (double)c->ny + 4;
     if (c->m->partner_review[k]) {
-        uf_chart_badge(cr, x, y, 11, UF_STATUS_RED, false);
+        uf_chart_badge(cr, x, y, 11, UF_STATUS_RED, NULL);
         set_colour(cr, UF_COLOUR_INK);
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
         text_mid(cr, x + 15, y, "bör ses över", c->flag_w - 15, UF_ALIGN_LEFT);
@@ -1005,7 +1019,7 @@ static void panel_heading(cairo_t *cr, double w, const uf_model *m, size_t i)
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_REGULAR, 10);
     double tw = uf_text_draw(cr, 0, 36, text, w * 0.7, UF_ALIGN_LEFT);
-    uf_chart_badge(cr, tw + 2, 32.5, 13, f->status, true);
+    uf_chart_badge(cr, tw + 2, 32.5, 13, f->status, uf_chart_word(f));
 }
 
 uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_model *m, size_t i)

@@ -49,9 +49,11 @@ const char *uf_chart_number(char *buf, double value);
  * "–" when missing. */
 const char *uf_chart_value(char *buf, double value, const uf_indicator *indicator);
 
-/* A status badge: a disc in the status colour holding its symbol, then the
- * word when `word` is set; y is the middle. Returns the width used. */
-double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status status, bool word);
+/* A status badge: a disc in the status colour holding its symbol, then
+ * `word` unless NULL; y is the middle. Returns the width used. */
+double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status status, const char *word);
+/* A figure's status word, marked "*" when it is preliminär. */
+const char *uf_chart_word(const uf_figure *f);
 
 /* Where a chart put its plot area and value scale, for tests and callers
  * that draw on top. For the trend the value axis is vertical and items are

@@ -3,6 +3,7 @@
 #include "common/util.h"
 #include "render/output.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,20 +24,53 @@ static void put_number(FILE *fp, double v)
     }
 }
 
+/* Plan names are free text: quoted when they hold the delimiter, a quote
+ * or a line break (RFC 4180). */
+static void put_text(FILE *fp, const char *s)
+{
+    if (!strpbrk(s, ";\"\r\n")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+/* målvärde_avser: "enheten", "kommunen" or empty (contract v2). */
+static const char *target_source(const uf_figure *f)
+{
+    static const char *names[] = {"", "enheten", "kommunen"};
+    return f->target_source <= UF_TARGET_WHOLE ? names[f->target_source] : "";
+}
+
 /* Plan ids start with a letter or digit and hold no ';', '"' or line
  * breaks, so they need no quoting and can never read as a formula. */
 static void put_row(FILE *fp, const uf_model *m, size_t y, size_t i, size_t u)
 {
     const uf_plan *p = m->plan;
+    const uf_indicator *ind = &p->indicators[i];
     const uf_figure *f = uf_model_figure(m, y, i, u);
-    fprintf(fp, "%d;%s;%s;%s;", m->years[y], p->goals[p->indicators[i].goal].id, p->indicators[i].id,
-            u == UF_WHOLE_MUNICIPALITY ? "" : p->units[u].id);
+    if (!f->applies)
+        return; /* ej aktuell: no row */
+    bool whole = u == UF_WHOLE_MUNICIPALITY;
+    fprintf(fp, "%d;%s;%s;%s;", m->years[y], p->goals[ind->goal].id, ind->id, whole ? "" : p->units[u].id);
     put_number(fp, f->value);
     fputc(';', fp);
     put_number(fp, f->target);
     fputc(';', fp);
     put_number(fp, f->previous);
-    fprintf(fp, ";%s\r\n", uf_status_csv(f->status));
+    fprintf(fp, ";%s;%s;%s;%" PRIu32 ";", uf_status_csv(f->status), uf_word_csv(f->word), target_source(f), f->rejected);
+    put_text(fp, ind->name);
+    fputc(';', fp);
+    put_text(fp, whole ? "" : p->units[u].name);
+    fputc(';', fp);
+    put_text(fp, ind->measure);
+    fputs("\r\n", fp);
 }
 
 uf_error uf_csv_export_write(const uf_model *m, const char *path)
@@ -46,7 +80,8 @@ uf_error uf_csv_export_write(const uf_model *m, const char *path)
     if (err != UF_OK)
         return err;
     FILE *fp = out.fp;
-    fputs("\xEF\xBB\xBF" "år;mål;indikator;enhet;värde;målvärde;föregående;status\r\n", fp);
+    fputs("\xEF\xBB\xBF" "år;mål;indikator;enhet;värde;målvärde;föregående;status;bedömning;målvärde_avser;"
+          "avvisade_rader;indikatornamn;enhetsnamn;måttenhet\r\n", fp);
     for (size_t y = 0; y < m->nyears; y++) {
         for (size_t i = 0; i < m->plan->nindicators; i++) {
             put_row(fp, m, y, i, UF_WHOLE_MUNICIPALITY);

@@ -214,16 +214,14 @@ void uf_pdf_diag_place(char *buf, size_t size, const uf_diag_list *diags, const 
 #define COVERAGE_ROW_H 16.0
 #define COVERAGE_SUMMARY_Y 122.0 /* below title and note */
 #define COVERAGE_LINE 14.0
-#define COVERAGE_YEARS 8
 
 typedef struct board {
     const uf_model *m;
+    const uf_view *v;
     const uf_diag_list *diags;
     uf_pdf_doc doc;
     size_t overview_pages, coverage_pages, npages;
     size_t *order;        /* indicators in goal order (their pages' order) */
-    size_t *comment_start; /* [indicator]..[indicator + 1] in comment_rows */
-    uint32_t *comment_rows;
     size_t *coverage_units; /* units listed on the coverage pages */
     size_t ncoverage;
 } board;
@@ -247,51 +245,46 @@ static size_t overview_pages(const uf_model *m)
     return rows <= first ? 1 : 1 + (rows - first + next - 1) / next;
 }
 
-static bool unit_has_gap(const uf_model *m, size_t u)
+static bool unit_has_gap(const uf_view *v, size_t u)
 {
-    for (size_t y = 0; y <= m->report_index && y < m->nyears; y++)
-        if (!uf_model_unit_reported(m, y, u))
+    for (size_t k = 0; k < v->nyears_shown; k++)
+        if (!uf_view_unit(v, uf_view_year(v, k), u)->reported)
             return true;
     return false;
 }
 
-static size_t coverage_first_year(const uf_model *m)
+/* The table starts below a summary line per year of the view's window. */
+static double coverage_top(const uf_view *v)
 {
-    return m->report_index + 1 > COVERAGE_YEARS ? m->report_index + 1 - COVERAGE_YEARS : 0;
+    return COVERAGE_SUMMARY_Y + COVERAGE_LINE * (double)v->nyears_shown + 30;
 }
 
-static size_t coverage_years(const uf_model *m) { return m->report_index + 1 - coverage_first_year(m); }
-
-/* The table starts below a summary line per year. */
-static double coverage_top(const uf_model *m)
+/* Every expected unit when they fit on two pages; else only those that
+ * missed a year (the rest are counted in the summary). A unit no
+ * indicator applies to is not expected to report. */
+static size_t coverage_units(const uf_view *v, size_t *units)
 {
-    return COVERAGE_SUMMARY_Y + COVERAGE_LINE * (double)coverage_years(m) + 30;
-}
-
-/* Every unit when they fit on two pages; else only those that missed a
- * year (the rest are counted in the summary). */
-static size_t coverage_units(const uf_model *m, size_t *units)
-{
-    size_t per_page = rows_fitting(coverage_top(m), COVERAGE_ROW_H), n = 0;
-    bool all = m->plan->nunits <= 2 * per_page;
-    for (size_t u = 0; u < m->plan->nunits; u++)
-        if (all || unit_has_gap(m, u))
+    const uf_plan *p = v->model->plan;
+    size_t per_page = rows_fitting(coverage_top(v), COVERAGE_ROW_H), n = 0;
+    bool all = v->nexpected <= 2 * per_page;
+    for (size_t u = 0; u < p->nunits; u++)
+        if (uf_plan_unit_expected(p, u) && (all || unit_has_gap(v, u)))
             units[n++] = u;
     return n;
 }
 
-static size_t coverage_pages(const uf_model *m, size_t listed)
+static size_t coverage_pages(const uf_view *v, size_t listed)
 {
-    size_t per_page = rows_fitting(coverage_top(m), COVERAGE_ROW_H);
+    size_t per_page = rows_fitting(coverage_top(v), COVERAGE_ROW_H);
     size_t shown = listed < 2 * per_page ? listed : 2 * per_page;
     return shown <= per_page ? 1 : 2;
 }
 
-size_t uf_pdf_board_pages(const uf_model *m, const uf_diag_list *diags)
+size_t uf_pdf_board_pages(const uf_model *m, const uf_view *v)
 {
-    (void)diags; /* the appendix is one page however long the list */
+    /* the appendix is one page however long the list */
     size_t *units = uf_xmalloc((m->plan->nunits + 1) * sizeof(size_t));
-    size_t cov = coverage_pages(m, coverage_units(m, units));
+    size_t cov = coverage_pages(v, coverage_units(v, units));
     free(units);
     return 1 + overview_pages(m) + m->plan->nindicators + cov + 2;
 }
@@ -307,59 +300,19 @@ static void plan_order(board *b)
                 b->order[k++] = i;
 }
 
-static bool is_comment(const uf_model *m, const uf_row *r)
-{
-    return r->comment && *r->comment && r->year == m->report_year && r->state != UF_ROW_DUPLICATE;
-}
-
-/* The report year's comments grouped by indicator, each group in unit
- * order (a counting sort: stable, linear in the rows). */
-static void index_comments(board *b)
-{
-    const uf_dataset *d = b->m->data;
-    size_t ni = b->m->plan->nindicators, nu = b->m->plan->nunits;
-    size_t *by_unit = uf_xcalloc(nu + 1, sizeof(size_t));
-    b->comment_start = uf_xcalloc(ni + 1, sizeof(size_t));
-    for (size_t r = 0; r < d->nrows; r++)
-        if (is_comment(b->m, &d->rows[r]))
-            by_unit[d->rows[r].unit + 1]++;
-    for (size_t u = 0; u < nu; u++)
-        by_unit[u + 1] += by_unit[u];
-    size_t total = by_unit[nu];
-    uint32_t *sorted = uf_xmalloc((total + 1) * sizeof(uint32_t));
-    for (size_t r = 0; r < d->nrows; r++)
-        if (is_comment(b->m, &d->rows[r]))
-            sorted[by_unit[d->rows[r].unit]++] = (uint32_t)r;
-    for (size_t k = 0; k < total; k++)
-        b->comment_start[d->rows[sorted[k]].indicator + 1]++;
-    for (size_t i = 0; i < ni; i++)
-        b->comment_start[i + 1] += b->comment_start[i];
-    size_t *fill = uf_xmalloc((ni + 1) * sizeof(size_t));
-    memcpy(fill, b->comment_start, (ni + 1) * sizeof(size_t));
-    b->comment_rows = uf_xmalloc((total + 1) * sizeof(uint32_t));
-    for (size_t k = 0; k < total; k++)
-        b->comment_rows[fill[d->rows[sorted[k]].indicator]++] = sorted[k];
-    free(fill);
-    free(sorted);
-    free(by_unit);
-}
-
 static void board_plan(board *b)
 {
     plan_order(b);
-    index_comments(b);
     b->coverage_units = uf_xmalloc((b->m->plan->nunits + 1) * sizeof(size_t));
-    b->ncoverage = coverage_units(b->m, b->coverage_units);
+    b->ncoverage = coverage_units(b->v, b->coverage_units);
     b->overview_pages = overview_pages(b->m);
-    b->coverage_pages = coverage_pages(b->m, b->ncoverage);
-    b->npages = uf_pdf_board_pages(b->m, b->diags);
+    b->coverage_pages = coverage_pages(b->v, b->ncoverage);
+    b->npages = uf_pdf_board_pages(b->m, b->v);
 }
 
 static void board_free(board *b)
 {
     free(b->order);
-    free(b->comment_start);
-    free(b->comment_rows);
     free(b->coverage_units);
 }
 
@@ -371,13 +324,22 @@ static size_t appendix_page(const board *b) { return partner_page(b) + 1; }
 
 /* ---- cover ---- */
 
+/* "Uppföljningen är preliminär: 22 rader avvisades …", or NULL when no row
+ * was rejected. */
+static char *preliminary_text(const board *b)
+{
+    char n[UF_NUMBUF];
+    if (b->v->counts.rows_rejected <= 0)
+        return NULL;
+    return uf_msg_format(UF_MSG_BOARD_PRELIMINARY, uf_chart_count(n, (size_t)b->v->counts.rows_rejected));
+}
+
 static void cover_facts(board *b, double y)
 {
-    const uf_dataset *d = b->m->data;
-    const uf_counts *c = &d->counts;
+    const uf_counts *c = &b->v->counts;
     char a[UF_NUMBUF], n[UF_NUMBUF], r[UF_NUMBUF], q[UF_NUMBUF], text[400];
-    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", uf_chart_count(a, uf_dataset_units_reported(d, b->m->report_year)),
-             uf_chart_count(n, b->m->plan->nunits), b->m->report_year);
+    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", uf_chart_count(a, b->v->reported[b->m->report_index]),
+             uf_chart_count(n, b->v->nexpected), b->m->report_year);
     cairo_t *cr = b->doc.cr;
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 11);
@@ -389,6 +351,14 @@ static void cover_facts(board *b, double y)
              uf_chart_count(a, b->m->plan->ngoals), uf_chart_count(n, b->m->plan->nindicators), uf_chart_count(r, b->m->plan->nunits),
              uf_chart_count(q, b->m->plan->npartners));
     uf_text_draw(cr, UF_MARGIN + 24, y + 34, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    char *prelim = preliminary_text(b);
+    if (prelim) {
+        uf_chart_badge(cr, UF_MARGIN + 24, y + 60, 13, UF_STATUS_YELLOW, NULL);
+        uf_font_use(cr, UF_FONT_BOLD, 11);
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_text_draw(cr, UF_MARGIN + 44, y + 64, prelim, UF_CONTENT_W - 44, UF_ALIGN_LEFT);
+        free(prelim);
+    }
 }
 
 static void cover_page(board *b)
@@ -440,12 +410,17 @@ static uf_error overview_first(board *b)
     char title[64];
     snprintf(title, sizeof title, "Översikt %d: måluppfyllelse per mål", b->m->report_year);
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, title);
-    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                    "Varje måls indikatorer räknade efter status för kommunen som helhet. Status visas alltid med "
-                    "symbol och ord: \xE2\x9C\x94 uppnått, \xE2\x97\x90 delvis uppnått, \xE2\x9C\x96 ej uppnått, "
-                    "\xE2\x80\x93 underlag saknas. Bokmärkena i PDF-läsaren leder till varje mål och indikator.",
-                    2);
-    (void)y; /* the note is two lines at most: the layout is fixed */
+    char *prelim = preliminary_text(b);
+    uf_strbuf note = {0};
+    uf_strbuf_puts(&note, uf_msg_text(UF_MSG_BOARD_OVERVIEW_NOTE));
+    if (prelim) {
+        uf_strbuf_putc(&note, ' ');
+        uf_strbuf_puts(&note, prelim);
+    }
+    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W, note.data, 3);
+    (void)y; /* the note is three lines at most: the layout is fixed */
+    uf_strbuf_free(&note);
+    free(prelim);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, OVERVIEW_TOP);
     uf_error err = uf_chart_goal_counts(cr, UF_CONTENT_W, counts_height(b->m), b->m);
@@ -510,7 +485,7 @@ static double key_figures(board *b, size_t i, double y)
     const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = uf_model_figure(m, m->report_index, i, UF_WHOLE_MUNICIPALITY);
     cairo_t *cr = b->doc.cr;
-    double x = UF_MARGIN + uf_chart_badge(cr, UF_MARGIN, y, 15, f->status, true) + 14;
+    double x = UF_MARGIN + uf_chart_badge(cr, UF_MARGIN, y, 15, f->status, uf_chart_word(f)) + 14;
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], ch[2 * UF_VALUEBUF], text[6 * UF_VALUEBUF];
     change_text(ch, sizeof ch, f, ind);
     snprintf(text, sizeof text, "Kommunen %d: %s" MIDDOT "målvärde %s" MIDDOT "%d: %s, %s", m->report_year,
@@ -520,10 +495,22 @@ static double key_figures(board *b, size_t i, double y)
     uf_font_use(cr, UF_FONT_BOLD, 10);
     uf_text_draw(cr, x, y + 3.5, text, UF_PAGE_W - UF_MARGIN - x, UF_ALIGN_LEFT);
     char n[UF_NUMBUF], total[UF_NUMBUF];
-    snprintf(text, sizeof text, "Kommunens värde är %s (%s, måttenhet %s)" MIDDOT "%s av %s enheter har rapporterat %d.",
+    size_t applies = 0, reported = 0;
+    for (size_t u = 0; u < m->plan->nunits; u++) {
+        if (!uf_model_figure(m, m->report_index, i, u)->applies)
+            continue;
+        applies++;
+        reported += uf_view_unit(b->v, m->report_index, u)->reported;
+    }
+    int len = snprintf(text, sizeof text, "Kommunens värde är %s (%s, måttenhet %s)" MIDDOT "%s av %s enheter har rapporterat %d.",
              aggregation_text(ind->aggregation), ind->direction == UF_DIR_INCREASE ? "högre är bättre" : "lägre är bättre",
-             ind->measure, uf_chart_count(n, uf_dataset_units_reported(m->data, m->report_year)),
-             uf_chart_count(total, m->plan->nunits), m->report_year);
+             ind->measure, uf_chart_count(n, reported), uf_chart_count(total, applies), m->report_year);
+    if (uf_figure_preliminary(f) && len > 0 && (size_t)len < sizeof text) {
+        char *prelim = f->rejected == 1 ? uf_msg_format(UF_MSG_PRELIM_ONE)
+                                        : uf_msg_format(UF_MSG_PRELIM_N, uf_chart_count(n, f->rejected));
+        snprintf(text + len, sizeof text - (size_t)len, MIDDOT "%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), prelim ? prelim : "");
+        free(prelim);
+    }
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     uf_text_draw(cr, UF_MARGIN, y + 22, text, UF_CONTENT_W, UF_ALIGN_LEFT);
@@ -569,7 +556,7 @@ static uf_error indicator_charts(board *b, size_t i, double y, double h)
 
 /* "Enhetens namn (partner):" in bold, at most 45 % of the width; returns
  * the width it takes with the gap after it. */
-static double comment_label(board *b, const uf_row *r, double x, double y, double w, bool draw)
+static double comment_label(board *b, const uf_view_comment *r, double x, double y, double w, bool draw)
 {
     const uf_plan *p = b->m->plan;
     char label[400];
@@ -585,12 +572,12 @@ static double comment_label(board *b, const uf_row *r, double x, double y, doubl
 }
 
 /* One comment, shortened to two lines after its label; returns the lines. */
-static size_t comment_entry(board *b, const uf_row *r, double x, double y, double w, bool draw)
+static size_t comment_entry(board *b, const uf_view_comment *r, double x, double y, double w, bool draw)
 {
     double indent = comment_label(b, r, x, y, w, draw);
     uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_REGULAR, 8.5);
-    return uf_text_wrap(b->doc.cr, x, y, w, indent, 10.5, 2, r->comment, draw);
+    return uf_text_wrap(b->doc.cr, x, y, w, indent, 10.5, 2, r->text, draw);
 }
 
 static void indicator_comments(board *b, size_t i, double y)
@@ -599,7 +586,7 @@ static void indicator_comments(board *b, size_t i, double y)
     char title[64];
     snprintf(title, sizeof title, "Kommentarer från enheterna %d", b->m->report_year);
     y = uf_pdf_heading(cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
-    size_t first = b->comment_start[i], end = b->comment_start[i + 1];
+    size_t first = b->v->indicator_start[i], end = b->v->indicator_start[i + 1];
     if (first == end) {
         uf_pdf_note(cr, UF_MARGIN, y - 9, UF_CONTENT_W, "Inga kommentarer.", 1);
         return;
@@ -608,7 +595,7 @@ static void indicator_comments(board *b, size_t i, double y)
     double col_w = (UF_CONTENT_W - 24) / 2, bottom = UF_CONTENT_BOTTOM, at = y;
     size_t col = 0, k = first;
     for (; k < end; k++) {
-        const uf_row *r = &b->m->data->rows[b->comment_rows[k]];
+        const uf_view_comment *r = &b->v->indicator_comments[k];
         double need = line * (double)comment_entry(b, r, 0, 0, col_w, false);
         /* The second column keeps a line for "… och N till". */
         double limit = col == 1 && k + 1 < end ? bottom - line : bottom;
@@ -648,11 +635,11 @@ static void coverage_summary(board *b, double y)
     cairo_t *cr = b->doc.cr;
     char a[UF_NUMBUF], n[UF_NUMBUF], text[128], year[16];
     double bar_w = 220, x = UF_MARGIN + 40;
-    for (size_t yi = coverage_first_year(m); yi <= m->report_index; yi++, y += COVERAGE_LINE) {
-        size_t reported = uf_dataset_units_reported(m->data, m->years[yi]);
-        double share = m->plan->nunits ? (double)reported / (double)m->plan->nunits : 0;
+    for (size_t k = 0; k < b->v->nyears_shown; k++, y += COVERAGE_LINE) {
+        size_t yi = uf_view_year(b->v, k), reported = b->v->reported[yi];
+        double share = b->v->nexpected ? (double)reported / (double)b->v->nexpected : 0;
         snprintf(year, sizeof year, "%d", m->years[yi]);
-        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", uf_chart_count(a, reported), uf_chart_count(n, m->plan->nunits));
+        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", uf_chart_count(a, reported), uf_chart_count(n, b->v->nexpected));
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
         uf_font_use(cr, yi == m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 9.5);
         uf_text_draw(cr, UF_MARGIN, y + 10, year, 0, UF_ALIGN_LEFT);
@@ -675,9 +662,8 @@ static void coverage_header(board *b, double y, double name_w, double col_w)
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     uf_text_draw(cr, UF_MARGIN, y, "Enhet", name_w, UF_ALIGN_LEFT);
     uf_text_draw(cr, UF_MARGIN + name_w, y, "Typ", 90, UF_ALIGN_LEFT);
-    size_t k = 0;
-    for (size_t yi = coverage_first_year(m); yi <= m->report_index && yi < m->nyears; yi++, k++) {
-        snprintf(year, sizeof year, "%d", m->years[yi]);
+    for (size_t k = 0; k < b->v->nyears_shown; k++) {
+        snprintf(year, sizeof year, "%d", m->years[uf_view_year(b->v, k)]);
         uf_text_draw(cr, UF_MARGIN + name_w + 90 + col_w * (double)k, y, year, col_w, UF_ALIGN_LEFT);
     }
 }
@@ -690,11 +676,10 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     uf_text_draw(cr, UF_MARGIN, y + 3, m->plan->units[u].name, name_w - 8, UF_ALIGN_LEFT);
     uf_text_draw(cr, UF_MARGIN + name_w, y + 3, uf_unit_type_name(m->plan->units[u].type), 84, UF_ALIGN_LEFT);
-    size_t k = 0;
-    for (size_t yi = coverage_first_year(m); yi <= m->report_index && yi < m->nyears; yi++, k++) {
-        bool ok = uf_model_unit_reported(m, yi, u);
+    for (size_t k = 0; k < b->v->nyears_shown; k++) {
+        bool ok = uf_view_unit(b->v, uf_view_year(b->v, k), u)->reported;
         double x = UF_MARGIN + name_w + 90 + col_w * (double)k;
-        uf_chart_badge(cr, x, y, 10, ok ? UF_STATUS_GREEN : UF_STATUS_RED, false);
+        uf_chart_badge(cr, x, y, 10, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 8.5);
         uf_text_draw(cr, x + 14, y + 3, ok ? "rapporterat" : "saknas", col_w - 16, UF_ALIGN_LEFT);
@@ -714,9 +699,9 @@ static void coverage_intro(board *b)
 
 static void coverage_pages_draw(board *b)
 {
-    double top = coverage_top(b->m);
+    double top = coverage_top(b->v);
     size_t per_page = rows_fitting(top, COVERAGE_ROW_H), shown = 0;
-    double name_w = 260, col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)coverage_years(b->m));
+    double name_w = 260, col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
     for (size_t page = 0; page < b->coverage_pages; page++) {
         uf_pdf_page(&b->doc, "Rapportering");
         coverage_intro(b);
@@ -752,7 +737,7 @@ static void review_line(board *b, size_t k, double y)
     snprintf(text, sizeof text, "%.200s (%s, %.100s): %s " "\xE2\x80\x93" " avtalet bör ses över", p->name,
              uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
     cairo_t *cr = b->doc.cr;
-    uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, false);
+    uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, NULL);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text, UF_CONTENT_W - 16, UF_ALIGN_LEFT);
@@ -809,7 +794,7 @@ static uf_error partner_page_draw(board *b)
 
 static double appendix_counts(board *b, double y)
 {
-    const uf_counts *c = &b->m->data->counts;
+    const uf_counts *c = &b->v->counts;
     char r[UF_NUMBUF], a[UF_NUMBUF], x[UF_NUMBUF], d[UF_NUMBUF], f[UF_NUMBUF], text[400];
     snprintf(text, sizeof text,
              "Lästa rader: %s" MIDDOT "godkända: %s" MIDDOT "avvisade: %s" MIDDOT "dubbletter räknade en gång: %s"
@@ -914,11 +899,11 @@ static uf_error board_draw(board *b)
     return err;
 }
 
-uf_error uf_pdf_write_board_report(const uf_model *model, const uf_diag_list *diags, const char *path)
+uf_error uf_pdf_write_board_report(const uf_model *model, const uf_view *view, const char *path)
 {
     if (model->nyears == 0)
         return UF_ERROR_NO_DATA;
-    board b = {.m = model, .diags = diags};
+    board b = {.m = model, .v = view, .diags = view->diags};
     board_plan(&b);
     char title[96], subject[96];
     snprintf(title, sizeof title, "Uppföljning av internationell plan %d", model->report_year);

@@ -13,6 +13,7 @@
 #include "common/diag.h"
 #include "common/error.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 #include "render/output.h"
 
 #include <cairo.h>
@@ -23,10 +24,10 @@
 /* Writes path (its folder must exist) through a temporary file. Errors:
  * UF_ERROR_NO_DATA (no year in the model), UF_ERROR_READ (the bundled font
  * not found, see uf_font_dir), UF_ERROR_WRITE, UF_ERROR_CAIRO. */
-uf_error uf_pdf_write_board_report(const uf_model *model, const uf_diag_list *diags, const char *path);
+uf_error uf_pdf_write_board_report(const uf_model *model, const uf_view *view, const char *path);
 
 /* The number of pages the board report will have. */
-size_t uf_pdf_board_pages(const uf_model *model, const uf_diag_list *diags);
+size_t uf_pdf_board_pages(const uf_model *model, const uf_view *view);
 
 /* ---- shared page frame ---- */
 

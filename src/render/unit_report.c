@@ -17,188 +17,49 @@
 #define TABLE_NEXT_Y 84.0
 #define TABLE_ROW_H 19.0
 #define TABLE_HEAD_H 24.0
-#define YEARS_SHOWN 8
-
-/* What every unit's report looks up, indexed once for all units: the
- * report year's comments and the diagnostics concerning each unit. */
-typedef struct unit_index {
-    size_t *comment_start; /* [unit]..[unit + 1] in comment_rows */
-    uint32_t *comment_rows;
-    size_t *diag_start; /* [unit]..[unit + 1] in diag_items */
-    uint32_t *diag_items;
-    size_t *file_start; /* [file]..[file + 1] in file_units: units with rows in the file */
-    uint32_t *file_units;
-} unit_index;
 
 typedef struct unit_doc {
     const uf_model *m;
-    const uf_diag_list *diags;
-    const unit_index *ix;
+    const uf_view *v;
+    const uf_view_unit_year *uy; /* the unit in the report year */
     size_t unit;
     uf_pdf_doc doc;
 } unit_doc;
-
-/* ---- the index ---- */
-
-static bool is_comment(const uf_model *m, const uf_row *r)
-{
-    return r->comment && *r->comment && r->year == m->report_year && r->state != UF_ROW_DUPLICATE;
-}
-
-/* Turns counts[0..n) into starts[0..n] (counts must have n + 1 slots). */
-static void prefix_sum(size_t *counts, size_t n)
-{
-    size_t sum = 0;
-    for (size_t k = 0; k <= n; k++) {
-        size_t c = counts[k];
-        counts[k] = sum;
-        sum += c;
-    }
-}
-
-static void index_comments(unit_index *ix, const uf_model *m)
-{
-    const uf_dataset *d = m->data;
-    size_t nu = m->plan->nunits;
-    ix->comment_start = uf_xcalloc(nu + 1, sizeof(size_t));
-    for (size_t r = 0; r < d->nrows; r++)
-        if (is_comment(m, &d->rows[r]))
-            ix->comment_start[d->rows[r].unit]++;
-    prefix_sum(ix->comment_start, nu);
-    size_t *fill = uf_xmalloc((nu + 1) * sizeof(size_t));
-    memcpy(fill, ix->comment_start, (nu + 1) * sizeof(size_t));
-    ix->comment_rows = uf_xmalloc((ix->comment_start[nu] + 1) * sizeof(uint32_t));
-    for (size_t r = 0; r < d->nrows; r++)
-        if (is_comment(m, &d->rows[r]))
-            ix->comment_rows[fill[d->rows[r].unit]++] = (uint32_t)r;
-    free(fill);
-}
-
-static int u64_cmp(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* Which units have accepted rows in which file (distinct pairs). */
-static void index_files(unit_index *ix, const uf_model *m, size_t nfiles)
-{
-    const uf_dataset *d = m->data;
-    uint64_t *pairs = uf_xmalloc((d->nrows + 1) * sizeof(uint64_t));
-    size_t n = 0;
-    for (size_t r = 0; r < d->nrows; r++)
-        if (d->rows[r].file < nfiles)
-            pairs[n++] = (uint64_t)d->rows[r].file << 32 | d->rows[r].unit;
-    qsort(pairs, n, sizeof(uint64_t), u64_cmp);
-    ix->file_start = uf_xcalloc(nfiles + 1, sizeof(size_t));
-    ix->file_units = uf_xmalloc((n + 1) * sizeof(uint32_t));
-    size_t kept = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (k > 0 && pairs[k] == pairs[k - 1])
-            continue;
-        ix->file_start[pairs[k] >> 32]++;
-        ix->file_units[kept++] = (uint32_t)(pairs[k] & 0xFFFFFFFFu);
-    }
-    prefix_sum(ix->file_start, nfiles);
-    free(pairs);
-}
-
-/* A file none of whose rows were accepted still belongs to the unit it is
- * named after ("2025/kultur-och-fritid.csv"). */
-static size_t unit_by_file_name(const uf_plan *p, const char *name)
-{
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    size_t len = strlen(base);
-    if (len > 4 && (strcmp(base + len - 4, ".csv") == 0 || strcmp(base + len - 4, ".CSV") == 0))
-        len -= 4;
-    return uf_plan_find_unit(p, base, len);
-}
-
-/* Calls add(unit) for every unit diagnostic d concerns: its own unit when
- * known, else every unit with rows in its file, else the file's namesake.
- * Run-wide messages (no file) are not about a submission and are left out;
- * "has not reported" is shown from the model instead. */
-static void diag_units(const unit_index *ix, const uf_model *m, const uf_diag_list *diags, const uf_diag *d,
-                       void (*add)(void *, size_t), void *ctx)
-{
-    if (d->file == UF_NO_FILE || d->file >= diags->nfiles)
-        return;
-    if (d->unit != UF_NO_UNIT && d->unit < m->plan->nunits) {
-        add(ctx, d->unit);
-        return;
-    }
-    size_t first = ix->file_start[d->file], end = ix->file_start[d->file + 1];
-    for (size_t k = first; k < end; k++)
-        add(ctx, ix->file_units[k]);
-    if (first == end) {
-        size_t u = unit_by_file_name(m->plan, uf_diag_file_name(diags, d->file));
-        if (u != UF_NOT_FOUND)
-            add(ctx, u);
-    }
-}
-
-typedef struct diag_fill {
-    unit_index *ix;
-    size_t *fill;
-    uint32_t item;
-} diag_fill;
-
-static void count_one(void *ctx, size_t u) { ((unit_index *)ctx)->diag_start[u]++; }
-
-static void fill_one(void *ctx, size_t u)
-{
-    diag_fill *f = ctx;
-    f->ix->diag_items[f->fill[u]++] = f->item;
-}
-
-static void index_diags(unit_index *ix, const uf_model *m, const uf_diag_list *diags)
-{
-    size_t nu = m->plan->nunits;
-    ix->diag_start = uf_xcalloc(nu + 1, sizeof(size_t));
-    for (size_t k = 0; k < diags->count; k++)
-        diag_units(ix, m, diags, &diags->items[k], count_one, ix);
-    prefix_sum(ix->diag_start, nu);
-    diag_fill f = {ix, uf_xmalloc((nu + 1) * sizeof(size_t)), 0};
-    memcpy(f.fill, ix->diag_start, (nu + 1) * sizeof(size_t));
-    ix->diag_items = uf_xmalloc((ix->diag_start[nu] + 1) * sizeof(uint32_t));
-    for (size_t k = 0; k < diags->count; k++) {
-        f.item = (uint32_t)k;
-        diag_units(ix, m, diags, &diags->items[k], fill_one, &f);
-    }
-    free(f.fill);
-}
-
-static void index_free(unit_index *ix)
-{
-    free(ix->comment_start);
-    free(ix->comment_rows);
-    free(ix->diag_start);
-    free(ix->diag_items);
-    free(ix->file_start);
-    free(ix->file_units);
-}
 
 /* ---- page plan ---- */
 
 static size_t rows_fitting(double top) { return (size_t)((UF_CONTENT_BOTTOM - top - TABLE_HEAD_H) / TABLE_ROW_H); }
 
-static size_t table_rows(const uf_model *m) { return m->plan->ngoals + m->plan->nindicators; }
-
-static size_t table_pages(const uf_model *m)
+/* Only the indicators that apply to the unit are listed, under the goals
+ * that have one. */
+static bool goal_applies(const uf_plan *p, size_t g, size_t unit)
 {
-    size_t rows = table_rows(m), first = rows_fitting(TABLE_FIRST_Y), next = rows_fitting(TABLE_NEXT_Y);
+    for (size_t i = 0; i < p->nindicators; i++)
+        if (p->indicators[i].goal == g && uf_plan_applies(p, i, unit))
+            return true;
+    return false;
+}
+
+static size_t table_rows(const uf_model *m, size_t unit)
+{
+    const uf_plan *p = m->plan;
+    size_t n = 0;
+    for (size_t g = 0; g < p->ngoals; g++)
+        n += goal_applies(p, g, unit);
+    for (size_t i = 0; i < p->nindicators; i++)
+        n += uf_plan_applies(p, i, unit);
+    return n;
+}
+
+static size_t table_pages(const uf_model *m, size_t unit)
+{
+    size_t rows = table_rows(m, unit), first = rows_fitting(TABLE_FIRST_Y), next = rows_fitting(TABLE_NEXT_Y);
     return rows <= first ? 1 : 1 + (rows - first + next - 1) / next;
 }
 
-size_t uf_pdf_unit_pages(const uf_model *m) { return table_pages(m) + 1; }
+size_t uf_pdf_unit_pages(const uf_model *m, size_t unit) { return table_pages(m, unit) + 1; }
 
 /* ---- first page: who, reporting, status ---- */
-
-static size_t first_year(const uf_model *m)
-{
-    return m->report_index + 1 > YEARS_SHOWN ? m->report_index + 1 - YEARS_SHOWN : 0;
-}
 
 static double reporting_line(unit_doc *u, double y)
 {
@@ -206,11 +67,12 @@ static double reporting_line(unit_doc *u, double y)
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, "Rapporterat:", 0, UF_ALIGN_LEFT) + 10;
-    for (size_t yi = first_year(u->m); yi <= u->m->report_index; yi++) {
-        bool ok = uf_model_unit_reported(u->m, yi, u->unit);
+    for (size_t k = 0; k < u->v->nyears_shown; k++) {
+        size_t yi = uf_view_year(u->v, k);
+        bool ok = uf_view_unit(u->v, yi, u->unit)->reported;
         char text[48];
         snprintf(text, sizeof text, "%d %s", u->m->years[yi], ok ? "ja" : "nej");
-        uf_chart_badge(cr, x, y, 12, ok ? UF_STATUS_GREEN : UF_STATUS_RED, false);
+        uf_chart_badge(cr, x, y, 12, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 10);
         x += 16 + uf_text_draw(cr, x + 16, y + 3.5, text, 0, UF_ALIGN_LEFT) + 16;
@@ -221,16 +83,16 @@ static double reporting_line(unit_doc *u, double y)
 static void not_reported_box(unit_doc *u, double y)
 {
     cairo_t *cr = u->doc.cr;
-    char text[200];
+    char text[300];
     snprintf(text, sizeof text,
-             "Enheten har inte rapporterat för %d. Dess värden saknas nedan och lämnas utanför kommunens "
-             "siffror; de räknas inte som 0.",
-             u->m->report_year);
+             "%d: %s%s%s. Enhetens värden saknas nedan och lämnas utanför kommunens siffror; de räknas inte som 0.",
+             u->m->report_year, uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
+             u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
     uf_chart_set(cr, uf_chart_status_rgb(UF_STATUS_RED));
     cairo_set_line_width(cr, 1.5);
     cairo_rectangle(cr, UF_MARGIN, y, UF_CONTENT_W, 24);
     cairo_stroke(cr);
-    uf_chart_badge(cr, UF_MARGIN + 8, y + 12, 13, UF_STATUS_RED, false);
+    uf_chart_badge(cr, UF_MARGIN + 8, y + 12, 13, UF_STATUS_RED, NULL);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9.5);
     uf_text_draw(cr, UF_MARGIN + 28, y + 15.5, text, UF_CONTENT_W - 36, UF_ALIGN_LEFT);
@@ -240,8 +102,10 @@ static void not_reported_box(unit_doc *u, double y)
 static void status_counts(unit_doc *u, double y)
 {
     size_t count[UF_STATUS_COUNT] = {0};
-    for (size_t i = 0; i < u->m->plan->nindicators; i++)
-        count[uf_model_figure(u->m, u->m->report_index, i, u->unit)->status]++;
+    for (size_t i = 0; i < u->m->plan->nindicators; i++) {
+        const uf_figure *f = uf_model_figure(u->m, u->m->report_index, i, u->unit);
+        count[f->status] += f->applies;
+    }
     cairo_t *cr = u->doc.cr;
     char text[64], n[UF_NUMBUF];
     snprintf(text, sizeof text, "Status %d:", u->m->report_year);
@@ -252,7 +116,7 @@ static void status_counts(unit_doc *u, double y)
         uf_font_use(cr, UF_FONT_BOLD, 10);
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
         x += uf_text_draw(cr, x, y + 3.5, uf_chart_count(n, count[s]), 0, UF_ALIGN_LEFT) + 4;
-        x += uf_chart_badge(cr, x, y, 13, (uf_status)s, true) + 18;
+        x += uf_chart_badge(cr, x, y, 13, (uf_status)s, uf_status_word((uf_status)s)) + 18;
     }
 }
 
@@ -270,14 +134,17 @@ static void unit_intro(unit_doc *u)
     uf_font_use(cr, UF_FONT_BOLD, 20);
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 36, unit->name, UF_CONTENT_W, UF_ALIGN_LEFT);
     double y = reporting_line(u, UF_CONTENT_TOP + 58);
-    if (!uf_model_unit_reported(u->m, u->m->report_index, u->unit)) {
+    if (!u->uy->reported) {
         not_reported_box(u, y - 4);
         y += 28;
     } else {
-        y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W,
-                        "Enhetens värden jämförs med enhetens eget målvärde där ett sådant finns, annars med "
-                        "förra året. Andel: enhetens del av kommunens summa.",
-                        2) + 4;
+        char note[600];
+        snprintf(note, sizeof note, "%s%s%s %s",
+                 "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan "
+                 "målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ",
+                 u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "", u->uy->rejected ? ": * preliminär. " : "",
+                 uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
+        y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 2) + 4;
     }
     status_counts(u, y + 6);
 }
@@ -286,7 +153,7 @@ static void unit_intro(unit_doc *u)
 
 enum { COL_NAME, COL_VALUE, COL_PREV, COL_CHANGE, COL_OWN, COL_WHOLE_TARGET, COL_WHOLE, COL_SHARE, COL_STATUS, NCOLS };
 
-static const double col_w[NCOLS] = {237, 64, 60, 66, 60, 66, 68, 56, 92};
+static const double col_w[NCOLS] = {187, 62, 60, 62, 116, 64, 66, 56, 96};
 
 static double col_x(int c)
 {
@@ -304,7 +171,7 @@ static void table_header(unit_doc *u, double y)
     snprintf(year, sizeof year, "%d", u->m->report_year);
     snprintf(prev, sizeof prev, "%d", u->m->report_year - 1);
     const char *heads[NCOLS][2] = {{"", "Indikator"},         {"Utfall", year},       {"", prev},
-                                   {"", "Förändring"},        {"Eget", "målvärde"},   {"Kommunens", "målvärde"},
+                                   {"", "Förändring"},        {"Målvärde", "(eget/kommunens)"},   {"Kommunens", "målvärde"},
                                    {"Kommunen", year},        {"Andel av", "kommunen"}, {"", "Status"}};
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8);
@@ -343,6 +210,21 @@ static void change_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indi
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
 }
 
+/* The target the status was judged against, and whose it is. */
+static void target_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indicator *ind)
+{
+    char v[UF_VALUEBUF], text[UF_VALUEBUF + 64];
+    if (f->target_source == UF_TARGET_NONE) {
+        cell(cr, COL_OWN, y, "\xE2\x80\x93");
+        return;
+    }
+    snprintf(text, sizeof text, "%s (%s)", uf_chart_value(v, f->target, ind),
+             uf_msg_text(f->target_source == UF_TARGET_OWN ? UF_MSG_TARGET_OWN : UF_MSG_TARGET_WHOLE));
+    uf_font_use(cr, UF_FONT_REGULAR, 7.5);
+    cell(cr, COL_OWN, y, text);
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+}
+
 /* One line, or two smaller ones for a long name (then shortened). */
 static void indicator_name(cairo_t *cr, const char *name, double y)
 {
@@ -367,10 +249,10 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     double base = y + 3.2;
     indicator_name(cr, ind->name, y);
     /* Not reporting is not the same as a missing value, let alone 0. */
-    if (!uf_model_unit_reported(u->m, u->m->report_index, u->unit)) {
+    if (!u->uy->reported) {
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
         uf_font_use(cr, UF_FONT_REGULAR, 7.5);
-        cell(cr, COL_VALUE, base, "ej rapporterat");
+        cell(cr, COL_VALUE, base, uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE));
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     } else {
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
@@ -379,7 +261,7 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     cell(cr, COL_PREV, base, uf_chart_value(v, f->previous, ind));
     change_cell(cr, base, f, ind);
-    cell(cr, COL_OWN, base, uf_chart_value(v, f->target, ind));
+    target_cell(cr, base, f, ind);
     cell(cr, COL_WHOLE_TARGET, base, uf_chart_value(v, w->target, ind));
     cell(cr, COL_WHOLE, base, uf_chart_value(v, w->value, ind));
     char share[UF_VALUEBUF + 8];
@@ -388,7 +270,53 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     else
         snprintf(share, sizeof share, "%s" UF_NBSP "%%", uf_chart_number(v, f->share * 100));
     cell(cr, COL_SHARE, base, share);
-    uf_chart_badge(cr, col_x(COL_STATUS) + 4, y, 11, f->status, true);
+    uf_chart_badge(cr, col_x(COL_STATUS) + 4, y, 11, f->status, uf_chart_word(f));
+}
+
+static const uf_view_assessment *assessment_of(const unit_doc *u, size_t g)
+{
+    for (size_t k = 0; k < u->uy->nassessments; k++)
+        if (u->v->assessments[u->uy->assessments + k].goal == g)
+            return &u->v->assessments[u->uy->assessments + k];
+    return NULL;
+}
+
+static uf_status assessment_colour(uf_assessment a)
+{
+    return a == UF_ASSESS_MET ? UF_STATUS_GREEN : a == UF_ASSESS_PARTLY ? UF_STATUS_YELLOW
+         : a == UF_ASSESS_NOT_MET ? UF_STATUS_RED : UF_STATUS_GREY;
+}
+
+static const char *assessment_word(uf_assessment a)
+{
+    static const uf_msg msgs[] = {UF_MSG_ASSESS_NONE, UF_MSG_WORD_MET, UF_MSG_WORD_PARTLY, UF_MSG_WORD_NOT_MET};
+    return uf_msg_text(a <= UF_ASSESS_NOT_MET ? msgs[a] : UF_MSG_ASSESS_NONE);
+}
+
+/* The unit's own assessment of the goal, on the goal's row beside its
+ * figures: "Självvärdering: ✔ Uppnått – avviker från siffrorna". */
+static void goal_assessment(unit_doc *u, size_t g, double y)
+{
+    cairo_t *cr = u->doc.cr;
+    const uf_view_assessment *a = assessment_of(u, g);
+    double x = UF_MARGIN + UF_CONTENT_W * 0.58;
+    char label[64];
+    snprintf(label, sizeof label, "%s:", uf_msg_text(UF_MSG_HEAD_ASSESSMENT));
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    x += uf_text_draw(cr, x, y + 3.2, label, 0, UF_ALIGN_LEFT) + 6;
+    if (!a) {
+        uf_text_draw(cr, x, y + 3.2, uf_msg_text(UF_MSG_ASSESS_NONE), 0, UF_ALIGN_LEFT);
+        return;
+    }
+    x += uf_chart_badge(cr, x, y, 11, assessment_colour(a->assessment), assessment_word(a->assessment)) + 8;
+    if (a->differs) {
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_font_use(cr, UF_FONT_BOLD, 8.5);
+        uf_text_draw(cr, x, y + 3.2, "\xE2\x9A\xA0 ", 0, UF_ALIGN_LEFT);
+        uf_text_draw(cr, x + 12, y + 3.2, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), UF_PAGE_W - UF_MARGIN - x - 12,
+                     UF_ALIGN_LEFT);
+    }
 }
 
 static void goal_row(unit_doc *u, size_t g, double y)
@@ -402,20 +330,24 @@ static void goal_row(unit_doc *u, size_t g, double y)
     snprintf(text, sizeof text, "Mål %.40s: %.250s", goal->id, goal->name);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9);
-    uf_text_draw(cr, UF_MARGIN + 4, y + 3.2, text, UF_CONTENT_W - 8, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 4, y + 3.2, text, UF_CONTENT_W * 0.55, UF_ALIGN_LEFT);
+    goal_assessment(u, g, y);
 }
 
-/* The k-th table row: a goal (*ind = SIZE_MAX) or one of its indicators. */
-static void table_row(const uf_plan *p, size_t k, size_t *goal, size_t *ind)
+/* The k-th table row: a goal (*ind = SIZE_MAX) or one of its indicators
+ * that apply to the unit. */
+static void table_row(const uf_plan *p, size_t unit, size_t k, size_t *goal, size_t *ind)
 {
     size_t row = 0;
     for (size_t g = 0; g < p->ngoals; g++) {
+        if (!goal_applies(p, g, unit))
+            continue;
         if (row++ == k) {
             *goal = g, *ind = SIZE_MAX;
             return;
         }
         for (size_t i = 0; i < p->nindicators; i++)
-            if (p->indicators[i].goal == g && row++ == k) {
+            if (p->indicators[i].goal == g && uf_plan_applies(p, i, unit) && row++ == k) {
                 *goal = g, *ind = i;
                 return;
             }
@@ -425,13 +357,13 @@ static void table_row(const uf_plan *p, size_t k, size_t *goal, size_t *ind)
 
 static size_t table_page(unit_doc *u, size_t first, double top)
 {
-    size_t total = table_rows(u->m), count = rows_fitting(top);
+    size_t total = table_rows(u->m, u->unit), count = rows_fitting(top);
     if (count > total - first)
         count = total - first;
     table_header(u, top);
     for (size_t r = 0; r < count; r++) {
         size_t g, i;
-        table_row(u->m->plan, first + r, &g, &i);
+        table_row(u->m->plan, u->unit, first + r, &g, &i);
         double y = top + TABLE_HEAD_H + TABLE_ROW_H * ((double)r + 0.5);
         if (i == SIZE_MAX)
             goal_row(u, g, y);
@@ -443,7 +375,7 @@ static size_t table_page(unit_doc *u, size_t first, double top)
 
 /* ---- last page: comments, missing, rejected ---- */
 
-static size_t comment_entry(unit_doc *u, const uf_row *r, double x, double y, double w, bool draw)
+static size_t comment_entry(unit_doc *u, const uf_view_comment *r, double x, double y, double w, bool draw)
 {
     const uf_plan *p = u->m->plan;
     char label[400];
@@ -457,7 +389,59 @@ static size_t comment_entry(unit_doc *u, const uf_row *r, double x, double y, do
     if (draw)
         uf_text_draw(cr, x, y, label, w, UF_ALIGN_LEFT);
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    return 1 + uf_text_wrap(cr, x, y + 10.5, w, 0, 10.5, 3, r->comment, draw);
+    return 1 + uf_text_wrap(cr, x, y + 10.5, w, 0, 10.5, 3, r->text, draw);
+}
+
+/* One labelled text ("Analys: …"), at most max_lines; the workbook's
+ * Självvärdering sheet holds it in full. */
+static double labelled_text(unit_doc *u, const char *label, const char *text, double x, double y, double w,
+                            size_t max_lines)
+{
+    cairo_t *cr = u->doc.cr;
+    char head[64];
+    snprintf(head, sizeof head, "%s:", label);
+    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    double indent = uf_text_draw(cr, x, y, head, w * 0.3, UF_ALIGN_LEFT) + 4;
+    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    size_t lines = uf_text_wrap(cr, x, y, w, indent, 10.5, max_lines, text, true);
+    return y + 10.5 * (double)(lines ? lines : 1);
+}
+
+/* The unit's self-assessment per goal: its word, whether it differs from
+ * the figures, its analysis and actions. */
+static double assessment_section(unit_doc *u, double x, double y, double w)
+{
+    char year[16];
+    snprintf(year, sizeof year, "%d", u->m->report_year);
+    char *title = uf_msg_format(UF_MSG_UNIT_ASSESSMENT, year);
+    y = uf_pdf_heading(u->doc.cr, x, y, w, title ? title : year) + 8;
+    free(title);
+    if (u->uy->nassessments == 0)
+        return uf_pdf_note(u->doc.cr, x, y - 9, w, uf_msg_text(UF_MSG_UNIT_NO_ASSESSMENT), 1) + 10;
+    const uf_plan *p = u->m->plan;
+    cairo_t *cr = u->doc.cr;
+    for (size_t k = 0; k < u->uy->nassessments && y < UF_CONTENT_BOTTOM - 120; k++) {
+        const uf_view_assessment *a = &u->v->assessments[u->uy->assessments + k];
+        char goal[80];
+        snprintf(goal, sizeof goal, "Mål %.40s", p->goals[a->goal].id);
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_font_use(cr, UF_FONT_BOLD, 8.5);
+        double gx = x + uf_text_draw(cr, x, y, goal, w * 0.3, UF_ALIGN_LEFT) + 8;
+        gx += uf_chart_badge(cr, gx, y - 3, 10, assessment_colour(a->assessment), assessment_word(a->assessment)) + 8;
+        if (a->differs) {
+            uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+            uf_font_use(cr, UF_FONT_BOLD, 8.5);
+            uf_text_draw(cr, gx, y, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), x + w - gx, UF_ALIGN_LEFT);
+        }
+        y += 12;
+        if (a->analysis)
+            y = labelled_text(u, uf_msg_text(UF_MSG_UNIT_ANALYSIS), a->analysis, x, y, w, 2);
+        if (a->actions)
+            y = labelled_text(u, uf_msg_text(UF_MSG_UNIT_ACTIONS), a->actions, x, y, w, 2);
+        y += 5;
+    }
+    return y + 6;
 }
 
 static void comments_column(unit_doc *u, double x, double y, double w)
@@ -465,13 +449,13 @@ static void comments_column(unit_doc *u, double x, double y, double w)
     char title[64];
     snprintf(title, sizeof title, "Kommentarer %d", u->m->report_year);
     y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
-    size_t first = u->ix->comment_start[u->unit], end = u->ix->comment_start[u->unit + 1], k = first;
+    size_t first = u->uy->comments, end = first + u->uy->ncomments, k = first;
     if (first == end) {
         uf_pdf_note(u->doc.cr, x, y - 9, w, "Inga kommentarer.", 1);
         return;
     }
     for (; k < end; k++) {
-        const uf_row *r = &u->m->data->rows[u->ix->comment_rows[k]];
+        const uf_view_comment *r = &u->v->unit_comments[k];
         double need = 10.5 * (double)comment_entry(u, r, 0, 0, w, false);
         double limit = k + 1 < end ? UF_CONTENT_BOTTOM - 10.5 : UF_CONTENT_BOTTOM;
         if (y + need - 10.5 > limit)
@@ -489,7 +473,8 @@ static char *missing_list(unit_doc *u, size_t *count)
     uf_strbuf sb = {0};
     *count = 0;
     for (size_t i = 0; i < u->m->plan->nindicators; i++) {
-        if (!isnan(uf_model_figure(u->m, u->m->report_index, i, u->unit)->value))
+        const uf_figure *f = uf_model_figure(u->m, u->m->report_index, i, u->unit);
+        if (!f->applies || !isnan(f->value))
             continue;
         if ((*count)++)
             uf_strbuf_puts(&sb, ", ");
@@ -503,9 +488,10 @@ static double missing_section(unit_doc *u, double x, double y, double w)
     char title[64], text[200];
     snprintf(title, sizeof title, "Saknas %d", u->m->report_year);
     y = uf_pdf_heading(u->doc.cr, x, y, w, title);
-    if (!uf_model_unit_reported(u->m, u->m->report_index, u->unit)) {
-        snprintf(text, sizeof text, "Enheten har inte rapporterat för %d: ingen av dess rader för året godkändes.",
-                 u->m->report_year);
+    if (!u->uy->reported) {
+        snprintf(text, sizeof text, "%d: %s%s%s.", u->m->report_year,
+                 uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
+                 u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
         return uf_pdf_note(u->doc.cr, x, y, w, text, 2) + 10;
     }
     size_t count;
@@ -525,7 +511,7 @@ static size_t diag_entry(unit_doc *u, const uf_diag *d, double x, double y, doub
 {
     char place[600];
     size_t n = (size_t)snprintf(place, sizeof place, "%s ", d->severity == UF_SEVERITY_ERROR ? "Avvisad:" : "Varning:");
-    uf_pdf_diag_place(place + n, sizeof place - n, u->diags, d);
+    uf_pdf_diag_place(place + n, sizeof place - n, u->v->diags, d);
     cairo_t *cr = u->doc.cr;
     uf_chart_set(cr, uf_chart_rgb(d->severity == UF_SEVERITY_ERROR ? UF_COLOUR_INK : UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
@@ -537,16 +523,17 @@ static size_t diag_entry(unit_doc *u, const uf_diag *d, double x, double y, doub
 
 static void rejected_section(unit_doc *u, double x, double y, double w)
 {
-    size_t first = u->ix->diag_start[u->unit], end = u->ix->diag_start[u->unit + 1], k = first;
-    char title[96], n[UF_NUMBUF];
-    snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)", uf_chart_count(n, end - first));
+    size_t first = u->uy->diags, end = first + u->uy->ndiags, k = first;
+    char title[160], n[UF_NUMBUF];
+    snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)%s%s", uf_chart_count(n, end - first),
+             u->uy->rejected ? MIDDOT : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
     y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
     if (first == end) {
         uf_pdf_note(u->doc.cr, x, y - 9, w, "Inget avvisat och inga varningar.", 1);
         return;
     }
     for (; k < end; k++) {
-        const uf_diag *d = &u->diags->items[u->ix->diag_items[k]];
+        const uf_diag *d = &u->v->diags->items[u->v->unit_diags[k]];
         double need = 10.5 * (double)diag_entry(u, d, 0, 0, w, false);
         double limit = k + 1 < end ? UF_CONTENT_BOTTOM - 10.5 : UF_CONTENT_BOTTOM;
         if (y + need - 10.5 > limit)
@@ -564,6 +551,7 @@ static void last_page(unit_doc *u)
     char title[96];
     snprintf(title, sizeof title, "Kommentarer, saknat och avvisat %d", u->m->report_year);
     double y = uf_pdf_title(u->doc.cr, top, title);
+    y = assessment_section(u, UF_MARGIN, y, col);
     comments_column(u, UF_MARGIN, y, col);
     double x = UF_MARGIN + col + 30;
     y = missing_section(u, x, y, col);
@@ -581,7 +569,7 @@ static void unit_bookmarks(unit_doc *u, size_t last)
 static void unit_draw(unit_doc *u)
 {
     const char *name = u->m->plan->units[u->unit].name;
-    size_t pages = table_pages(u->m), row = 0;
+    size_t pages = table_pages(u->m, u->unit), row = 0;
     for (size_t page = 0; page < pages; page++) {
         uf_pdf_page(&u->doc, name);
         if (page == 0)
@@ -603,7 +591,7 @@ static uf_error write_unit(unit_doc *u, const char *path)
     char title[300], subject[300];
     snprintf(title, sizeof title, "Uppföljning av internationell plan %d: %.200s", u->m->report_year, unit->name);
     snprintf(subject, sizeof subject, "Enhetsrapport för %.200s", unit->name);
-    uf_error err = uf_pdf_open(&u->doc, path, title, subject, uf_pdf_unit_pages(u->m));
+    uf_error err = uf_pdf_open(&u->doc, path, title, subject, uf_pdf_unit_pages(u->m, u->unit));
     if (err != UF_OK)
         return err;
     unit_draw(u);
@@ -618,7 +606,7 @@ static char *unit_path(const char *dir, const char *name)
     return path;
 }
 
-uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_diag_list *diags, const char *dir)
+uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, const char *dir)
 {
     if (model->nyears == 0)
         return UF_ERROR_NO_DATA;
@@ -628,18 +616,13 @@ uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_diag_list *di
     if (err == UF_OK)
         err = uf_output_make_dirs(sub);
     free(sub);
-    unit_index ix = {0};
-    index_comments(&ix, model);
-    index_files(&ix, model, diags->nfiles);
-    index_diags(&ix, model, diags);
     uf_name_set *names = uf_name_set_new(model->plan->nunits);
     for (size_t u = 0; u < model->plan->nunits && err == UF_OK; u++) {
-        unit_doc doc = {.m = model, .diags = diags, .ix = &ix, .unit = u};
+        unit_doc doc = {.m = model, .v = view, .uy = uf_view_unit(view, model->report_index, u), .unit = u};
         char *path = unit_path(dir, uf_name_set_add(names, model->plan->units[u].id));
         err = write_unit(&doc, path);
         free(path);
     }
     uf_name_set_free(names);
-    index_free(&ix);
     return err;
 }

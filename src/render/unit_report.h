@@ -8,13 +8,14 @@
 #include "common/diag.h"
 #include "common/error.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 
 /* Writes dir/enheter/NAME.pdf for every unit of the plan, NAME being the
  * unit id made safe as a file name (uf_name_set_add); creates dir/enheter.
  * Errors as for uf_pdf_write_board_report; stops at the first. */
-uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_diag_list *diags, const char *dir);
+uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, const char *dir);
 
-/* The pages of one unit's report (the same for every unit). */
-size_t uf_pdf_unit_pages(const uf_model *model);
+/* The pages of one unit's report: its applicable indicators decide. */
+size_t uf_pdf_unit_pages(const uf_model *model, size_t unit);
 
 #endif

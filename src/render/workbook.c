@@ -11,11 +11,12 @@
 #include <xlsxwriter.h>
 
 /* Workbooks larger than this are written row by row (constant_memory). */
-enum { CONSTANT_MEMORY_ROWS = 50000, EXCEL_TEXT_MAX = 32767, MAX_YEARS_SHOWN = 10 };
+enum { CONSTANT_MEMORY_ROWS = 50000, EXCEL_TEXT_MAX = 32767 };
 
 typedef struct wb {
     lxw_workbook *book;
     const uf_model *model;
+    const uf_view *view;
     const uf_diag_list *diags;
     const uf_workbook_options *options;
     lxw_format *title, *header, *bold, *text, *wrap;
@@ -23,7 +24,7 @@ typedef struct wb {
     lxw_format *status[UF_STATUS_COUNT];
     /* A figure with its status in one cell: the fill and a symbol in the
      * number format ("12 ✔"), so that big sheets stay half the size. */
-    lxw_format *figure[3][UF_STATUS_COUNT];
+    lxw_format *figure[3][UF_STATUS_COUNT][2]; /* [kind][status][preliminary: "*"] */
     /* Each input file's name as a cell shows it (shown_file, made safe
      * by cleaned), by diagnostics file id: once per file, not per row. */
     char **files;
@@ -121,9 +122,33 @@ static void write_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double 
 
 static void write_status(const wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, uf_status s)
 {
-    char text[64];
+    char text[96];
     snprintf(text, sizeof text, "%s %s", uf_status_symbol(s), uf_status_word(s));
     worksheet_write_string(ws, row, col, text, w->status[s]);
+}
+
+/* "◐ Delvis uppnått", and for a preliminary figure its rejected rows. */
+static void write_word(const wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const uf_figure *f)
+{
+    char text[160], n[UF_NUMBUF];
+    uf_status s = uf_word_status(f->word);
+    int len = snprintf(text, sizeof text, "%s %s", uf_status_symbol(s), uf_word_text(f->word));
+    if (uf_figure_preliminary(f)) {
+        char *prelim = f->rejected == 1 ? uf_msg_format(UF_MSG_PRELIM_ONE)
+                                        : uf_msg_format(UF_MSG_PRELIM_N, uf_fmt_count(n, f->rejected));
+        snprintf(text + len, sizeof text - (size_t)len, " (%s)", prelim ? prelim : "");
+        free(prelim);
+    }
+    worksheet_write_string(ws, row, col, text, w->status[s]);
+}
+
+/* The source of a figure's target, in words: "eget", "kommunens". */
+static void write_target_source(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const uf_figure *f)
+{
+    if (f->target_source == UF_TARGET_OWN)
+        worksheet_write_string(ws, row, col, uf_msg_text(UF_MSG_TARGET_OWN), NULL);
+    else if (f->target_source == UF_TARGET_WHOLE)
+        worksheet_write_string(ws, row, col, uf_msg_text(UF_MSG_TARGET_WHOLE), NULL);
 }
 
 enum { KIND_WHOLE, KIND_DECIMAL, KIND_PERCENT };
@@ -147,7 +172,7 @@ static lxw_format *value_format(const wb *w, size_t indicator)
 static void write_figure(const wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, size_t indicator,
                          const uf_figure *f)
 {
-    lxw_format *fmt = w->figure[value_kind(w, indicator)][f->status];
+    lxw_format *fmt = w->figure[value_kind(w, indicator)][f->status][uf_figure_preliminary(f)];
     if (!isfinite(f->value))
         worksheet_write_string(ws, row, col, uf_status_symbol(UF_STATUS_GREY), fmt);
     else
@@ -211,12 +236,15 @@ static void make_figure_formats(wb *w)
     static const uint32_t fonts[] = {0x006100, 0x7F6000, 0x9C0006, 0x3A3A3A};
     for (int k = 0; k < 3; k++) {
         for (int s = 0; s < UF_STATUS_COUNT; s++) {
-            char code[64];
-            snprintf(code, sizeof code, "%s\" %s\"", kind_codes[k], uf_status_symbol((uf_status)s));
-            lxw_format *f = status_format(w->book, fills[s], fonts[s]);
-            format_set_num_format(f, code);
-            format_set_align(f, LXW_ALIGN_RIGHT);
-            w->figure[k][s] = f;
+            for (int prelim = 0; prelim < 2; prelim++) {
+                char code[64];
+                snprintf(code, sizeof code, "%s\" %s%s\"", kind_codes[k], uf_status_symbol((uf_status)s),
+                         prelim ? uf_msg_text(UF_MSG_PRELIM_MARK) : "");
+                lxw_format *f = status_format(w->book, fills[s], fonts[s]);
+                format_set_num_format(f, code);
+                format_set_align(f, LXW_ALIGN_RIGHT);
+                w->figure[k][s][prelim] = f;
+            }
         }
     }
 }
@@ -278,13 +306,19 @@ static void set_properties(wb *w)
 static lxw_row_t summary_counts(const wb *w, lxw_worksheet *ws, lxw_row_t row)
 {
     const uf_model *m = w->model;
-    const uf_counts *c = &m->data->counts;
+    const uf_counts *c = &w->view->counts;
     char text[160];
     snprintf(text, sizeof text, "Uppföljning av internationell plan %d", m->report_year);
     worksheet_write_string(ws, row++, 0, text, w->title);
     snprintf(text, sizeof text, "Inrapportering %d: %zu av %zu enheter", m->report_year,
-             uf_dataset_units_reported(m->data, m->report_year), m->plan->nunits);
+             w->view->reported[m->report_index], w->view->nexpected);
     worksheet_write_string(ws, row++, 0, text, NULL);
+    if (c->rows_rejected > 0) {
+        char n[UF_NUMBUF];
+        char *prelim = uf_msg_format(UF_MSG_BOARD_PRELIMINARY, uf_fmt_count(n, c->rows_rejected));
+        write_text(ws, row++, 0, prelim, w->status[UF_STATUS_YELLOW]);
+        free(prelim);
+    }
     row++;
     const char *labels[] = {"Lästa rader", "Godkända rader", "Avvisade rader", "Varav dubbletter (räknade en gång)",
                             "Lästa filer", "Avvisade filer"};
@@ -324,7 +358,7 @@ static void summary_indicator_row(const wb *w, lxw_worksheet *ws, lxw_row_t row,
     write_value(ws, row, 5, f->previous, vf);
     write_value(ws, row, 6, f->change, vf);
     write_value(ws, row, 7, isnan(f->change_pct) ? NAN : f->change_pct / 100.0, w->change_pct);
-    write_status(w, ws, row, 8, f->status);
+    write_word(w, ws, row, 8, f);
 }
 
 static void write_summary(const wb *w, lxw_worksheet *ws)
@@ -351,15 +385,10 @@ static void write_summary(const wb *w, lxw_worksheet *ws)
 /* ---- one sheet per goal ---- */
 
 typedef struct year_span {
-    size_t first, count; /* year indices shown: the last MAX_YEARS_SHOWN up to the report year */
+    size_t first, count; /* year indices shown: the view's window */
 } year_span;
 
-static year_span shown_years(const uf_model *m)
-{
-    size_t last = m->report_index + 1;
-    size_t count = last < MAX_YEARS_SHOWN ? last : MAX_YEARS_SHOWN;
-    return (year_span){last - count, count};
-}
+static year_span shown_years(const wb *w) { return (year_span){w->view->first_year, w->view->nyears_shown}; }
 
 static void block_header(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i, year_span ys)
 {
@@ -463,7 +492,7 @@ static lxw_worksheet *add_goal_sheet(const wb *w, size_t g, char *name, size_t c
 static void write_goal_sheet(const wb *w, size_t g, lxw_worksheet *ws, const char *name)
 {
     const uf_plan *p = w->model->plan;
-    year_span ys = shown_years(w->model);
+    year_span ys = shown_years(w);
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
     worksheet_set_column(ws, 2, (lxw_col_t)(1 + ys.count), 13, NULL);
@@ -472,57 +501,167 @@ static void write_goal_sheet(const wb *w, size_t g, lxw_worksheet *ws, const cha
     write_text(ws, 0, 0, title, w->title);
     worksheet_write_string(ws, 1, 0, "Status per värde:", NULL);
     write_legend(w, ws, 1);
-    lxw_row_t row = 3;
+    worksheet_write_string(ws, 2, 0, uf_msg_text(UF_MSG_PRELIM_NOTE), NULL);
+    lxw_row_t row = 4;
     for (size_t i = 0; i < p->nindicators; i++) {
         if (p->indicators[i].goal != g)
             continue;
         block_header(w, ws, row, i, ys);
         block_figures(w, ws, row + 2, i, UF_WHOLE_MUNICIPALITY, ys);
         block_targets(w, ws, row + 3, i, ys);
+        lxw_row_t used = 4;
         for (size_t u = 0; u < p->nunits; u++)
-            block_figures(w, ws, row + 4 + (lxw_row_t)u, i, u, ys);
+            if (uf_plan_applies(p, i, u)) /* ej aktuell: no row */
+                block_figures(w, ws, row + used++, i, u, ys);
         block_chart(w, ws, name, row, i, ys);
         /* Leave room for the chart (about 16 rows) below short blocks. */
-        lxw_row_t used = 4 + (lxw_row_t)p->nunits;
         row += (used > 17 ? used : 17) + 2;
     }
 }
 
 /* ---- Enheter ---- */
 
+enum { UNIT_FIXED = 5, PER_INDICATOR = 4 };
+
+static void units_header(const wb *w, lxw_worksheet *ws)
+{
+    const uf_plan *p = w->model->plan;
+    const char *fixed[] = {"Enhet", "Namn", "Typ", "Rapporterat", uf_msg_text(UF_MSG_HEAD_REJECTED_ROWS)};
+    write_headers(w, ws, 0, fixed, UNIT_FIXED);
+    for (size_t i = 0; i < p->nindicators; i++) {
+        char text[200];
+        lxw_col_t c = (lxw_col_t)(UNIT_FIXED + PER_INDICATOR * i);
+        write_text(ws, 0, c, p->indicators[i].name, w->header);
+        snprintf(text, sizeof text, "Status: %s", p->indicators[i].id);
+        write_text(ws, 0, c + 1, text, w->header);
+        snprintf(text, sizeof text, "Målvärde: %s", p->indicators[i].id);
+        write_text(ws, 0, c + 2, text, w->header);
+        snprintf(text, sizeof text, "%s: %s", uf_msg_text(UF_MSG_HEAD_TARGET_SOURCE), p->indicators[i].id);
+        write_text(ws, 0, c + 3, text, w->header);
+    }
+}
+
+/* "Ja", or why not: nothing arrived, or only empty values did. */
+static void unit_reported_cell(const wb *w, lxw_worksheet *ws, lxw_row_t row, const uf_view_unit_year *uy)
+{
+    char text[128];
+    if (uy->reported) {
+        worksheet_write_string(ws, row, 3, uf_msg_text(UF_MSG_YES), NULL);
+        return;
+    }
+    snprintf(text, sizeof text, "%s: %s", uf_msg_text(UF_MSG_NO),
+             uf_msg_text(uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE));
+    worksheet_write_string(ws, row, 3, text, w->status[UF_STATUS_GREY]);
+}
+
 static void write_units(const wb *w, lxw_worksheet *ws)
 {
     const uf_model *m = w->model;
     const uf_plan *p = m->plan;
-    static const char *fixed[] = {"Enhet", "Namn", "Typ", "Rapporterat"};
-    write_headers(w, ws, 0, fixed, 4);
-    for (size_t i = 0; i < p->nindicators; i++) {
-        char status[200];
-        write_text(ws, 0, (lxw_col_t)(4 + 2 * i), p->indicators[i].name, w->header);
-        snprintf(status, sizeof status, "Status: %s", p->indicators[i].id);
-        write_text(ws, 0, (lxw_col_t)(5 + 2 * i), status, w->header);
-    }
+    lxw_col_t last = (lxw_col_t)(UNIT_FIXED - 1 + PER_INDICATOR * p->nindicators);
+    units_header(w, ws);
     worksheet_set_row(ws, 0, 60, NULL);
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
-    worksheet_set_column(ws, 2, 3, 12, NULL);
-    worksheet_set_column(ws, 4, (lxw_col_t)(3 + 2 * p->nindicators), 16, NULL);
+    worksheet_set_column(ws, 2, 4, 12, NULL);
+    worksheet_set_column(ws, UNIT_FIXED, last, 16, NULL);
     for (size_t u = 0; u < p->nunits; u++) {
         lxw_row_t row = (lxw_row_t)(u + 1);
-        bool reported = uf_model_unit_reported(m, m->report_index, u);
+        const uf_view_unit_year *uy = uf_view_unit(w->view, m->report_index, u);
         write_text(ws, row, 0, p->units[u].id, NULL);
         write_text(ws, row, 1, p->units[u].name, NULL);
         worksheet_write_string(ws, row, 2, uf_unit_type_name(p->units[u].type), NULL);
-        worksheet_write_string(ws, row, 3, reported ? "Ja" : "Nej, ej rapporterat",
-                               reported ? NULL : w->status[UF_STATUS_GREY]);
+        unit_reported_cell(w, ws, row, uy);
+        worksheet_write_number(ws, row, 4, uy->rejected, w->whole);
         for (size_t i = 0; i < p->nindicators; i++) {
             const uf_figure *f = uf_model_figure(m, m->report_index, i, u);
-            write_value(ws, row, (lxw_col_t)(4 + 2 * i), f->value, value_format(w, i));
-            write_status(w, ws, row, (lxw_col_t)(5 + 2 * i), f->status);
+            lxw_col_t c = (lxw_col_t)(UNIT_FIXED + PER_INDICATOR * i);
+            if (!f->applies)
+                continue; /* ej aktuell: left empty */
+            write_value(ws, row, c, f->value, value_format(w, i));
+            write_word(w, ws, row, c + 1, f);
+            write_value(ws, row, c + 2, f->target, value_format(w, i));
+            write_target_source(ws, row, c + 3, f);
         }
     }
     worksheet_freeze_panes(ws, 1, 2);
-    worksheet_autofilter(ws, 0, 0, (lxw_row_t)p->nunits, (lxw_col_t)(3 + 2 * p->nindicators));
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)p->nunits, last);
+}
+
+/* ---- Självvärdering ---- */
+
+static const char *assessment_text(uf_assessment a)
+{
+    static const uf_msg msgs[] = {UF_MSG_ASSESS_NONE, UF_MSG_WORD_MET, UF_MSG_WORD_PARTLY, UF_MSG_WORD_NOT_MET};
+    return a <= UF_ASSESS_NOT_MET ? uf_msg_text(msgs[a]) : "";
+}
+
+static void assessment_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, const uf_view_assessment *a)
+{
+    const uf_plan *p = w->model->plan;
+    char text[64], g[UF_NUMBUF], r[UF_NUMBUF];
+    worksheet_write_number(ws, row, 0, a->year, NULL);
+    write_text(ws, row, 1, p->units[a->unit].id, NULL);
+    write_text(ws, row, 2, p->units[a->unit].name, NULL);
+    write_text(ws, row, 3, p->goals[a->goal].id, NULL);
+    uf_status colour = a->assessment == UF_ASSESS_MET ? UF_STATUS_GREEN
+                     : a->assessment == UF_ASSESS_PARTLY ? UF_STATUS_YELLOW
+                     : a->assessment == UF_ASSESS_NOT_MET ? UF_STATUS_RED : UF_STATUS_GREY;
+    worksheet_write_string(ws, row, 4, assessment_text(a->assessment), w->status[colour]);
+    if (a->differs)
+        worksheet_write_string(ws, row, 5, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), w->status[UF_STATUS_RED]);
+    snprintf(text, sizeof text, "%s/%s", uf_fmt_count(g, (long long)a->green), uf_fmt_count(r, (long long)a->red));
+    worksheet_write_string(ws, row, 6, text, NULL);
+    write_text(ws, row, 7, a->analysis, w->wrap);
+    write_text(ws, row, 8, a->actions, w->wrap);
+    worksheet_write_string(ws, row, 9, w->files[a->file], NULL);
+    worksheet_write_number(ws, row, 10, a->line, NULL);
+}
+
+/* The report year's grid of expected units × goals ("ingen inkom" where a
+ * unit sent none), then the earlier years' assessments as they came. */
+static void write_assessments(const wb *w, lxw_worksheet *ws)
+{
+    const uf_model *m = w->model;
+    const uf_plan *p = m->plan;
+    const char *headers[] = {uf_msg_text(UF_MSG_HEAD_YEAR),       uf_msg_text(UF_MSG_HEAD_UNIT),
+                             uf_msg_text(UF_MSG_HEAD_NAME),       uf_msg_text(UF_MSG_HEAD_GOAL),
+                             uf_msg_text(UF_MSG_HEAD_ASSESSMENT), uf_msg_text(UF_MSG_HEAD_DIFFERS),
+                             uf_msg_text(UF_MSG_HEAD_GREEN_RED),  uf_msg_text(UF_MSG_HEAD_ANALYSIS),
+                             uf_msg_text(UF_MSG_HEAD_ACTIONS),    uf_msg_text(UF_MSG_HEAD_FILE),
+                             uf_msg_text(UF_MSG_HEAD_LINE)};
+    write_headers(w, ws, 0, headers, 11);
+    worksheet_set_column(ws, 0, 0, 7, NULL);
+    worksheet_set_column(ws, 1, 1, 20, NULL);
+    worksheet_set_column(ws, 2, 2, 30, NULL);
+    worksheet_set_column(ws, 3, 6, 14, NULL);
+    worksheet_set_column(ws, 7, 8, 60, NULL);
+    worksheet_set_column(ws, 9, 9, 36, NULL);
+    worksheet_set_column(ws, 10, 10, 7, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+    lxw_row_t row = 1;
+    for (size_t u = 0; u < p->nunits && m->nyears; u++) {
+        if (!uf_plan_unit_expected(p, u))
+            continue;
+        const uf_view_unit_year *uy = uf_view_unit(w->view, m->report_index, u);
+        const uf_view_assessment *a = &w->view->assessments[uy->assessments];
+        size_t k = 0;
+        for (size_t g = 0; g < p->ngoals; g++) {
+            if (k < uy->nassessments && a[k].goal == g) {
+                assessment_row(w, ws, row++, &a[k++]);
+                continue;
+            }
+            worksheet_write_number(ws, row, 0, m->report_year, NULL);
+            write_text(ws, row, 1, p->units[u].id, NULL);
+            write_text(ws, row, 2, p->units[u].name, NULL);
+            write_text(ws, row, 3, p->goals[g].id, NULL);
+            worksheet_write_string(ws, row++, 4, uf_msg_text(UF_MSG_UNIT_NO_ASSESSMENT), w->status[UF_STATUS_GREY]);
+        }
+    }
+    for (size_t k = 0; k < w->view->nassessments; k++)
+        if (w->view->assessments[k].year != m->report_year)
+            assessment_row(w, ws, row++, &w->view->assessments[k]);
+    worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, 10);
 }
 
 /* ---- Partner ---- */
@@ -682,7 +821,7 @@ static uf_error close_book(lxw_workbook *book)
 /* Every sheet, made up front in the order the clerk sees them, so that
  * they can then be filled in any order (and from two threads). */
 typedef struct book_sheets {
-    lxw_worksheet *summary, *units, *partners, *rejected, *warnings;
+    lxw_worksheet *summary, *units, *assessments, *partners, *rejected, *warnings;
     lxw_worksheet **goals;
     char (*goal_names)[64];
     lxw_worksheet **raw;
@@ -699,6 +838,7 @@ static void add_sheets(const wb *w, book_sheets *s)
     for (size_t g = 0; g < p->ngoals; g++)
         s->goals[g] = add_goal_sheet(w, g, s->goal_names[g], sizeof s->goal_names[g]);
     s->units = add_sheet(w->book, "Enheter");
+    s->assessments = add_sheet(w->book, "Självvärdering");
     s->partners = add_sheet(w->book, "Partner");
     for (size_t k = 0; k < nraw; k++)
         s->raw[k] = raw_sheet(w, k + 1);
@@ -731,6 +871,8 @@ static void *write_overview(void *arg)
             write_goal_sheet(w, g, s->goals[g], s->goal_names[g]);
     if (s->units)
         write_units(w, s->units);
+    if (s->assessments)
+        write_assessments(w, s->assessments);
     if (s->partners)
         write_partners(w, s->partners);
     write_diags(w, s->rejected, UF_SEVERITY_ERROR, "Orsak");
@@ -752,7 +894,8 @@ static void number_formats(const wb *w)
         lxw_format_get_xf_index(w->status[st]);
     for (int k = 0; k < 3; k++)
         for (int st = 0; st < UF_STATUS_COUNT; st++)
-            lxw_format_get_xf_index(w->figure[k][st]);
+            for (int prelim = 0; prelim < 2; prelim++)
+                lxw_format_get_xf_index(w->figure[k][st][prelim]);
 }
 
 /* In constant_memory mode each sheet writes its own temporary file and
@@ -771,7 +914,7 @@ static void write_sheets(const wb *w, const book_sheets *s, bool constant_memory
         pthread_join(thread, NULL);
 }
 
-uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, const char *path,
+uf_error uf_workbook_write(const uf_model *model, const uf_view *view, const char *path,
                            const uf_workbook_options *options)
 {
     uf_output out;
@@ -786,7 +929,7 @@ uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, con
         .use_zip64 = model->data->nrows > UF_RAW_ROWS_PER_SHEET,
         .tmpdir = tmpdir && *tmpdir ? tmpdir : NULL,
     };
-    wb w = {.model = model, .diags = diags, .options = options};
+    wb w = {.model = model, .view = view, .diags = view->diags, .options = options};
     w.book = workbook_new_opt(out.temp_path, &opts);
     if (!w.book) {
         uf_output_abort(&out);

@@ -8,6 +8,7 @@
 #include "common/diag.h"
 #include "common/error.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 
 #include <time.h>
 
@@ -17,7 +18,7 @@ typedef struct uf_workbook_options {
     bool progress;       /* report progress on stderr (a terminal) */
 } uf_workbook_options;
 
-uf_error uf_workbook_write(const uf_model *model, const uf_diag_list *diags, const char *path,
+uf_error uf_workbook_write(const uf_model *model, const uf_view *view, const char *path,
                            const uf_workbook_options *options);
 
 /* Rows per Rådata sheet: Excel's limit less the header row. */

@@ -26,6 +26,7 @@ uf_test_sample *uf_test_sample_load(int year)
     uf_dataset_finish(s->data, s->diags, true);
     uf_diag_sort(s->diags);
     s->model = uf_model_build(s->plan, s->data, year);
+    s->view = uf_view_build(s->model, s->diags, NULL);
     return s;
 }
 
@@ -33,6 +34,7 @@ void uf_test_sample_free(uf_test_sample *s)
 {
     if (!s)
         return;
+    uf_view_free(s->view);
     uf_model_free(s->model);
     uf_dataset_free(s->data);
     uf_plan_free(s->plan);

@@ -5,6 +5,7 @@
 
 #include "common/diag.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 #include "dataset/dataset.h"
 #include "plan/plan.h"
 
@@ -13,6 +14,7 @@ typedef struct uf_test_sample {
     uf_plan *plan;
     uf_dataset *data;
     uf_model *model;
+    uf_view *view;
 } uf_test_sample;
 
 /* Loads inputs/ under the source tree; NULL if its plan does not load. */

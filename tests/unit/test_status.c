@@ -73,9 +73,35 @@ static void test_grey(void **state)
 static void test_words(void **state)
 {
     (void)state;
-    assert_string_equal(uf_status_word(UF_STATUS_GREEN), "Uppnått");
-    assert_string_equal(uf_status_word(UF_STATUS_YELLOW), "Delvis uppnått");
-    assert_string_equal(uf_status_word(UF_STATUS_RED), "Ej uppnått");
+    /* With a target: how far it was reached. */
+    assert_int_equal(uf_word_of(uf_status_of(UP, 30, 20, 30), true), UF_WORD_MET);
+    assert_int_equal(uf_word_of(uf_status_of(UP, 24, 29, 30), true), UF_WORD_PARTLY);
+    assert_int_equal(uf_word_of(uf_status_of(UP, 10, 12, 30), true), UF_WORD_NOT_MET);
+    assert_int_equal(uf_word_of(uf_status_of(UP, NAN, 12, 30), true), UF_WORD_MISSING);
+    /* Without one there is nothing to attain: the words describe the trend. */
+    assert_int_equal(uf_word_of(uf_status_of(UP, 12, 10, NAN), false), UF_WORD_IMPROVED);
+    assert_int_equal(uf_word_of(uf_status_of(DOWN, 10, 10, NAN), false), UF_WORD_UNCHANGED);
+    assert_int_equal(uf_word_of(uf_status_of(DOWN, 12, 10, NAN), false), UF_WORD_WORSENED);
+    assert_int_equal(uf_word_of(uf_status_of(UP, 12, NAN, NAN), false), UF_WORD_MISSING);
+    assert_string_equal(uf_word_text(UF_WORD_MET), "Uppnått");
+    assert_string_equal(uf_word_text(UF_WORD_PARTLY), "Delvis uppnått");
+    assert_string_equal(uf_word_text(UF_WORD_NOT_MET), "Ej uppnått");
+    assert_string_equal(uf_word_text(UF_WORD_IMPROVED), "Förbättrad");
+    assert_string_equal(uf_word_text(UF_WORD_UNCHANGED), "Oförändrad");
+    assert_string_equal(uf_word_text(UF_WORD_WORSENED), "Försämrad");
+    assert_string_equal(uf_word_text(UF_WORD_MISSING), "Underlag saknas");
+    for (int w = 0; w < UF_WORD_COUNT; w++)
+        assert_int_equal(uf_word_status(uf_word_of(uf_word_status((uf_word)w), w < UF_WORD_IMPROVED)),
+                         uf_word_status((uf_word)w));
+    assert_int_equal(uf_word_status(UF_WORD_WORSENED), UF_STATUS_RED);
+    assert_int_equal(uf_word_status(UF_WORD_IMPROVED), UF_STATUS_GREEN);
+    /* The CSV export's words stay Swedish whatever the language. */
+    uf_messages_set_lang(UF_LANG_EN);
+    assert_string_equal(uf_word_text(UF_WORD_UNCHANGED), "Unchanged");
+    assert_string_equal(uf_word_csv(UF_WORD_UNCHANGED), "oförändrad");
+    assert_string_equal(uf_word_csv(UF_WORD_NOT_MET), "ej uppnått");
+    uf_messages_set_lang(UF_LANG_SV);
+    assert_string_equal(uf_status_word(UF_STATUS_GREEN), "Uppnått/förbättrad");
     assert_string_equal(uf_status_word(UF_STATUS_GREY), "Underlag saknas");
     assert_string_equal(uf_status_csv(UF_STATUS_GREEN), "grön");
     assert_string_equal(uf_status_csv(UF_STATUS_YELLOW), "gul");
