@@ -164,20 +164,12 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HTML_REJECTED_COUNTS, "Lästa rader: %s; godkända: %s; avvisade: %s; dubbletter räknade en gång: %s; avvisade filer: %s.", "Rows read: %s; accepted: %s; rejected: %s; duplicates counted once: %s; files rejected: %s.") \
     X(HTML_REJECTED_CAPTION, "Avvisade rader och filer", "Rejected rows and files") \
     X(HTML_NONE_REJECTED, "Inga rader eller filer avvisades.", "No rows or files were rejected.") \
-    X(HTML_STATUS_GREEN, "Uppnått", "Met") \
-    X(HTML_STATUS_YELLOW, "Delvis uppnått", "Partly met") \
-    X(HTML_STATUS_RED, "Ej uppnått", "Not met") \
-    X(HTML_STATUS_GREY, "Underlag saknas", "No data") \
     X(HTML_PRELIM_MARK, "preliminär: %s avvisade rader", "preliminary: %s rejected rows") \
     X(HTML_COL_SOURCE, "Målvärdet avser", "Target is") \
     X(HTML_COL_REJECTED_ROWS, "Avvisade rader", "Rejected rows") \
     X(HTML_ASSESSMENTS, "Enheternas självvärdering %s", "The units' self-assessments %s") \
     X(HTML_ASSESSMENTS_INTRO, "Varje enhets egen bedömning av målen, med analys och planerade åtgärder. Där bedömningen avviker från enhetens siffror står det; rapporten ändrar ingen av dem.", "Each unit's own assessment of the goals, with its analysis and planned actions. Where the assessment differs from the unit's figures it says so; the report changes neither.") \
     X(HTML_NO_ASSESSMENTS, "Inga självvärderingar lämnades.", "No self-assessments were handed in.") \
-    X(HTML_ASSESS_MET, "Uppnått", "Met") \
-    X(HTML_ASSESS_PARTLY, "Delvis uppnått", "Partly met") \
-    X(HTML_ASSESS_NOT_MET, "Ej uppnått", "Not met") \
-    X(HTML_ASSESS_NONE, "Ej bedömt", "Not assessed") \
     X(HTML_ASSESS_DIFFERS, "Avviker från enhetens siffror: %s gröna och %s röda indikatorer under målet.", "Differs from the unit's figures: %s green and %s red indicators under the goal.") \
     X(HTML_ANALYSIS, "Analys", "Analysis") \
     X(HTML_ACTIONS, "Åtgärder", "Actions") \

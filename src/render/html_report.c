@@ -57,9 +57,6 @@ static const char *value_text(char *buf, double v)
 
 /* ---- pieces ---- */
 
-static const uf_msg status_names[UF_STATUS_COUNT] = {UF_MSG_HTML_STATUS_GREEN, UF_MSG_HTML_STATUS_YELLOW,
-                                                     UF_MSG_HTML_STATUS_RED, UF_MSG_HTML_STATUS_GREY};
-
 /* Colour, symbol and word together: never colour alone. */
 static void badge(page *w, uf_status status, const char *word)
 {
@@ -334,17 +331,11 @@ static void guide(page *w)
     para(w, UF_MSG_HTML_GUIDE_STATUS);
     fputs("<dl>\n", w->fp);
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
-        char *word = msg(status_names[s]);
         fputs("<dt>", w->fp);
-        badge(w, (uf_status)s, word);
-        if (s < UF_STATUS_GREY) {
-            fputs(" / ", w->fp);
-            put(w, uf_word_text(uf_word_of((uf_status)s, false)));
-        }
+        badge(w, (uf_status)s, uf_status_word((uf_status)s));
         fputs("</dt><dd>", w->fp);
         say(w, meanings[s]);
         fputs("</dd>\n", w->fp);
-        free(word);
     }
     fputs("</dl>\n", w->fp);
     para(w, UF_MSG_HTML_GUIDE_TARGET);
@@ -368,11 +359,9 @@ static void overview_counts(page *w)
     fputs("<thead><tr>", w->fp);
     th_col(w, UF_MSG_HTML_COL_GOAL, false);
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
-        char *word = msg(status_names[s]);
         fputs("<th scope=\"col\" class=\"num\">", w->fp);
-        badge(w, (uf_status)s, word);
+        badge(w, (uf_status)s, uf_status_word((uf_status)s));
         fputs("</th>", w->fp);
-        free(word);
     }
     fputs("</tr></thead><tbody>\n", w->fp);
     for (size_t g = 0; g < w->p->ngoals; g++) {
@@ -643,8 +632,7 @@ static void goal(page *w, size_t g)
 static void assessment(page *w, const uf_view_assessment *a, size_t seq)
 {
     static const uf_status colours[] = {UF_STATUS_GREY, UF_STATUS_GREEN, UF_STATUS_YELLOW, UF_STATUS_RED};
-    static const uf_msg words[] = {UF_MSG_HTML_ASSESS_NONE, UF_MSG_HTML_ASSESS_MET, UF_MSG_HTML_ASSESS_PARTLY,
-                                   UF_MSG_HTML_ASSESS_NOT_MET};
+    static const uf_msg words[] = {UF_MSG_ASSESS_NONE, UF_MSG_WORD_MET, UF_MSG_WORD_PARTLY, UF_MSG_WORD_NOT_MET};
     char id[40], g[UF_WEB_NUMBUF], r[UF_WEB_NUMBUF];
     snprintf(id, sizeof id, "sv-%zu", seq);
     char *title = msg(UF_MSG_HTML_GOAL, w->p->goals[a->goal].id, w->p->goals[a->goal].name);
