@@ -90,15 +90,19 @@ case $case in
     name="Enheten $bold &amp; &lt;co&gt;"
     printf '%s\r\n' "fientlig;\"${name//\"/\"\"}\";övrigt" >>"$work/in/plan/enheter.csv"
     ind=$(sed -n 2p "$work/in/plan/indikatorer.csv" | cut -d';' -f1)
-    mapfile -t partners < <(sed 1d "$work/in/plan/partners.csv" | cut -d';' -f1 | head -3)
+    mapfile -t partners < <(sed 1d "$work/in/plan/partners.csv" | cut -d';' -f1 | head -4)
+    long=$(printf 'ettmycketlångtordutanmellanrum%.0s' {1..12})
     {
       printf 'år;enhet;indikator;värde;kommentar;partner\r\n'
       printf '%s;fientlig;%s;1;"%s";%s\r\n' "$year" "$ind" "$script" "${partners[0]}"
       printf '%s;fientlig;%s;1;"%s";%s\r\n' "$year" "$ind" "${img//\"/\"\"}" "${partners[1]}"
       printf '%s;fientlig;%s;1;"%s";%s\r\n' "$year" "$ind" "${amp//\"/\"\"}" "${partners[2]}"
+      printf '%s;fientlig;%s;1;"%s";%s\r\n' "$year" "$ind" "$long" "${partners[3]}"
     } >"$work/in/inrapportering/$year/hostile-$year.csv"
     report "$work/in" "$work/out" --format html --year "$year"
-    check hostile "$(page_of "$work/out")" "$script" "$img" "$amp" "$name"
+    # A 360-letter word must wrap, not widen the page.
+    check hostile "$(page_of "$work/out")" "$script" "$img" "$amp" "$name" "$long" &&
+      check reflow "$(page_of "$work/out")"
     ;;
   static)
     status=0
