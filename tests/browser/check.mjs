@@ -129,6 +129,12 @@ try {
     await axe(await open(browser, 1280, outside));
     check(outside.length === 0, `no outside resources: ${outside.join(' ')}`);
   } else if (mode === 'reflow') {
+    // A control: a page 600 px wide must be caught.
+    const wide = await browser.newPage();
+    await wide.setViewportSize({ width: 320, height: 800 });
+    await wide.setContent('<!DOCTYPE html><html><body><div style="width:600px">x</div></body></html>');
+    const w = await wide.evaluate(() => document.documentElement.scrollWidth);
+    check(w > 320, `control: a 600 px page scrolls sideways at 320 px (${w} px)`);
     await reflow(await open(browser, 320, outside));
   } else if (mode === 'figures') {
     await figures(await open(browser, 1280, outside), rest[0], rest[1]);
