@@ -152,6 +152,34 @@ static void test_charts_have_tables(void **state)
     free(html);
 }
 
+/* A unit's assessment with hostile texts: shown whole and escaped, under
+ * the unit and the goal, with "avviker" where it differs from its figures. */
+static void test_assessment(void **state)
+{
+    uf_test_sample *s = *state;
+    const char analysis[] = "Analys <script>alert(1)</script> & \"mer\"\nandra raden ]]>";
+    const char actions[] = "Åtgärd 'ett'";
+    size_t green = 0, red = 0;
+    uf_model_unit_goal_colours(s->model, s->model->report_index, 0, 0, &green, &red);
+    assert_true(red != green); /* the sample leans one way, so avviker must show */
+    /* The assessment that contradicts the figures, where they lean one way. */
+    uf_self_assessment a = {.year = 2025, .unit = 0, .goal = 0,
+                            .assessment = green > red ? UF_ASSESS_NOT_MET : UF_ASSESS_MET};
+    uf_dataset_add_assessment(s->data, &a, analysis, strlen(analysis), actions, strlen(actions));
+    uf_view_free(s->view);
+    uf_model_free(s->model);
+    s->model = uf_model_build(s->plan, s->data, 2025);
+    s->view = uf_view_build(s->model, s->diags, NULL);
+    char *html = page_text(s);
+    assert_non_null(strstr(html, "<h3 id=\"sv-enhet-1\">"));
+    assert_non_null(strstr(html, "Analys &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;mer&quot;\nandra raden ]]&gt;"));
+    assert_non_null(strstr(html, "\xC3\x85tg\xC3\xA4rd &#39;ett&#39;"));
+    assert_null(strstr(html, "<script"));
+    assert_int_equal(strstr(html, "class=\"differs\"") != NULL, red != green);
+    assert_null(strstr(html, uf_msg_text(UF_MSG_HTML_NO_ASSESSMENTS)));
+    free(html);
+}
+
 static void test_escape(void **state)
 {
     (void)state;
@@ -173,6 +201,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_language, setup, teardown),
         cmocka_unit_test_setup_teardown(test_headings_nest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_charts_have_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_assessment, setup, teardown),
         cmocka_unit_test(test_escape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
