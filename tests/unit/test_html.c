@@ -180,6 +180,22 @@ static void test_assessment(void **state)
     free(html);
 }
 
+/* A figure with rejected rows behind it says so, with the count, wherever
+ * it is shown (overview, key figures, year table). */
+static void test_preliminary(void **state)
+{
+    uf_test_sample *s = *state;
+    uf_figure *f = &s->model->figures[(s->model->report_index * s->plan->nindicators + 0) * s->model->units_stride +
+                                      s->plan->nunits];
+    f->rejected = 3;
+    char *html = page_text(s);
+    char mark[128];
+    snprintf(mark, sizeof mark, "<span class=\"prelim\">preliminär: 3 avvisade rader</span>");
+    assert_int_equal(occurrences(html, mark), 3);
+    f->rejected = 0;
+    free(html);
+}
+
 static void test_escape(void **state)
 {
     (void)state;
@@ -202,6 +218,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_headings_nest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_charts_have_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(test_assessment, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_preliminary, setup, teardown),
         cmocka_unit_test(test_escape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
