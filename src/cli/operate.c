@@ -264,7 +264,7 @@ static bool write_pdfs(const uf_model *model, const uf_view *view, const char *d
     }
     if (ok && (formats & UF_FORMAT_CHARTS)) {
         char *path = uf_path_join(dir, "diagram/");
-        ok = report_written(uf_chart_write_files(model, dir), path);
+        ok = report_written(uf_chart_write_files(view, dir), path);
         free(path);
     }
     return ok;

@@ -273,6 +273,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(UNIT_NO_FILE, "ingen fil inkom", "no file arrived") \
     X(UNIT_NOTHING_REPORTED, "inget rapporterat", "nothing reported") \
     X(UNIT_ROWS_REJECTED, "rader avvisades", "rows were rejected") \
+    X(UNIT_PRELIM_NOTE, "Rader avvisades: värden märkta * är preliminära. ", "Rows were rejected: figures marked * are preliminary. ") \
     X(UNIT_NOT_APPLICABLE, "Indikatorer som inte gäller enheten (ej aktuella) visas inte.", "Indicators that do not apply to the unit (not applicable) are not shown.") \
     X(UNIT_ASSESSMENT, "Självvärdering %s", "Self-assessment %s") \
     X(UNIT_NO_ASSESSMENT, "Ingen självvärdering inkom.", "No self-assessment arrived.") \

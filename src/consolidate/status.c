@@ -78,6 +78,19 @@ const char *uf_status_word(uf_status status)
     static const uf_msg msgs[] = {UF_MSG_COLOUR_GREEN, UF_MSG_COLOUR_YELLOW, UF_MSG_COLOUR_RED, UF_MSG_WORD_MISSING};
     return status < UF_STATUS_COUNT ? uf_msg_text(msgs[status]) : "";
 }
+uf_status uf_assessment_status(int assessment)
+{
+    /* uf_assessment: none, met, partly, not met */
+    static const uf_status colours[] = {UF_STATUS_GREY, UF_STATUS_GREEN, UF_STATUS_YELLOW, UF_STATUS_RED};
+    return assessment >= 0 && assessment <= 3 ? colours[assessment] : UF_STATUS_GREY;
+}
+
+const char *uf_assessment_text(int assessment)
+{
+    static const uf_msg msgs[] = {UF_MSG_ASSESS_NONE, UF_MSG_WORD_MET, UF_MSG_WORD_PARTLY, UF_MSG_WORD_NOT_MET};
+    return uf_msg_text(assessment >= 0 && assessment <= 3 ? msgs[assessment] : UF_MSG_ASSESS_NONE);
+}
+
 const char *uf_status_csv(uf_status status)
 {
     static const char *words[] = {"grön", "gul", "röd", "grå"};

@@ -41,6 +41,10 @@ const char *uf_word_csv(uf_word word);         /* "uppnått", ... always Swedish
  * together ("Uppnått/förbättrad"). */
 const char *uf_status_word(uf_status status);
 const char *uf_status_csv(uf_status status);    /* "grön", "gul", "röd", "grå" */
+/* A unit's self-assessment (uf_assessment) in the same colours and words;
+ * not assessed is grey, "Ej bedömt". */
+uf_status uf_assessment_status(int assessment);
+const char *uf_assessment_text(int assessment);
 const char *uf_status_symbol(uf_status status); /* shown beside the colour */
 
 #endif

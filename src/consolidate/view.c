@@ -218,7 +218,6 @@ uf_view *uf_view_build(const uf_model *model, const uf_diag_list *diags, const c
     v->diags = diags;
     v->summary = summary;
     v->counts = model->data->counts;
-    v->rejected_rows = (uint32_t)model->data->counts.rows_rejected;
     v->first_year = model->nyears ? window_first(model) : 0;
     v->nyears_shown = model->nyears ? model->report_index + 1 - v->first_year : 0;
     size_t nslots = model->nyears * model->plan->nunits;

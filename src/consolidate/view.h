@@ -59,7 +59,6 @@ typedef struct uf_view {
     size_t *reported; /* [year index]: units that reported */
     size_t nexpected; /* units some indicator applies to */
     uf_counts counts;
-    uint32_t rejected_rows; /* rows rejected in all (rows_rejected) */
     const char *summary;    /* kommunledningskontoret's text for the report year, or NULL */
 } uf_view;
 

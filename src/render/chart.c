@@ -282,7 +282,7 @@ static size_t status_legend(legend_item *items)
 
 typedef struct trend {
     const uf_model *m;
-    size_t ind, n;
+    size_t ind, first, n; /* the view's window: model years [first, first + n) */
     uf_chart_frame fr;
     axis ax;
 } trend;
@@ -297,7 +297,7 @@ static bool trend_range(const trend *t, double *lo, double *hi)
     *lo = 0, *hi = 0;
     bool any = false;
     for (size_t y = 0; y < t->n; y++) {
-        const uf_figure *f = whole_fig(t->m, y, t->ind);
+        const uf_figure *f = whole_fig(t->m, t->first + y, t->ind);
         widen(lo, hi, f->value);
         widen(lo, hi, f->target);
         any |= isfinite(f->value) || isfinite(f->target);
@@ -326,9 +326,9 @@ static void trend_years(cairo_t *cr, const trend *t)
     char year[16];
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     for (size_t y = 0; y < t->n; y++) {
-        snprintf(year, sizeof year, "%d", t->m->years[y]);
-        set_colour(cr, y == t->m->report_index ? UF_COLOUR_INK : UF_COLOUR_MUTED);
-        uf_font_use(cr, y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
+        snprintf(year, sizeof year, "%d", t->m->years[t->first + y]);
+        set_colour(cr, t->first + y == t->m->report_index ? UF_COLOUR_INK : UF_COLOUR_MUTED);
+        uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
         uf_text_draw(cr, uf_chart_frame_item(&t->fr, y), t->fr.y1 + 13, year, 0, UF_ALIGN_CENTER);
     }
 }
@@ -355,7 +355,7 @@ static void trend_targets(cairo_t *cr, const trend *t)
     cairo_set_line_width(cr, 1.5);
     cairo_set_dash(cr, dash, 2, 0);
     for (size_t y = 1; y < t->n; y++) {
-        double a = whole_fig(t->m, y - 1, t->ind)->target, b = whole_fig(t->m, y, t->ind)->target;
+        double a = whole_fig(t->m, t->first + y - 1, t->ind)->target, b = whole_fig(t->m, t->first + y, t->ind)->target;
         if (isnan(a) || isnan(b))
             continue;
         cairo_move_to(cr, uf_chart_frame_item(&t->fr, y - 1), uf_chart_frame_pos(&t->fr, a));
@@ -369,7 +369,7 @@ static void trend_targets(cairo_t *cr, const trend *t)
 static void trend_diamonds(cairo_t *cr, const trend *t)
 {
     for (size_t y = 0; y < t->n; y++) {
-        double v = whole_fig(t->m, y, t->ind)->target;
+        double v = whole_fig(t->m, t->first + y, t->ind)->target;
         if (!isnan(v))
             diamond(cr, uf_chart_frame_item(&t->fr, y), uf_chart_frame_pos(&t->fr, v), 4.5);
     }
@@ -381,7 +381,7 @@ static void trend_line(cairo_t *cr, const trend *t)
     cairo_set_line_width(cr, 2.5);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (size_t y = 1; y < t->n; y++) {
-        double a = whole_fig(t->m, y - 1, t->ind)->value, b = whole_fig(t->m, y, t->ind)->value;
+        double a = whole_fig(t->m, t->first + y - 1, t->ind)->value, b = whole_fig(t->m, t->first + y, t->ind)->value;
         if (isnan(a) || isnan(b))
             continue;
         cairo_move_to(cr, uf_chart_frame_item(&t->fr, y - 1), uf_chart_frame_pos(&t->fr, a));
@@ -394,7 +394,7 @@ static void trend_line(cairo_t *cr, const trend *t)
  * the point when it is at or over the target, below when under. */
 static void trend_point(cairo_t *cr, const trend *t, size_t y)
 {
-    const uf_figure *f = whole_fig(t->m, y, t->ind);
+    const uf_figure *f = whole_fig(t->m, t->first + y, t->ind);
     double x = uf_chart_frame_item(&t->fr, y);
     if (isnan(f->value)) {
         set_colour(cr, UF_COLOUR_MUTED);
@@ -411,19 +411,19 @@ static void trend_point(cairo_t *cr, const trend *t, size_t y)
     /* Where years stand close, only the first and the report year carry
      * their value: the labels would run into each other. */
     double spacing = t->n > 1 ? (t->fr.x1 - t->fr.x0 - 2 * t->fr.pad) / (double)(t->n - 1) : t->fr.x1;
-    if (spacing < 46 && y != 0 && y != t->m->report_index)
+    if (spacing < 46 && y != 0 && t->first + y != t->m->report_index)
         return;
     char buf[UF_VALUEBUF];
     bool below = !isnan(f->target) && f->value < f->target && py + 20 < t->fr.y1;
     set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
     uf_text_draw(cr, x, below ? py + 18 : py - 10, uf_chart_number(buf, f->value), 0, UF_ALIGN_CENTER);
 }
 
 static bool trend_has_target(const trend *t)
 {
     for (size_t y = 0; y < t->n; y++)
-        if (!isnan(whole_fig(t->m, y, t->ind)->target))
+        if (!isnan(whole_fig(t->m, t->first + y, t->ind)->target))
             return true;
     return false;
 }
@@ -446,9 +446,10 @@ static void trend_layout(cairo_t *cr, trend *t, double w, double h, double lo, d
     t->fr = (uf_chart_frame){left, top, w - 8, h - 20, t->ax.lo, t->ax.hi, t->n, 26, false};
 }
 
-uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_model *m, size_t ind, uf_chart_frame *frame)
+uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *v, size_t ind, uf_chart_frame *frame)
 {
-    trend t = {.m = m, .ind = ind, .n = m->report_index + 1};
+    const uf_model *m = v->model;
+    trend t = {.m = m, .ind = ind, .first = v->first_year, .n = v->nyears_shown};
     double lo, hi;
     cairo_save(cr);
     if (m->nyears == 0 || !trend_range(&t, &lo, &hi)) {
@@ -967,12 +968,12 @@ static void partner_rest(cairo_t *cr, const partners *c, double y)
     text_mid(cr, 0, y, text, 0, UF_ALIGN_LEFT);
 }
 
-static void partner_layout(cairo_t *cr, partners *c, double w, double h, size_t max_partners)
+static void partner_layout(cairo_t *cr, partners *c, const uf_view *v, double w, double h, size_t max_partners)
 {
     const uf_model *m = c->m;
     size_t np = m->plan->npartners;
-    c->y0 = m->report_index >= 4 ? m->report_index - 4 : 0;
-    c->ny = m->report_index + 1 - c->y0;
+    c->y0 = v->first_year;
+    c->ny = v->nyears_shown;
     c->shown = np <= max_partners + 1 ? np : max_partners;
     for (size_t k = 0; k < np; k++)
         for (size_t j = 0; j < c->ny; j++)
@@ -986,14 +987,15 @@ static void partner_layout(cairo_t *cr, partners *c, double w, double h, size_t 
     c->rh = fmin(18, (h - 18) / (double)(c->shown + (c->shown < np)));
 }
 
-uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_model *m, size_t max_partners)
+uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_view *v, size_t max_partners)
 {
+    const uf_model *m = v->model;
     partners c = {.m = m};
     cairo_save(cr);
     if (m->plan->npartners == 0 || m->nyears == 0) {
         no_data(cr, w, h, m->plan->has_partner_file ? "Inga registrerade partner" : "Planen har ingen partnerfil");
     } else {
-        partner_layout(cr, &c, w, h, max_partners ? max_partners : 1);
+        partner_layout(cr, &c, v, w, h, max_partners ? max_partners : 1);
         partner_header(cr, &c);
         for (size_t k = 0; k < c.shown; k++)
             partner_row(cr, &c, k, 18 + c.rh * ((double)k + 0.5));
@@ -1022,8 +1024,9 @@ static void panel_heading(cairo_t *cr, double w, const uf_model *m, size_t i)
     uf_chart_badge(cr, tw + 2, 32.5, 13, f->status, uf_chart_word(f));
 }
 
-uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_model *m, size_t i)
+uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_view *v, size_t i)
 {
+    const uf_model *m = v->model;
     uf_error err = UF_OK;
     if (m->nyears == 0) {
         no_data(cr, w, h, "Underlag saknas");
@@ -1040,7 +1043,7 @@ uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_mode
     snprintf(year, sizeof year, "Enheterna %d", m->report_year);
     uf_text_draw(cr, left_w + 24, top + 10, year, 0, UF_ALIGN_LEFT);
     cairo_translate(cr, 0, top + 18);
-    err = uf_chart_trend(cr, left_w, h - top - 18, m, i, NULL);
+    err = uf_chart_trend(cr, left_w, h - top - 18, v, i, NULL);
     cairo_translate(cr, left_w + 24, 0);
     if (err == UF_OK)
         err = uf_chart_unit_bars(cr, w - left_w - 24, h - top - 18, m, i, UF_CHART_TOP_UNITS, NULL);

@@ -12,6 +12,7 @@
 
 #include "common/error.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 
 #include <cairo.h>
 #include <stdbool.h>
@@ -71,9 +72,9 @@ double uf_chart_frame_pos(const uf_chart_frame *frame, double value);
 /* Centre of item k across the other axis (a year's x, a row's y). */
 double uf_chart_frame_item(const uf_chart_frame *frame, size_t k);
 
-/* The municipality's figure over the years up to the report year, with the
+/* The municipality's figure over the view's window of years, with the
  * target line (dashed, black diamonds); points in their status colour. */
-uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_model *m, size_t indicator,
+uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *view, size_t indicator,
                         uf_chart_frame *frame);
 
 /* The units' figures for the report year as bars sorted by value, largest
@@ -95,13 +96,13 @@ uf_error uf_chart_goal_overview(cairo_t *cr, double w, double h, const uf_model 
 /* Each goal's indicators counted by status, as stacked bars. */
 uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m);
 
-/* Accepted rows naming each partner, per year (the last five years up to
- * the report year), partners to review marked. Past max_partners the rest
+/* Accepted rows naming each partner, per year of the view's window,
+ * partners to review marked. Past max_partners the rest
  * are grouped. */
-uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_model *m, size_t max_partners);
+uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_view *view, size_t max_partners);
 
 /* One indicator on its own: title, key figures, trend and unit bars (the
  * diagram files). */
-uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_model *m, size_t indicator);
+uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_view *view, size_t indicator);
 
 #endif

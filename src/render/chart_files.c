@@ -139,20 +139,20 @@ static char *path_of(const char *dir, const char *name, const char *ext)
     return path;
 }
 
-static uf_error draw_panel(cairo_surface_t *surface, const uf_model *m, size_t i, double scale)
+static uf_error draw_panel(cairo_surface_t *surface, const uf_view *v, size_t i, double scale)
 {
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
     uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_PAPER));
     cairo_paint(cr);
     cairo_translate(cr, 16, 12);
-    uf_error err = uf_chart_indicator_panel(cr, PANEL_W - 32, PANEL_H - 24, m, i);
+    uf_error err = uf_chart_indicator_panel(cr, PANEL_W - 32, PANEL_H - 24, v, i);
     cairo_destroy(cr);
     return err;
 }
 
 /* Draws indicator i into path as a PNG or an SVG, through a temporary file. */
-static uf_error write_chart(const uf_model *m, size_t i, const char *path, bool png)
+static uf_error write_chart(const uf_view *v, size_t i, const char *path, bool png)
 {
     uf_output out;
     uf_error err = uf_output_begin(&out, path);
@@ -161,7 +161,7 @@ static uf_error write_chart(const uf_model *m, size_t i, const char *path, bool 
     cairo_surface_t *s = png ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(PANEL_W * PNG_SCALE),
                                                           (int)(PANEL_H * PNG_SCALE))
                              : cairo_svg_surface_create(out.temp_path, PANEL_W, PANEL_H);
-    err = draw_panel(s, m, i, png ? PNG_SCALE : 1);
+    err = draw_panel(s, v, i, png ? PNG_SCALE : 1);
     if (png && err == UF_OK && cairo_surface_write_to_png(s, out.temp_path) != CAIRO_STATUS_SUCCESS)
         err = UF_ERROR_WRITE;
     cairo_surface_finish(s);
@@ -175,19 +175,20 @@ static uf_error write_chart(const uf_model *m, size_t i, const char *path, bool 
     return uf_output_commit(&out);
 }
 
-static uf_error write_indicator(const uf_model *m, size_t i, const char *dir, const char *name)
+static uf_error write_indicator(const uf_view *v, size_t i, const char *dir, const char *name)
 {
     char *png = path_of(dir, name, "png"), *svg = path_of(dir, name, "svg");
-    uf_error err = write_chart(m, i, png, true);
+    uf_error err = write_chart(v, i, png, true);
     if (err == UF_OK)
-        err = write_chart(m, i, svg, false);
+        err = write_chart(v, i, svg, false);
     free(png);
     free(svg);
     return err;
 }
 
-uf_error uf_chart_write_files(const uf_model *m, const char *dir)
+uf_error uf_chart_write_files(const uf_view *v, const char *dir)
 {
+    const uf_model *m = v->model;
     if (m->nyears == 0)
         return UF_ERROR_NO_DATA;
     uf_error err = uf_font_load();
@@ -198,7 +199,7 @@ uf_error uf_chart_write_files(const uf_model *m, const char *dir)
     free(sub);
     uf_name_set *names = uf_name_set_new(m->plan->nindicators);
     for (size_t i = 0; i < m->plan->nindicators && err == UF_OK; i++)
-        err = write_indicator(m, i, dir, uf_name_set_add(names, m->plan->indicators[i].id));
+        err = write_indicator(v, i, dir, uf_name_set_add(names, m->plan->indicators[i].id));
     uf_name_set_free(names);
     return err;
 }

@@ -7,11 +7,12 @@
 #include "common/error.h"
 #include "common/util.h"
 #include "consolidate/model.h"
+#include "consolidate/view.h"
 
 /* Writes dir/diagram/ID.png (1200 × 640 pixels) and dir/diagram/ID.svg for
  * every indicator, ID made safe as a file name; creates dir/diagram.
  * UF_ERROR_NO_DATA when the model has no year. */
-uf_error uf_chart_write_files(const uf_model *model, const char *dir);
+uf_error uf_chart_write_files(const uf_view *view, const char *dir);
 
 /* A plan id as a file name (without extension) that is safe on Linux, macOS
  * and Windows: '/', '\\', ':', '*', '?', '"', '<', '>', '|' and control

@@ -546,7 +546,7 @@ static uf_error indicator_charts(board *b, size_t i, double y, double h)
     uf_pdf_heading(cr, UF_MARGIN + left_w + gap, y, UF_CONTENT_W - left_w - gap, title);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, y + 20);
-    uf_error err = uf_chart_trend(cr, left_w, h - 20, b->m, i, NULL);
+    uf_error err = uf_chart_trend(cr, left_w, h - 20, b->v, i, NULL);
     cairo_translate(cr, left_w + gap, 0);
     if (err == UF_OK)
         err = uf_chart_unit_bars(cr, UF_CONTENT_W - left_w - gap, h - 20, b->m, i, UF_CHART_TOP_UNITS, NULL);
@@ -782,7 +782,7 @@ static uf_error partner_page_draw(board *b)
     double h = fmin(18 * (double)(shown + 1) + 22, 290);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, y + 4);
-    uf_error err = uf_chart_partner_activity(cr, UF_CONTENT_W, h, b->m, 15);
+    uf_error err = uf_chart_partner_activity(cr, UF_CONTENT_W, h, b->v, 15);
     cairo_restore(cr);
     if (b->m->plan->npartners > 0)
         review_list(b, y + h + 16);

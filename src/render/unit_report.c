@@ -139,12 +139,11 @@ static void unit_intro(unit_doc *u)
         y += 28;
     } else {
         char note[600];
-        snprintf(note, sizeof note, "%s%s%s %s",
+        snprintf(note, sizeof note, "%s%s%s",
                  "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan "
                  "målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ",
-                 u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "", u->uy->rejected ? ": * preliminär. " : "",
-                 uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
-        y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 2) + 4;
+                 u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_PRELIM_NOTE) : "", uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
+        y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 3) + 4; /* three lines end above the status line */
     }
     status_counts(u, y + 6);
 }
@@ -153,7 +152,7 @@ static void unit_intro(unit_doc *u)
 
 enum { COL_NAME, COL_VALUE, COL_PREV, COL_CHANGE, COL_OWN, COL_WHOLE_TARGET, COL_WHOLE, COL_SHARE, COL_STATUS, NCOLS };
 
-static const double col_w[NCOLS] = {187, 62, 60, 62, 116, 64, 66, 56, 96};
+static const double col_w[NCOLS] = {187, 62, 60, 68, 110, 64, 66, 56, 96};
 
 static double col_x(int c)
 {
@@ -281,18 +280,6 @@ static const uf_view_assessment *assessment_of(const unit_doc *u, size_t g)
     return NULL;
 }
 
-static uf_status assessment_colour(uf_assessment a)
-{
-    return a == UF_ASSESS_MET ? UF_STATUS_GREEN : a == UF_ASSESS_PARTLY ? UF_STATUS_YELLOW
-         : a == UF_ASSESS_NOT_MET ? UF_STATUS_RED : UF_STATUS_GREY;
-}
-
-static const char *assessment_word(uf_assessment a)
-{
-    static const uf_msg msgs[] = {UF_MSG_ASSESS_NONE, UF_MSG_WORD_MET, UF_MSG_WORD_PARTLY, UF_MSG_WORD_NOT_MET};
-    return uf_msg_text(a <= UF_ASSESS_NOT_MET ? msgs[a] : UF_MSG_ASSESS_NONE);
-}
-
 /* The unit's own assessment of the goal, on the goal's row beside its
  * figures: "Självvärdering: ✔ Uppnått – avviker från siffrorna". */
 static void goal_assessment(unit_doc *u, size_t g, double y)
@@ -309,7 +296,7 @@ static void goal_assessment(unit_doc *u, size_t g, double y)
         uf_text_draw(cr, x, y + 3.2, uf_msg_text(UF_MSG_ASSESS_NONE), 0, UF_ALIGN_LEFT);
         return;
     }
-    x += uf_chart_badge(cr, x, y, 11, assessment_colour(a->assessment), assessment_word(a->assessment)) + 8;
+    x += uf_chart_badge(cr, x, y, 11, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
     if (a->differs) {
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
@@ -428,7 +415,7 @@ static double assessment_section(unit_doc *u, double x, double y, double w)
         uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
         double gx = x + uf_text_draw(cr, x, y, goal, w * 0.3, UF_ALIGN_LEFT) + 8;
-        gx += uf_chart_badge(cr, gx, y - 3, 10, assessment_colour(a->assessment), assessment_word(a->assessment)) + 8;
+        gx += uf_chart_badge(cr, gx, y - 3, 10, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
         if (a->differs) {
             uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
             uf_font_use(cr, UF_FONT_BOLD, 8.5);

@@ -590,12 +590,6 @@ static void write_units(const wb *w, lxw_worksheet *ws)
 
 /* ---- Självvärdering ---- */
 
-static const char *assessment_text(uf_assessment a)
-{
-    static const uf_msg msgs[] = {UF_MSG_ASSESS_NONE, UF_MSG_WORD_MET, UF_MSG_WORD_PARTLY, UF_MSG_WORD_NOT_MET};
-    return a <= UF_ASSESS_NOT_MET ? uf_msg_text(msgs[a]) : "";
-}
-
 static void assessment_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, const uf_view_assessment *a)
 {
     const uf_plan *p = w->model->plan;
@@ -604,10 +598,7 @@ static void assessment_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, const 
     write_text(ws, row, 1, p->units[a->unit].id, NULL);
     write_text(ws, row, 2, p->units[a->unit].name, NULL);
     write_text(ws, row, 3, p->goals[a->goal].id, NULL);
-    uf_status colour = a->assessment == UF_ASSESS_MET ? UF_STATUS_GREEN
-                     : a->assessment == UF_ASSESS_PARTLY ? UF_STATUS_YELLOW
-                     : a->assessment == UF_ASSESS_NOT_MET ? UF_STATUS_RED : UF_STATUS_GREY;
-    worksheet_write_string(ws, row, 4, assessment_text(a->assessment), w->status[colour]);
+    worksheet_write_string(ws, row, 4, uf_assessment_text(a->assessment), w->status[uf_assessment_status(a->assessment)]);
     if (a->differs)
         worksheet_write_string(ws, row, 5, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), w->status[UF_STATUS_RED]);
     snprintf(text, sizeof text, "%s/%s", uf_fmt_count(g, (long long)a->green), uf_fmt_count(r, (long long)a->red));

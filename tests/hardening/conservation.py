@@ -437,16 +437,18 @@ def check_folder(seed, failures):
             if not raw.startswith(b"\xef\xbb\xbf") or b"\r\n" not in raw or raw.replace(b"\r\n", b"").count(b"\n"):
                 fail("sammanstallning: not UTF-8 with BOM and CRLF")
             rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
-            if not rows or rows[0] != ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status"]:
+            if not rows or rows[0] != ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status",
+                                       "bedömning", "målvärde_avser", "avvisade_rader", "indikatornamn",
+                                       "enhetsnamn", "måttenhet"]:
                 fail(f"sammanstallning header: {rows[:1]}")
                 rows = [[]]
             expected = f.figures()
             seen = set()
             for row in rows[1:]:
-                if len(row) != 8:
+                if len(row) != 14:
                     fail(f"sammanstallning: row with {len(row)} fields: {row}")
                     continue
-                y, goal, ind, unit, value, target, previous, status = row
+                y, goal, ind, unit, value, target, previous, status, word, source = row[:10]
                 key = (int(y), ind, unit)
                 seen.add(key)
                 if goal != f.indicators[ind]["goal"]:
@@ -455,9 +457,16 @@ def check_folder(seed, failures):
                 got = number(value)
                 if (want is None) != (got is None) or (want is not None and abs(want - got) > 1e-4 * max(1, abs(want))):
                     fail(f"{key}: value {value!r}, recomputed {want!r}")
-                t = f.targets.get(key)
+                # A unit without its own target takes the municipality's for medel only.
+                t, want_source = f.targets.get(key), "enheten" if unit else "kommunen"
+                if t is None and unit and f.indicators[ind]["agg"] == "medel":
+                    t, want_source = f.targets.get((int(y), ind, "")), "kommunen"
                 if (t is None) != (number(target) is None) or (t is not None and abs(t - number(target)) > 1e-4 * max(1, abs(t))):
                     fail(f"{key}: målvärde {target!r}, plan says {t!r}")
+                if source != (want_source if t is not None else ""):
+                    fail(f"{key}: målvärde_avser {source!r}")
+                if (word == "underlag saknas") != (status == "grå") or (t is None and word in ("uppnått", "ej uppnått")):
+                    fail(f"{key}: bedömning {word!r} with status {status!r} and target {t!r}")
                 prev = expected.get((int(y) - 1, ind, unit)) if int(y) - 1 in f.report_years else None
                 gotp = number(previous)
                 if (prev is None) != (gotp is None) or (prev is not None and abs(prev - gotp) > 1e-4 * max(1, abs(prev))):

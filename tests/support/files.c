@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void uf_test_write_file(const char *path, const void *data, size_t len)
 {
@@ -17,6 +18,22 @@ void uf_test_write_file(const char *path, const void *data, size_t len)
 }
 
 void uf_test_write_text(const char *path, const char *text) { uf_test_write_file(path, text, strlen(text)); }
+
+bool uf_test_make_inputs(char *template)
+{
+    if (!mkdtemp(template))
+        return false;
+    char path[600];
+    snprintf(path, sizeof path, "%s/plan", template);
+    return mkdir(path, 0755) == 0;
+}
+
+void uf_test_put_plan(const char *dir, const char *name, const char *text)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/plan/%s", dir, name);
+    uf_test_write_text(path, text);
+}
 
 int uf_test_remove_tree(const char *dir)
 {

@@ -199,7 +199,7 @@ static void test_trend_targets_and_points(void **state)
     canvas c = canvas_new(720, 520);
     cairo_scale(c.cr, 2, 2);
     uf_chart_frame fr;
-    assert_int_equal(uf_chart_trend(c.cr, 360, 260, s->model, ind, &fr), UF_OK);
+    assert_int_equal(uf_chart_trend(c.cr, 360, 260, s->view, ind, &fr), UF_OK);
     assert_false(fr.horizontal);
     assert_int_equal(fr.nitems, s->model->report_index + 1);
     assert_true(fr.vmin <= 0); /* a value axis that starts at 0 */
@@ -226,10 +226,10 @@ static void test_other_charts_draw(void **state)
     assert_int_equal(uf_chart_goal_overview(c.cr, 770, 300, s->model, 0, uf_chart_overview_rows(s->model)), UF_OK);
     assert_int_equal(uf_chart_overview_rows(s->model), s->plan->ngoals + s->plan->nindicators);
     assert_int_equal(uf_chart_goal_counts(c.cr, 770, 120, s->model), UF_OK);
-    assert_int_equal(uf_chart_partner_activity(c.cr, 770, 300, s->model, 15), UF_OK);
-    assert_int_equal(uf_chart_partner_activity(c.cr, 770, 300, s->model, 3), UF_OK);
+    assert_int_equal(uf_chart_partner_activity(c.cr, 770, 300, s->view, 15), UF_OK);
+    assert_int_equal(uf_chart_partner_activity(c.cr, 770, 300, s->view, 3), UF_OK);
     for (size_t i = 0; i < s->plan->nindicators; i++)
-        assert_int_equal(uf_chart_indicator_panel(c.cr, 770, 400, s->model, i), UF_OK);
+        assert_int_equal(uf_chart_indicator_panel(c.cr, 770, 400, s->view, i), UF_OK);
     /* The first goal's heading row is shaded, its first indicator row has
      * a status disc in its status colour at the left. */
     canvas_free(&c);
@@ -379,7 +379,7 @@ static void test_chart_files(void **state)
     uf_test_sample *s = *state;
     char dir[] = "/tmp/uf-chart-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    assert_int_equal(uf_chart_write_files(s->model, dir), UF_OK);
+    assert_int_equal(uf_chart_write_files(s->view, dir), UF_OK);
     for (size_t i = 0; i < s->plan->nindicators; i++) {
         char path[512];
         snprintf(path, sizeof path, "%s/diagram/%s.png", dir, s->plan->indicators[i].id);

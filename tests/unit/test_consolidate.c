@@ -10,11 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "consolidate/model.h"
 #include "consolidate/view.h"
 #include "dataset/dataset.h"
+#include "render/csv_export.h"
 #include "plan/plan.h"
 #include "files.h"
 
@@ -24,22 +24,14 @@ enum { A, B, C };                   /* units */
 static char dir[64];
 static uf_plan *plan;
 
-static void put(const char *name, const char *text)
-{
-    char path[160];
-    snprintf(path, sizeof path, "%s/plan/%s", dir, name);
-    uf_test_write_text(path, text);
-}
+static void put(const char *name, const char *text) { uf_test_put_plan(dir, name, text); }
 
 static int setup(void **state)
 {
     (void)state;
     strcpy(dir, "/tmp/uf-test-v2-XXXXXX");
-    if (!mkdtemp(dir))
+    if (!uf_test_make_inputs(dir))
         return -1;
-    char path[160];
-    snprintf(path, sizeof path, "%s/plan", dir);
-    mkdir(path, 0755);
     put("mal.csv", "id;namn\n1;Projekt\n2;Kontakter\n");
     put("indikatorer.csv", "id;mål;namn;måttenhet;aggregering;riktning\n"
                            "summa;1;S;antal;summa;öka\nmedel;1;M;procent;medel;öka\n"
@@ -300,6 +292,37 @@ static void test_view_units(void **state)
     fixture_free(f);
 }
 
+/* The CSV export: a row per applicable figure for every year in the data,
+ * none for a pair that is ej aktuell; the version-2 columns filled in. */
+static void test_csv_rows(void **state)
+{
+    (void)state;
+    fixture *f = build(rejected_rows);
+    char path[128];
+    snprintf(path, sizeof path, "%s/sammanstallning.csv", dir);
+    assert_int_equal(uf_csv_export_write(f->model, path), UF_OK);
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    char line[512];
+    size_t rows = 0;
+    bool own = false, inherited = false, prelim = false;
+    while (fgets(line, sizeof line, fp)) {
+        rows++;
+        assert_null(strstr(line, ";edi;b;"));
+        assert_null(strstr(line, ";edi;c;"));
+        own |= strstr(line, "2025;1;summa;a;5;5;4;grön;uppnått;enheten;1;S;A;antal\r\n") != NULL;
+        inherited |= strstr(line, "2025;1;medel;a;41;50;40;gul;delvis uppnått;kommunen;0;M;A;procent\r\n") != NULL;
+        prelim |= strstr(line, "2025;1;summa;;14;100;14;röd;ej uppnått;kommunen;2;S;;antal\r\n") != NULL;
+    }
+    fclose(fp);
+    /* header + 2 years x (4 indicators x (municipality + 3 units) + edi x (municipality + a)) */
+    assert_int_equal(rows, 1 + 2 * (4 * 4 + 2));
+    assert_true(own);
+    assert_true(inherited);
+    assert_true(prelim);
+    fixture_free(f);
+}
+
 /* One window for every output: the report year and at most seven before. */
 static void test_view_window(void **state)
 {
@@ -334,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_avviker),
         cmocka_unit_test(test_view_units),
         cmocka_unit_test(test_view_window),
+        cmocka_unit_test(test_csv_rows),
     };
     return cmocka_run_group_tests_name("consolidate", tests, setup, teardown);
 }

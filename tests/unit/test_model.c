@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "consolidate/model.h"
 #include "dataset/dataset.h"
@@ -19,22 +18,14 @@
 static char dir[64];
 static uf_plan *plan;
 
-static void put(const char *name, const char *text)
-{
-    char path[160];
-    snprintf(path, sizeof path, "%s/plan/%s", dir, name);
-    uf_test_write_text(path, text);
-}
+static void put(const char *name, const char *text) { uf_test_put_plan(dir, name, text); }
 
 static int setup(void **state)
 {
     (void)state;
     strcpy(dir, "/tmp/uf-test-model-XXXXXX");
-    if (!mkdtemp(dir))
+    if (!uf_test_make_inputs(dir))
         return -1;
-    char path[160];
-    snprintf(path, sizeof path, "%s/plan", dir);
-    mkdir(path, 0755);
     put("mal.csv", "id;namn\n1;Projekt\n2;Kontakter\n");
     put("indikatorer.csv", "id;mål;namn;måttenhet;aggregering;riktning\n"
                            "summa;1;S;antal;summa;öka\nmedel;2;M;procent;medel;öka\n"

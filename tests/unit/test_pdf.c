@@ -327,6 +327,39 @@ static void test_unit_reports_are_reproducible(void **state)
     }
 }
 
+/* The unit's own assessment beside its figures: the word on the goal's
+ * row, "avviker" where it differs, the analysis and actions on the last
+ * page. The sample's assessments arrive through the reader; here one is
+ * added to the dataset directly. */
+static void test_unit_report_assessment(void **state)
+{
+    uf_test_sample *s = *state;
+    size_t unit = uf_plan_find_unit(s->plan, "kultur-och-fritid", 17);
+    uf_self_assessment a = {.year = 2025, .unit = (uint32_t)unit, .goal = 0, .file = 0, .line = 3,
+                            .assessment = UF_ASSESS_NOT_MET};
+    const char *analysis = "Färre ansökningar än planerat", *actions = "Ny samordnare från hösten";
+    uf_dataset_add_assessment(s->data, &a, analysis, strlen(analysis), actions, strlen(actions));
+    uf_model *m = uf_model_build(s->plan, s->data, 2025);
+    uf_view *v = uf_view_build(m, s->diags, NULL);
+    const uf_view_unit_year *uy = uf_view_unit(v, m->report_index, unit);
+    assert_int_equal(uy->nassessments, 1);
+    const uf_view_assessment *va = &v->assessments[uy->assessments];
+    /* ej uppnått beside more green than red figures: it differs. */
+    assert_true(va->green > va->red);
+    assert_true(va->differs);
+    char dir[96];
+    snprintf(dir, sizeof dir, "%s/w", out_dir);
+    assert_int_equal(uf_pdf_write_unit_reports(m, v, dir), UF_OK);
+    unit_text_has(dir, "kultur-och-fritid", "Ej uppnått");
+    unit_text_has(dir, "kultur-och-fritid", "avviker från siffrorna");
+    unit_text_has(dir, "kultur-och-fritid", analysis);
+    unit_text_has(dir, "kultur-och-fritid", actions);
+    unit_text_has(dir, "miljo", "Ingen självvärdering inkom.");
+    uf_view_free(v);
+    uf_model_free(m);
+    s->data->nassessments--; /* the sample as it was for the other tests */
+}
+
 /* All PDFs of the sample in well under a second (0.1 s in a release build). */
 static void test_time(void **state)
 {
@@ -350,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_unit_reports),
         cmocka_unit_test(test_unit_report_contents),
         cmocka_unit_test(test_unit_reports_are_reproducible),
+        cmocka_unit_test(test_unit_report_assessment),
         cmocka_unit_test(test_time),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
