@@ -213,9 +213,9 @@ static void banner(page *w)
     fputs(" ", w->fp);
     say(w, UF_MSG_HTML_PRODUCED, date);
     fputs("</p>\n", w->fp);
-    if (v->rejected_rows > 0) {
+    if (c->rows_rejected > 0) {
         fputs("<p class=\"warn\"><strong>", w->fp);
-        say(w, UF_MSG_HTML_PRELIMINARY, count(r, v->rejected_rows));
+        say(w, UF_MSG_HTML_PRELIMINARY, count(r, (size_t)c->rows_rejected));
         fputs("</strong></p>\n", w->fp);
     }
     fputs("</header>\n", w->fp);
@@ -631,18 +631,13 @@ static void goal(page *w, size_t g)
 
 static void assessment(page *w, const uf_view_assessment *a, size_t seq)
 {
-    static const uf_status colours[] = {UF_STATUS_GREY, UF_STATUS_GREEN, UF_STATUS_YELLOW, UF_STATUS_RED};
-    static const uf_msg words[] = {UF_MSG_ASSESS_NONE, UF_MSG_WORD_MET, UF_MSG_WORD_PARTLY, UF_MSG_WORD_NOT_MET};
     char id[40], g[UF_WEB_NUMBUF], r[UF_WEB_NUMBUF];
     snprintf(id, sizeof id, "sv-%zu", seq);
     char *title = msg(UF_MSG_HTML_GOAL, w->p->goals[a->goal].id, w->p->goals[a->goal].name);
     heading(w, 4, id, title);
     free(title);
-    size_t k = a->assessment <= UF_ASSESS_NOT_MET ? (size_t)a->assessment : 0;
-    char *word = msg(words[k]);
     fputs("<p>", w->fp);
-    badge(w, colours[k], word);
-    free(word);
+    badge(w, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment));
     if (a->differs) {
         fputs(" <span class=\"differs\">", w->fp);
         say(w, UF_MSG_HTML_ASSESS_DIFFERS, count(g, a->green), count(r, a->red));
