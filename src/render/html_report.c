@@ -48,7 +48,12 @@ static char *msg(uf_msg code, ...)
 }
 
 static const char *count(char *buf, size_t n) { return uf_web_number(buf, (double)n); }
-static const char *year_text(char *buf, int year) { return snprintf(buf, 16, "%d", year), buf; }
+/* buf holds at least 16 bytes. */
+static const char *year_text(char *buf, int year)
+{
+    snprintf(buf, 16, "%d", year);
+    return buf;
+}
 
 static const char *value_text(char *buf, double v)
 {
@@ -84,9 +89,9 @@ static void prelim_mark(page *w, const uf_figure *f)
 static void table_open(page *w, const char *id, const char *caption)
 {
     fprintf(w->fp, "<div class=\"tw\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s\">\n<table>"
-                   "<caption id=\"%s\">", id, id);
+                   "<caption id=\"%s\"><span>", id, id);
     put(w, caption);
-    fputs("</caption>\n", w->fp);
+    fputs("</span></caption>\n", w->fp);
 }
 
 static void table_close(page *w) { fputs("</tbody></table></div>\n", w->fp); }
@@ -113,7 +118,12 @@ static void heading(page *w, int level, const char *id, const char *text)
     fprintf(w->fp, "</h%d>\n", level);
 }
 
-static void para(page *w, uf_msg code) { fputs("<p>", w->fp), say(w, code), fputs("</p>\n", w->fp); }
+static void para(page *w, uf_msg code)
+{
+    fputs("<p>", w->fp);
+    say(w, code);
+    fputs("</p>\n", w->fp);
+}
 
 /* ---- head ---- */
 
@@ -147,6 +157,8 @@ static const char css[] =
     ".tw{overflow-x:auto;margin:.6rem 0 1.2rem;max-width:100%}"
     "table{border-collapse:collapse;min-width:60%}"
     "caption{text-align:left;font-weight:600;padding:.3rem 0}"
+    /* A wide table scrolls in its region; its caption stays in view. */
+    "caption span{display:block;position:sticky;left:0;max-width:calc(100vw - 2.5rem)}"
     "th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}"
     "thead th{background:#eef2f6}"
     "tbody th{font-weight:600}"
@@ -263,13 +275,6 @@ static void toc(page *w)
 
 /* ---- summary: "# " headings, "- " list items, paragraphs; nothing else ---- */
 
-static void summary_line_end(const char **s, const char **end)
-{
-    *end = strchr(*s, '\n');
-    if (!*end)
-        *end = *s + strlen(*s);
-}
-
 static void put_n(page *w, const char *s, size_t n)
 {
     char *copy = uf_xstrndup(s, n);
@@ -289,9 +294,8 @@ static void summary(page *w)
     enum { NONE, PARA, LIST } open = NONE;
     static const char *const closers[] = {"", "</p>\n", "</ul>\n"};
     while (*s) {
-        const char *end;
-        summary_line_end(&s, &end);
-        size_t n = (size_t)(end - s);
+        size_t n = strcspn(s, "\n");
+        const char *end = s + n;
         bool blank = strspn(s, " \t") >= n;
         bool head = n >= 2 && strncmp(s, "# ", 2) == 0, item = n >= 2 && strncmp(s, "- ", 2) == 0;
         if (blank || head || (item && open != LIST) || (!item && open == LIST)) {

@@ -225,38 +225,56 @@ static int bar_cmp(const void *a, const void *b)
     return x->unit < y->unit ? -1 : x->unit > y->unit;
 }
 
-/* A unit's name cut to fit the name column (the table has it whole). */
+/* Bytes in the UTF-8 character that starts at s. */
+static size_t utf8_len(const char *s)
+{
+    size_t n = 1;
+    while ((s[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s += utf8_len(s))
+        n++;
+    return n;
+}
+
+/* A unit's name cut to fit the name column (the table has it whole): its
+ * start and its end with an ellipsis between, since names often differ
+ * only at the end ("… Centrum 1", "… Centrum 2"). */
 static void short_name(char *buf, size_t size, const char *name, size_t max_chars)
 {
-    size_t o = 0, chars = 0;
-    const char *p = name;
-    while (*p && o + 5 < size) {
-        size_t n = 1;
-        while ((p[n] & 0xC0) == 0x80)
-            n++;
-        if (chars == max_chars) {
+    size_t total = utf8_chars(name), o = 0, k = 0, tail = max_chars / 3;
+    if (total <= max_chars) {
+        snprintf(buf, size, "%s", name);
+        return;
+    }
+    for (const char *p = name; *p; p += utf8_len(p), k++) {
+        size_t n = utf8_len(p);
+        bool keep = k < max_chars - tail - 1 || k >= total - tail;
+        if (k == max_chars - tail - 1 && o + 4 < size) {
             memcpy(buf + o, ELLIPSIS, 3);
             o += 3;
-            break;
         }
-        if (o + n + 4 >= size)
-            break;
-        memcpy(buf + o, p, n);
-        o += n;
-        p += n;
-        chars++;
+        if (keep && o + n + 1 < size) {
+            memcpy(buf + o, p, n);
+            o += n;
+        }
     }
     buf[o] = '\0';
 }
 
-enum { BARS_W = 520, BARS_NAME = 190, BARS_ROW = 26, BARS_TOP = 8, BARS_BOTTOM = 50, BARS_RIGHT = 70 };
+enum { BARS_W = 520, BARS_NAME = 200, BARS_ROW = 26, BARS_TOP = 8, BARS_BOTTOM = 50, BARS_RIGHT = 64 };
 
 static void bars_row(FILE *fp, const uf_model *m, size_t ind, const bar_row *r, double y, const scale *s)
 {
     const uf_plan *p = m->plan;
     const uf_figure *f = uf_model_figure(m, m->report_index, ind, r->unit);
     char name[160], buf[UF_WEB_NUMBUF], label[UF_WEB_NUMBUF + 16];
-    short_name(name, sizeof name, p->units[r->unit].name, 22);
+    short_name(name, sizeof name, p->units[r->unit].name, 20);
     text_at(fp, BARS_NAME - 8, y + BARS_ROW / 2 + 4, "end", NULL, name);
     double x0 = scale_pos(s, 0, BARS_NAME, BARS_W - BARS_RIGHT);
     if (!isfinite(r->value)) {
@@ -308,7 +326,7 @@ void uf_svg_web_bars(FILE *fp, const uf_model *m, size_t ind, const size_t *unit
     for (size_t k = 0; k < shown; k++)
         bars_row(fp, m, ind, &rows[k], BARS_TOP + BARS_ROW * (double)k, &s);
     if (shown < nunits)
-        text_at(fp, BARS_NAME - 8, BARS_TOP + BARS_ROW * (double)shown + BARS_ROW / 2 + 4, "end", "muted", others_text);
+        text_at(fp, BARS_NAME + 4, BARS_TOP + BARS_ROW * (double)shown + BARS_ROW / 2 + 4, NULL, "muted", others_text);
     double lx = 8;
     if (whole_line) {
         double tx = scale_pos(&s, whole->target, BARS_NAME, BARS_W - BARS_RIGHT);

@@ -24,7 +24,8 @@ void uf_web_escape(FILE *fp, const char *s);
 #define UF_WEB_NUMBUF 96
 const char *uf_web_number(char *buf, double value);
 
-/* The fill of each status, and the symbol shown with it. */
+/* The fill of each status (Okabe–Ito, as the cairo charts); the symbol
+ * beside it is uf_status_symbol. */
 const char *uf_web_status_fill(uf_status status);
 
 /* The municipality's figure per year for years[first..last] with the target
@@ -34,7 +35,7 @@ void uf_svg_web_trend(FILE *fp, const uf_model *m, size_t indicator, size_t firs
                       const char *title, const char *desc);
 
 /* The units' figures in the report year as bars, largest first, at most
- * top of them; units[nunits] are the units to show (those the indicator
+ * top of them; units are the nunits units to show (those the indicator
  * applies to). others_text labels the rest when cut. */
 void uf_svg_web_bars(FILE *fp, const uf_model *m, size_t indicator, const size_t *units, size_t nunits, size_t top,
                      const char *id, const char *title, const char *desc, const char *others_text);
