@@ -202,7 +202,10 @@ void uf_svg_web_trend(FILE *fp, const uf_model *m, size_t ind, size_t first, siz
         fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"%s\" class=\"point\"/>", x, py,
                 uf_web_status_fill(f->status));
         snprintf(label, sizeof label, "%s %s", uf_web_number(buf, f->value), uf_status_symbol(f->status));
-        text_at(fp, x, py - 11, "middle", "label", label);
+        /* Below the point when the target's mark sits just above it. */
+        double ty = isfinite(f->target) ? scale_pos(&s, f->target, TREND_H - TREND_BOTTOM, TREND_TOP) : INFINITY;
+        bool below = ty < py && py - ty < 24 && py + 24 < TREND_H - TREND_BOTTOM;
+        text_at(fp, x, below ? py + 22 : py - 11, "middle", "label", label);
     }
     fputs("</svg>\n", fp);
 }
@@ -284,13 +287,15 @@ static void bars_row(FILE *fp, const uf_model *m, size_t ind, const bar_row *r, 
     double x1 = scale_pos(s, r->value, BARS_NAME, BARS_W - BARS_RIGHT);
     fprintf(fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\" class=\"bar\"/>", fmin(x0, x1),
             y + 4, fabs(x1 - x0), BARS_ROW - 8, uf_web_status_fill(f->status));
+    double end = fmax(x0, x1);
     if (isfinite(f->target) && f->target_source == UF_TARGET_OWN) {
         double tx = scale_pos(s, f->target, BARS_NAME, BARS_W - BARS_RIGHT);
         fprintf(fp, "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", tx, y + 1, tx,
                 y + BARS_ROW - 1);
+        end = fmax(end, tx + 1.5); /* the label never sits on the tick */
     }
     snprintf(label, sizeof label, "%s %s", uf_web_number(buf, r->value), uf_status_symbol(f->status));
-    text_at(fp, fmax(x0, x1) + 5, y + BARS_ROW / 2 + 4, NULL, NULL, label);
+    text_at(fp, end + 5, y + BARS_ROW / 2 + 4, NULL, NULL, label);
 }
 
 void uf_svg_web_bars(FILE *fp, const uf_model *m, size_t ind, const size_t *units, size_t nunits, size_t top,
