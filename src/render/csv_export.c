@@ -24,21 +24,25 @@ static void put_number(FILE *fp, double v)
     }
 }
 
-/* Plan names are free text: quoted when they hold the delimiter, a quote
- * or a line break (RFC 4180). */
+/* Plan names are free text, read by spreadsheets and other systems: a
+ * name that a spreadsheet would take for a formula (= + - @ at its start)
+ * is led by an apostrophe, control characters and line breaks become
+ * spaces, and a name with the delimiter or a quote is quoted (RFC 4180). */
 static void put_text(FILE *fp, const char *s)
 {
-    if (!strpbrk(s, ";\"\r\n")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
+    bool quote = strpbrk(s, ";\"") != NULL;
+    if (quote)
+        fputc('"', fp);
+    if (*s && strchr("=+-@", *s))
+        fputc('\'', fp);
     for (; *s; s++) {
-        if (*s == '"')
+        unsigned char c = (unsigned char)*s;
+        if (c == '"')
             fputc('"', fp);
-        fputc(*s, fp);
+        fputc(c < 0x20 || c == 0x7F ? ' ' : c, fp);
     }
-    fputc('"', fp);
+    if (quote)
+        fputc('"', fp);
 }
 
 /* målvärde_avser: "enheten", "kommunen" or empty (contract v2). */

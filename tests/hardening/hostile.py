@@ -121,13 +121,16 @@ def well_formed_csv(name, path):
     if raw.replace(b"\r\n", b"").count(b"\n") or raw.replace(b"\r\n", b"").count(b"\r"):
         fail(f"{name}: CSV line ends other than CRLF")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";", strict=True))
-    if rows[0] != ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status"]:
+    if rows[0] != ["år", "mål", "indikator", "enhet", "värde", "målvärde", "föregående", "status", "bedömning",
+                   "målvärde_avser", "avvisade_rader", "indikatornamn", "enhetsnamn", "måttenhet"]:
         fail(f"{name}: CSV header {rows[0]}")
     for row in rows[1:]:
-        if len(row) != 8:
+        if len(row) != 14:
             fail(f"{name}: CSV row with {len(row)} fields: {row}")
         elif any(cell[:1] in ("=", "+", "@", "\t", "\r") for cell in row):
             fail(f"{name}: CSV cell that a spreadsheet reads as a formula: {row}")
+        elif any(ch < " " for cell in row for ch in cell):
+            fail(f"{name}: CSV cell with a control character or line break: {row}")
         elif row[0] and not re.fullmatch(r"\d{4}", row[0]):
             fail(f"{name}: CSV year {row[0]!r}")
     return rows

@@ -257,8 +257,7 @@ static void diagnostics(uf_dataset *d, uf_diag_list *diags)
     x = uf_diag_add(diags, UF_SEVERITY_WARNING, UF_NO_FILE, 0, 0, UF_MSG_ROW_NO_VALUE);
     x->unit = A, x->year = 2025; /* run-wide: shown from the model instead */
     /* c sent only empty values in 2024: arrived, nothing reported. */
-    uf_row r = {.value = NAN, .year = 2024, .unit = C, .indicator = SUM, .partner = UF_NO_PARTNER, .line = 9};
-    uf_dataset_add(d, &r, NULL, 0);
+    add(d, 2024, C, SUM, NAN, NULL);
 }
 
 static void test_view_units(void **state)
