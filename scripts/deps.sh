@@ -6,15 +6,30 @@ packages=(build-essential cmake pkg-config libcsv-dev libxlsxwriter-dev libcairo
 if [ "${1:-}" = "--test" ]; then
   # The tests read the outputs back with independent tools.
   packages+=(python3 python3-openpyxl python3-xlsxwriter poppler-utils qpdf clang libclang-rt-14-dev valgrind)
+  # The web page is checked in Debian's Chromium (tests/browser).
+  packages+=(chromium)
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+browser_modules() {
+  # axe-core and playwright-core from npm, pointed at Debian's Chromium:
+  # never a browser download (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD).
+  [ "${1:-}" = "--test" ] || return 0
+  [ -d tests/browser/node_modules/playwright-core ] && [ -d tests/browser/node_modules/axe-core ] && return 0
+  echo "Installerar npm-paket i tests/browser: axe-core playwright-core"
+  (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+if [ ${#missing[@]} -eq 0 ]; then
+  browser_modules "${1:-}"
+  exit 0
+fi
 echo "Installerar: ${missing[*]}"
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+browser_modules "${1:-}"

@@ -23,7 +23,8 @@ enum {
     UF_FORMAT_UNITS = 8,   /* enheter/UNIT.pdf */
     UF_FORMAT_CHARTS = 16, /* diagram/INDICATOR.png and .svg */
     UF_FORMAT_PDF = UF_FORMAT_BOARD | UF_FORMAT_UNITS | UF_FORMAT_CHARTS,
-    UF_FORMAT_ALL = UF_FORMAT_XLSX | UF_FORMAT_CSV | UF_FORMAT_PDF
+    UF_FORMAT_HTML = 32,   /* styrelserapport-YYYY.html */
+    UF_FORMAT_ALL = UF_FORMAT_XLSX | UF_FORMAT_CSV | UF_FORMAT_PDF | UF_FORMAT_HTML
 };
 
 typedef struct uf_config {

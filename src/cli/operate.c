@@ -8,6 +8,7 @@
 #include "render/csv_export.h"
 #include "render/font.h"
 #include "render/pdf_report.h"
+#include "render/html_report.h"
 #include "render/unit_report.h"
 #include "render/output.h"
 #include "render/workbook.h"
@@ -314,6 +315,17 @@ static void workbook_damaged(void)
     fputc('\n', stderr);
 }
 
+/* styrelserapport-YYYY.html beside the PDF. */
+static bool write_html(const uf_view *view, const char *dir)
+{
+    char name[64];
+    snprintf(name, sizeof name, "styrelserapport-%d.html", view->model->report_year);
+    char *path = uf_path_join(dir, name);
+    bool ok = report_written(uf_html_write_board_report(view, path), path);
+    free(path);
+    return ok;
+}
+
 static bool write_reports(const uf_run *run, const uf_model *model, const uf_view *view, const char *dir)
 {
     const uf_config *cfg = run->config;
@@ -356,6 +368,8 @@ static bool write_reports(const uf_run *run, const uf_model *model, const uf_vie
     }
     if (ok && (cfg->formats & UF_FORMAT_PDF))
         ok &= write_pdfs(model, view, dir, cfg->formats);
+    if (ok && (cfg->formats & UF_FORMAT_HTML))
+        ok &= write_html(view, dir);
     return ok;
 }
 

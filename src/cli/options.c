@@ -58,6 +58,7 @@ static const struct {
 } format_names[] = {
     {"xlsx", UF_FORMAT_XLSX},      {"csv", UF_FORMAT_CSV},         {"pdf", UF_FORMAT_PDF},
     {"styrelserapport", UF_FORMAT_BOARD}, {"enheter", UF_FORMAT_UNITS}, {"diagram", UF_FORMAT_CHARTS},
+    {"html", UF_FORMAT_HTML},
 };
 
 static bool set_formats(uf_config *c, const char *v)

@@ -154,13 +154,98 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(PLAN_DUP_TARGET, "målvärde för %s, %s, %s anges två gånger (även på rad %s)", "target for %s, %s, %s is given twice (also on line %s)") \
     X(PLAN_WHOLE, "koncernen", "the municipality") \
     X(PLAN_BAD_APPLIES, "'%s' i kolumnen gäller är varken en enhet eller en enhetstyp (förvaltning, bolag, nämnd, övrigt)%s", "'%s' in column gäller is neither a unit nor a unit type (förvaltning, bolag, nämnd, övrigt)%s") \
+    /* the web page (styrelserapport-YYYY.html) */ \
+    X(HTML_TITLE, "Uppföljning av internationell plan %s", "Follow-up of the international plan %s") \
+    X(HTML_SUBTITLE, "Rapport till kommunledningsutskottet", "Report to the municipal executive committee") \
+    X(HTML_SKIP, "Hoppa till innehållet", "Skip to the content") \
+    X(HTML_TOC, "Innehåll", "Contents") \
+    X(HTML_PRODUCED, "Framtagen %s av kommunledningskontoret.", "Produced %s by the municipal executive office.") \
+    X(HTML_FACTS, "%s av %s enheter har rapporterat för %s. Inlästa rader: %s, varav %s godkända och %s avvisade.", "%s of %s units have reported for %s. Rows read: %s, of which %s accepted and %s rejected.") \
+    X(HTML_PRELIMINARY, "Uppföljningen är preliminär: %s rader avvisades. Siffror som bygger på avvisade rader är märkta preliminär.", "The follow-up is preliminary: %s rows were rejected. Figures with rejected rows behind them are marked preliminary.") \
+    X(HTML_SUMMARY, "Sammanfattning", "Summary") \
+    X(HTML_GUIDE, "Läsanvisning", "How to read this report") \
+    X(HTML_GUIDE_STATUS, "Status visas alltid med symbol och ord, aldrig bara med färg.", "A status is always shown with a symbol and a word, never by colour alone.") \
+    X(HTML_GUIDE_GREEN, "värdet når målvärdet i indikatorns riktning; utan målvärde: förbättrat sedan föregående år", "the figure reaches the target in the indicator's direction; without a target: better than the year before") \
+    X(HTML_GUIDE_YELLOW, "målvärdet nås inte, men värdet rörde sig åt rätt håll sedan föregående år eller nådde minst 80 %% av målvärdet (för indikatorer där lägre är bättre: 80 %% av värdet är högst målvärdet); utan målvärde: oförändrat", "the target is not reached, but the figure moved the right way since the year before or came within 80 %% (for indicators where lower is better: 80 %% of the figure is at most the target); without a target: unchanged") \
+    X(HTML_GUIDE_RED, "målvärdet nås inte och värdet är längre bort än 80 %% utan att ha rört sig åt rätt håll; utan målvärde: försämrat", "the target is not reached, the figure is further off than 80 %% and did not move the right way; without a target: worse") \
+    X(HTML_GUIDE_GREY, "värdet saknas, eller utan målvärde: föregående års värde saknas", "the figure is missing or, without a target, last year's figure is missing") \
+    X(HTML_GUIDE_TARGET, "Målvärde: en enhet mäts mot sitt eget målvärde. En enhet utan eget målvärde mäts mot kommunens när indikatorn är ett medelvärde; tabellerna säger vilket som gäller.", "Target: a unit is measured against its own target. A unit without one is measured against the municipality's target when the indicator is an average; the tables say which applies.") \
+    X(HTML_GUIDE_PRELIM, "Preliminär: minst en rad som skulle ha ingått i siffran avvisades. Siffran bygger bara på godkända rader, och antalet avvisade rader anges.", "Preliminary: at least one row that would have counted in the figure was rejected. The figure rests on the accepted rows only, and the number of rejected rows is given.") \
+    X(HTML_GUIDE_MISSING, "En enhet som inte har rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.", "A unit that has not reported is never counted as 0; it is left out of the municipality's figure.") \
+    X(HTML_OVERVIEW, "Översikt %s", "Overview %s") \
+    X(HTML_OVERVIEW_INTRO, "Varje måls indikatorer räknade efter status för kommunen som helhet.", "Each goal's indicators counted by status for the municipality as a whole.") \
+    X(HTML_OVERVIEW_CAPTION, "Indikatorer per mål och status %s", "Indicators per goal and status %s") \
+    X(HTML_INDICATORS_CAPTION, "Kommunens indikatorer %s", "The municipality's indicators %s") \
+    X(HTML_GOAL, "Mål %s: %s", "Goal %s: %s") \
+    X(HTML_COL_GOAL, "Mål", "Goal") \
+    X(HTML_COL_INDICATOR, "Indikator", "Indicator") \
+    X(HTML_COL_STATUS, "Status", "Status") \
+    X(HTML_COL_VALUE, "Värde", "Figure") \
+    X(HTML_COL_TARGET, "Målvärde", "Target") \
+    X(HTML_COL_PREVIOUS, "Föregående år", "Previous year") \
+    X(HTML_COL_UNIT, "Enhet", "Unit") \
+    X(HTML_COL_YEAR, "År", "Year") \
+    X(HTML_COL_TYPE, "Typ", "Type") \
+    X(HTML_COL_PLACE, "Plats", "Place") \
+    X(HTML_COL_REASON, "Orsak", "Reason") \
+    X(HTML_COL_PARTNER, "Partner", "Partner") \
+    X(HTML_COL_COUNTRY, "Land", "Country") \
+    X(HTML_COL_ACTIVITY, "Aktivitet", "Activity") \
+    X(HTML_COL_TOTAL, "Totalt", "Total") \
+    X(HTML_KEY, "Kommunen %s: %s. Målvärde: %s. %s: %s.", "The municipality %s: %s. Target: %s. %s: %s.") \
+    X(HTML_MEASURE, "Måttenhet: %s. %s", "Unit of measure: %s. %s") \
+    X(HTML_HIGHER_BETTER, "Högre är bättre.", "Higher is better.") \
+    X(HTML_LOWER_BETTER, "Lägre är bättre.", "Lower is better.") \
+    X(HTML_NONE, "saknas", "none") \
+    X(HTML_TREND_TITLE, "%s: kommunen över tid", "%s: the municipality over time") \
+    X(HTML_TREND_DESC, "Linjediagram över kommunens värde per år, %s–%s, med målvärdet som streckad linje. Siffrorna finns i tabellen efter diagrammet.", "Line chart of the municipality's figure per year, %s–%s, with the target as a dashed line. The figures are in the table after the chart.") \
+    X(HTML_TREND_CAPTION, "%s: kommunen per år", "%s: the municipality per year") \
+    X(HTML_BARS_TITLE, "%s: enheterna %s", "%s: the units %s") \
+    X(HTML_BARS_DESC, "Stapeldiagram över enheternas värden %s, störst först; enheter utan värde listas utan stapel. Alla enheter finns i tabellen efter diagrammet.", "Bar chart of the units' figures %s, largest first; units without a figure are listed without a bar. Every unit is in the table after the chart.") \
+    X(HTML_BARS_CAPTION, "%s: enheterna %s", "%s: the units %s") \
+    X(HTML_BARS_OTHERS, "Övriga %s enheter (se tabellen)", "%s other units (see the table)") \
+    X(HTML_TARGET_OWN, "enhetens eget", "the unit's own") \
+    X(HTML_TARGET_MUNICIPAL, "kommunens", "the municipality's") \
+    X(HTML_NOT_REPORTED, "har inte rapporterat", "has not reported") \
+    X(HTML_COMMENTS, "Kommentarer från enheterna %s", "Comments from the units %s") \
+    X(HTML_NO_COMMENTS, "Inga kommentarer.", "No comments.") \
+    X(HTML_COVERAGE, "Rapportering per år", "Reporting per year") \
+    X(HTML_COVERAGE_INTRO, "En enhet har rapporterat ett år när minst en av dess rader med värde för året godkändes.", "A unit has reported for a year when at least one of its rows with a figure for that year was accepted.") \
+    X(HTML_COVERAGE_YEAR, "%s: %s av %s enheter har rapporterat", "%s: %s of %s units have reported") \
+    X(HTML_COVERAGE_CAPTION, "Rapportering per enhet och år", "Reporting per unit and year") \
+    X(HTML_REPORTED, "rapporterat", "reported") \
+    X(HTML_MISSING, "saknas", "missing") \
+    X(HTML_PARTNERS, "Partner och aktivitet", "Partners and activity") \
+    X(HTML_PARTNERS_INTRO, "Antal godkända rader per år som nämner partnern. En registrerad partner utan aktivitet de två senaste redovisade åren listas för översyn.", "Accepted rows per year that name the partner. A registered partner with no activity in the last two reported years is listed for review.") \
+    X(HTML_PARTNERS_CAPTION, "Aktivitet per partner och år", "Activity per partner and year") \
+    X(HTML_REVIEW, "avtalet bör ses över", "the agreement should be reviewed") \
+    X(HTML_NO_PARTNERS, "Planen har inga registrerade partner.", "The plan has no registered partners.") \
+    X(HTML_REJECTED, "Avvisat underlag", "Rejected rows and files") \
+    X(HTML_REJECTED_INTRO, "Rader och filer som inte kunde godkännas, med fil, rad och kolumn. De ingår inte i någon siffra i rapporten.", "Rows and files that could not be accepted, with file, line and column. They are in no figure of this report.") \
+    X(HTML_REJECTED_COUNTS, "Lästa rader: %s; godkända: %s; avvisade: %s; dubbletter räknade en gång: %s; avvisade filer: %s.", "Rows read: %s; accepted: %s; rejected: %s; duplicates counted once: %s; files rejected: %s.") \
+    X(HTML_REJECTED_CAPTION, "Avvisade rader och filer", "Rejected rows and files") \
+    X(HTML_NONE_REJECTED, "Inga rader eller filer avvisades.", "No rows or files were rejected.") \
+    X(HTML_PRELIM_MARK, "preliminär: %s avvisade rader", "preliminary: %s rejected rows") \
+    X(HTML_COL_SOURCE, "Målvärdet avser", "Target is") \
+    X(HTML_COL_REJECTED_ROWS, "Avvisade rader", "Rejected rows") \
+    X(HTML_ASSESSMENTS, "Enheternas självvärdering %s", "The units' self-assessments %s") \
+    X(HTML_ASSESSMENTS_INTRO, "Varje enhets egen bedömning av målen, med analys och planerade åtgärder. Där bedömningen avviker från enhetens siffror står det; rapporten ändrar ingen av dem.", "Each unit's own assessment of the goals, with its analysis and planned actions. Where the assessment differs from the unit's figures it says so; the report changes neither.") \
+    X(HTML_NO_ASSESSMENTS, "Inga självvärderingar lämnades.", "No self-assessments were handed in.") \
+    X(HTML_ASSESS_DIFFERS, "Avviker från enhetens siffror: %s gröna och %s röda indikatorer under målet.", "Differs from the unit's figures: %s green and %s red indicators under the goal.") \
+    X(HTML_ANALYSIS, "Analys", "Analysis") \
+    X(HTML_ACTIONS, "Åtgärder", "Actions") \
+    X(HTML_LEGEND_SERIES, "kommunens värde", "the municipality's figure") \
+    X(HTML_LEGEND_TARGET, "målvärde", "target") \
+    X(HTML_LEGEND_OWN, "enhetens eget målvärde", "the unit's own target") \
+    X(HTML_LEGEND_WHOLE, "kommunens målvärde", "the municipality's target") \
+    X(HTML_GENERATOR, "Skapad med uppfolj %s.", "Made with uppfolj %s.") \
     /* command line */ \
     X(CLI_USAGE, \
       "Användning: uppfolj KOMMANDO [FLAGGOR] [INDATA] [FIL...]\n" \
       "\n" \
       "Kommandon:\n" \
       "  validate [INDATA] [FIL...]   kontrollera planen och inrapporteringen\n" \
-      "  report [INDATA]              skriv arbetsbok, CSV och PDF-rapporter\n" \
+      "  report [INDATA]              skriv arbetsbok, CSV, PDF-rapporter och webbsida\n" \
       "\n" \
       "INDATA är en mapp med plan/ och inrapportering/ (standard: inputs).\n" \
       "FIL är en eller flera inrapporteringsfiler att kontrollera mot planen\n" \
@@ -169,8 +254,9 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "Flaggor:\n" \
       "  --year ÅÅÅÅ         rapportår (standard: senaste året i inrapporteringen)\n" \
       "  --out MAPP          var rapporterna skrivs (standard: reports/ÅÅÅÅ)\n" \
-      "  --format LISTA      xlsx,csv,pdf (standard: alla); pdf kan delas upp i\n" \
-      "                      styrelserapport,enheter,diagram\n" \
+      "  --format LISTA      xlsx,csv,pdf,html (standard: alla); pdf kan delas upp i\n" \
+      "                      styrelserapport,enheter,diagram; html är webbsidan\n" \
+      "                      styrelserapport-ÅÅÅÅ.html\n" \
       "  --strict            avvisade rader gör körningen till ett fel (status 2)\n" \
       "  --quiet             skriv bara fel och varningar, inga sammanräkningar\n" \
       "  --lang sv|en        språk för meddelanden (standard: sv)\n" \
@@ -183,7 +269,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "\n" \
       "Commands:\n" \
       "  validate [INPUTS] [FILE...]  check the plan and the submissions\n" \
-      "  report [INPUTS]              write the workbook, CSV and PDF reports\n" \
+      "  report [INPUTS]              write the workbook, CSV, PDF reports and web page\n" \
       "\n" \
       "INPUTS is a folder with plan/ and inrapportering/ (default: inputs).\n" \
       "FILE is one or more submission files to check against the plan\n" \
@@ -192,8 +278,9 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "Options:\n" \
       "  --year YYYY         report year (default: latest year in the submissions)\n" \
       "  --out DIR           where reports go (default: reports/YYYY)\n" \
-      "  --format LIST       xlsx,csv,pdf (default: all); pdf can be split into\n" \
-      "                      styrelserapport,enheter,diagram\n" \
+      "  --format LIST       xlsx,csv,pdf,html (default: all); pdf can be split into\n" \
+      "                      styrelserapport,enheter,diagram; html is the web page\n" \
+      "                      styrelserapport-YYYY.html\n" \
       "  --strict            rejected rows make the run fail (status 2)\n" \
       "  --quiet             print only errors and warnings, no counts\n" \
       "  --lang sv|en        language of messages (default: sv)\n" \
@@ -206,7 +293,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_MISSING_ARG, "flaggan %s kräver ett värde", "option %s needs a value") \
     X(CLI_BAD_YEAR, "ogiltigt år '%s' till --year", "invalid year '%s' for --year") \
     X(CLI_BAD_LANG, "okänt språk '%s'; ange sv eller en", "unknown language '%s'; use sv or en") \
-    X(CLI_BAD_FORMAT, "okänt format '%s'; ange xlsx, csv, pdf, styrelserapport, enheter eller diagram", "unknown format '%s'; use xlsx, csv, pdf, styrelserapport, enheter or diagram") \
+    X(CLI_BAD_FORMAT, "okänt format '%s'; ange xlsx, csv, pdf, html, styrelserapport, enheter eller diagram", "unknown format '%s'; use xlsx, csv, pdf, html, styrelserapport, enheter or diagram") \
     X(CLI_UNKNOWN_COMMAND, "okänt kommando '%s'; ange validate eller report", "unknown command '%s'; use validate or report") \
     X(CLI_NO_COMMAND, "inget kommando angivet; se uppfolj --help", "no command given; see uppfolj --help") \
     X(CLI_NOT_FOLDER, "'%s' är ingen mapp med plan/", "'%s' is not a folder with plan/") \
