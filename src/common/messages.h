@@ -225,7 +225,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HTML_REJECTED_COUNTS, "Lästa rader: %s; godkända: %s; avvisade: %s; dubbletter räknade en gång: %s; avvisade filer: %s.", "Rows read: %s; accepted: %s; rejected: %s; duplicates counted once: %s; files rejected: %s.") \
     X(HTML_REJECTED_CAPTION, "Avvisade rader och filer", "Rejected rows and files") \
     X(HTML_NONE_REJECTED, "Inga rader eller filer avvisades.", "No rows or files were rejected.") \
-    X(HTML_PRELIM_MARK, "preliminär: %s avvisade rader", "preliminary: %s rejected rows") \
     X(HTML_COL_SOURCE, "Målvärdet avser", "Target is") \
     X(HTML_COL_REJECTED_ROWS, "Avvisade rader", "Rejected rows") \
     X(HTML_ASSESSMENTS, "Enheternas självvärdering %s", "The units' self-assessments %s") \

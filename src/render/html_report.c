@@ -80,7 +80,10 @@ static void prelim_mark(page *w, const uf_figure *f)
     if (!uf_figure_preliminary(f))
         return;
     fputs(" <span class=\"prelim\">", w->fp);
-    say(w, UF_MSG_HTML_PRELIM_MARK, count(n, f->rejected));
+    if (f->rejected == 1)
+        say(w, UF_MSG_PRELIM_ONE);
+    else
+        say(w, UF_MSG_PRELIM_N, count(n, f->rejected));
     fputs("</span>", w->fp);
 }
 
@@ -344,7 +347,7 @@ static void guide(page *w)
     fputs("</dl>\n", w->fp);
     para(w, UF_MSG_HTML_GUIDE_TARGET);
     fputs("<p><span class=\"prelim\">", w->fp);
-    say(w, UF_MSG_HTML_PRELIM_MARK, "N");
+    say(w, UF_MSG_PRELIM_N, "N");
     fputs("</span> ", w->fp);
     say(w, UF_MSG_HTML_GUIDE_PRELIM);
     fputs("</p>\n", w->fp);
