@@ -175,6 +175,8 @@ class Folder:
             if key:
                 r.choice(files).append(good_row(key))
         for flaw, count in flaw_counts.items():
+            if flaw == "missing_column_file":
+                continue  # whole files of their own, below; a row here would be an accepted one
             for _ in range(count):
                 key = take_key(flaw)
                 if not key:
@@ -322,6 +324,7 @@ class Folder:
         """What the engine must conclude, in reading order (files sorted by path)."""
         by_key = {}
         order = []
+        rejected_before = self.rows_rejected
         for name, rows, missing in names:
             if missing:
                 self.rows_read += len(rows)
@@ -381,6 +384,12 @@ class Folder:
                 if k > 0:
                     self.rows_duplicate += 1
                     self.warnings.append((row["file"], row["line"], r"samma år, enhet, indikator och partner som"))
+        # Every figure row counted as rejected is recorded for attribution,
+        # and nothing else: a flaw kind recorded but accepted would make the
+        # attribution check blame the engine.
+        if self.rows_rejected - rejected_before != len(self.rejected_rows):
+            raise AssertionError(f"seed {self.seed}: {self.rows_rejected - rejected_before} figure rows rejected, "
+                                 f"{len(self.rejected_rows)} recorded for attribution")
         self.dup_accepted = len([a for a in self.accepted if a is None])
         self.accepted = [a for a in self.accepted if a is not None]
         # Units expected to report (some indicator applies to them) that
@@ -411,6 +420,7 @@ class Folder:
             w = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
             w.writerow(header)
             line = 2
+            written = 0
             for _ in range(r.randint(1, 8)):
                 kind = r.choice(["good", "good", "good", "untouched", "bad", "missing", "again"])
                 if kind == "again" and by_key:
@@ -437,6 +447,7 @@ class Folder:
                 rec = [str(key[0]), key[1], key[2], word, texts[0], texts[1]] + (["Målets namn"] if len(header) > 6 else [])
                 before = out.tell()
                 w.writerow(rec)
+                written += 1
                 self.rows_read += 1
                 if kind == "bad":
                     self.rows_rejected += 1
@@ -448,6 +459,8 @@ class Folder:
                     by_key.setdefault(key, []).append((key, a, texts))
                     self.assessment_rows.append((key, a, texts, name, line))
                 line += out.getvalue()[before:].count("\n")
+            if not written:  # every key taken and nothing to repeat: a header alone
+                self.warnings.append((name, None, r"filen har en rubrikrad men inga datarader"))
             write(self.root, name, out.getvalue().encode("utf-8"))
 
     def settle_assessments(self):

@@ -100,6 +100,12 @@ static void text_has(const char *text, const char *what, const char *file)
         fail_msg("'%s' not found in the text of %s", what, file);
 }
 
+static void text_lacks(const char *text, const char *what, const char *file)
+{
+    if (strstr(text, what))
+        fail_msg("'%s' found in the text of %s", what, file);
+}
+
 static long pdf_pages(const char *path)
 {
     char *info = run("pdfinfo '%s'", path);
@@ -254,17 +260,27 @@ static void test_unit_reports(void **state)
     bool hidden;
     assert_int_equal(count_entries(sub, &hidden), s->plan->nunits);
     assert_false(hidden); /* no temporary files left */
+    size_t not_applicable = 0;
     for (size_t u = 0; u < s->plan->nunits; u++) {
         char *path = unit_pdf(dir, s->plan->units[u].id);
         assert_int_equal(pdf_pages(path), (long)uf_pdf_unit_pages(s->model, u));
         char *text = pdf_text(path);
         text_has(text, s->plan->units[u].name, path);
-        for (size_t i = 0; i < s->plan->nindicators; i++)
-            text_has(text, s->plan->indicators[i].name, path);
+        /* Its applicable indicators only: the others are ej aktuell for it
+         * and have no row (the sample's europa-direkt-* are
+         * kommunledningskontoret's, internationella-affarskontakter the
+         * bolag's). */
+        for (size_t i = 0; i < s->plan->nindicators; i++) {
+            if (uf_plan_applies(s->plan, i, u))
+                text_has(text, s->plan->indicators[i].name, path);
+            else
+                text_lacks(text, s->plan->indicators[i].name, path), not_applicable++;
+        }
         free(text);
         qpdf_checks(path);
         free(path);
     }
+    assert_true(not_applicable > 0);
     char *path = unit_pdf(dir, "kultur-och-fritid");
     fonts_are_embedded_dejavu(path);
     free(path);
@@ -330,35 +346,55 @@ static void test_unit_reports_are_reproducible(void **state)
 
 /* The unit's own assessment beside its figures: the word on the goal's
  * row, "avviker" where it differs, the analysis and actions on the last
- * page. The sample's assessments arrive through the reader; here one is
- * added to the dataset directly. */
+ * page. The sample's self-assessments arrive through the reader
+ * (inputs/inrapportering/2025/UNIT-sjalvvardering.csv). */
+static const uf_view_assessment *sample_assessment(const uf_test_sample *s, const char *unit_id, const char *goal_id)
+{
+    size_t unit = uf_plan_find_unit(s->plan, unit_id, strlen(unit_id));
+    assert_true(unit < s->plan->nunits);
+    const uf_view_unit_year *uy = uf_view_unit(s->view, s->model->report_index, unit);
+    for (size_t k = uy->assessments; k < uy->assessments + uy->nassessments; k++)
+        if (strcmp(s->plan->goals[s->view->assessments[k].goal].id, goal_id) == 0)
+            return &s->view->assessments[k];
+    fail_msg("no self-assessment of %s for goal %s", unit_id, goal_id);
+    return NULL;
+}
+
 static void test_unit_report_assessment(void **state)
 {
     uf_test_sample *s = *state;
-    size_t unit = uf_plan_find_unit(s->plan, "kultur-och-fritid", 17);
-    uf_self_assessment a = {.year = 2025, .unit = (uint32_t)unit, .goal = 0, .file = 0, .line = 3,
-                            .assessment = UF_ASSESS_NOT_MET};
-    const char *analysis = "Färre ansökningar än planerat", *actions = "Ny samordnare från hösten";
-    uf_dataset_add_assessment(s->data, &a, analysis, strlen(analysis), actions, strlen(actions));
-    uf_model *m = uf_model_build(s->plan, s->data, 2025);
-    uf_view *v = uf_view_build(m, s->diags, NULL);
-    const uf_view_unit_year *uy = uf_view_unit(v, m->report_index, unit);
-    assert_int_equal(uy->nassessments, 1);
-    const uf_view_assessment *va = &v->assessments[uy->assessments];
+    size_t unit = uf_plan_find_unit(s->plan, "alvstadsbostader", 16);
+    /* One row per goal, the untouched one (goal 3) kept as not assessed. */
+    assert_int_equal(uf_view_unit(s->view, s->model->report_index, unit)->nassessments, 3);
     /* ej uppnått beside more green than red figures: it differs. */
+    const uf_view_assessment *va = sample_assessment(s, "alvstadsbostader", "1");
+    assert_int_equal(va->assessment, UF_ASSESS_NOT_MET);
     assert_true(va->green > va->red);
     assert_true(va->differs);
+    assert_int_equal(sample_assessment(s, "alvstadsbostader", "3")->assessment, UF_ASSESS_NONE);
+    /* uppnått beside more red than green: it differs too. */
+    va = sample_assessment(s, "social", "1");
+    assert_int_equal(va->assessment, UF_ASSESS_MET);
+    assert_true(va->red > va->green);
+    assert_true(va->differs);
+    /* grön is uppnått; it agrees with the figures. */
+    va = sample_assessment(s, "kultur-och-fritid", "1");
+    assert_int_equal(va->assessment, UF_ASSESS_MET);
+    assert_false(va->differs);
     char dir[96];
     snprintf(dir, sizeof dir, "%s/w", out_dir);
-    assert_int_equal(uf_pdf_write_unit_reports(m, v, dir), UF_OK);
-    unit_text_has(dir, "kultur-och-fritid", "Ej uppnått");
-    unit_text_has(dir, "kultur-och-fritid", "avviker från siffrorna");
-    unit_text_has(dir, "kultur-och-fritid", analysis);
-    unit_text_has(dir, "kultur-och-fritid", actions);
-    unit_text_has(dir, "miljo", "Ingen självvärdering inkom.");
-    uf_view_free(v);
-    uf_model_free(m);
-    s->data->nassessments--; /* the sample as it was for the other tests */
+    assert_int_equal(uf_pdf_write_unit_reports(s->model, s->view, dir), UF_OK);
+    unit_text_has(dir, "alvstadsbostader", "Mål 1 ✖ Ej uppnått avviker från siffrorna");
+    unit_text_has(dir, "alvstadsbostader", "Analys: Inget nytt projekt under året.");
+    unit_text_has(dir, "alvstadsbostader", "Ej bedömt");
+    unit_text_has(dir, "social", "Mål 1 ✔ Uppnått avviker från siffrorna");
+    unit_text_has(dir, "kultur-och-fritid", "Åtgärder: Bjuda in Europa Direkt till biblioteken.");
+    char *path = unit_pdf(dir, "kultur-och-fritid");
+    char *text = pdf_text(path);
+    text_lacks(text, "avviker", path);
+    free(text);
+    free(path);
+    unit_text_has(dir, "alvstads-hamn", "Ingen självvärdering inkom.");
 }
 
 /* All PDFs of the sample in well under a second (0.1 s in a release build). */
