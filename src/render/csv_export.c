@@ -3,9 +3,10 @@
 #include "common/util.h"
 #include "render/output.h"
 
-#include <inttypes.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A number for import: decimal comma, no grouping; empty when missing. */
@@ -27,22 +28,79 @@ static void put_number(FILE *fp, double v)
 /* Plan names are free text, read by spreadsheets and other systems: a
  * name that a spreadsheet would take for a formula (= + - @ at its start)
  * is led by an apostrophe, control characters and line breaks become
- * spaces, and a name with the delimiter or a quote is quoted (RFC 4180). */
-static void put_text(FILE *fp, const char *s)
+ * spaces, and a name with the delimiter or a quote is quoted (RFC 4180).
+ * Made once per name, not once per row. */
+static char *text_cell(const char *s)
 {
+    uf_strbuf sb = {0};
     bool quote = strpbrk(s, ";\"") != NULL;
     if (quote)
-        fputc('"', fp);
+        uf_strbuf_putc(&sb, '"');
     if (*s && strchr("=+-@", *s))
-        fputc('\'', fp);
+        uf_strbuf_putc(&sb, '\'');
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '"')
-            fputc('"', fp);
-        fputc(c < 0x20 || c == 0x7F ? ' ' : c, fp);
+            uf_strbuf_putc(&sb, '"');
+        uf_strbuf_putc(&sb, c < 0x20 || c == 0x7F ? ' ' : (char)c);
     }
     if (quote)
-        fputc('"', fp);
+        uf_strbuf_putc(&sb, '"');
+    char *text = uf_strbuf_take(&sb);
+    return text ? text : uf_xstrdup("");
+}
+
+/* The name columns of each indicator ("name;" and "measure") and unit
+ * ("name;"; the municipality's is empty). */
+typedef struct name_cells {
+    char **indicator, **measure, **unit;
+    size_t nindicators, nunits;
+} name_cells;
+
+static void names_make(name_cells *n, const uf_plan *p)
+{
+    n->nindicators = p->nindicators, n->nunits = p->nunits;
+    n->indicator = uf_xcalloc(p->nindicators + 1, sizeof(char *));
+    n->measure = uf_xcalloc(p->nindicators + 1, sizeof(char *));
+    n->unit = uf_xcalloc(p->nunits + 1, sizeof(char *));
+    for (size_t i = 0; i < p->nindicators; i++) {
+        n->indicator[i] = text_cell(p->indicators[i].name);
+        n->measure[i] = text_cell(p->indicators[i].measure);
+    }
+    for (size_t u = 0; u < p->nunits; u++)
+        n->unit[u] = text_cell(p->units[u].name);
+}
+
+static void names_free(name_cells *n)
+{
+    for (size_t i = 0; i < n->nindicators; i++) {
+        free(n->indicator[i]);
+        free(n->measure[i]);
+    }
+    for (size_t u = 0; u < n->nunits; u++)
+        free(n->unit[u]);
+    free(n->indicator);
+    free(n->measure);
+    free(n->unit);
+}
+
+/* Years and counts: whole numbers without printf's machinery, which costs
+ * more than the rest of a row. */
+static void put_whole(FILE *fp, uint64_t v)
+{
+    char buf[24], *end = buf + sizeof buf, *at = end;
+    do {
+        *--at = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    fwrite(at, 1, (size_t)(end - at), fp);
+    fputc(';', fp);
+}
+
+static void put_field(FILE *fp, const char *s)
+{
+    fputs(s, fp);
+    fputc(';', fp);
 }
 
 /* målvärde_avser: "enheten", "kommunen" or empty (contract v2). */
@@ -54,7 +112,7 @@ static const char *target_source(const uf_figure *f)
 
 /* Plan ids start with a letter or digit and hold no ';', '"' or line
  * breaks, so they need no quoting and can never read as a formula. */
-static void put_row(FILE *fp, const uf_model *m, size_t y, size_t i, size_t u)
+static void put_row(FILE *fp, const uf_model *m, const name_cells *n, size_t y, size_t i, size_t u)
 {
     const uf_plan *p = m->plan;
     const uf_indicator *ind = &p->indicators[i];
@@ -62,18 +120,23 @@ static void put_row(FILE *fp, const uf_model *m, size_t y, size_t i, size_t u)
     if (!f->applies)
         return; /* ej aktuell: no row */
     bool whole = u == UF_WHOLE_MUNICIPALITY;
-    fprintf(fp, "%d;%s;%s;%s;", m->years[y], p->goals[ind->goal].id, ind->id, whole ? "" : p->units[u].id);
+    put_whole(fp, (uint64_t)m->years[y]); /* a year is 1900..2100 */
+    put_field(fp, p->goals[ind->goal].id);
+    put_field(fp, ind->id);
+    put_field(fp, whole ? "" : p->units[u].id);
     put_number(fp, f->value);
     fputc(';', fp);
     put_number(fp, f->target);
     fputc(';', fp);
     put_number(fp, f->previous);
-    fprintf(fp, ";%s;%s;%s;%" PRIu32 ";", uf_status_csv(f->status), uf_word_csv(f->word), target_source(f), f->rejected);
-    put_text(fp, ind->name);
     fputc(';', fp);
-    put_text(fp, whole ? "" : p->units[u].name);
-    fputc(';', fp);
-    put_text(fp, ind->measure);
+    put_field(fp, uf_status_csv(f->status));
+    put_field(fp, uf_word_csv(f->word));
+    put_field(fp, target_source(f));
+    put_whole(fp, f->rejected);
+    put_field(fp, n->indicator[i]);
+    put_field(fp, whole ? "" : n->unit[u]);
+    fputs(n->measure[i], fp);
     fputs("\r\n", fp);
 }
 
@@ -86,12 +149,15 @@ uf_error uf_csv_export_write(const uf_model *m, const char *path)
     FILE *fp = out.fp;
     fputs("\xEF\xBB\xBF" "år;mål;indikator;enhet;värde;målvärde;föregående;status;bedömning;målvärde_avser;"
           "avvisade_rader;indikatornamn;enhetsnamn;måttenhet\r\n", fp);
+    name_cells n;
+    names_make(&n, m->plan);
     for (size_t y = 0; y < m->nyears; y++) {
         for (size_t i = 0; i < m->plan->nindicators; i++) {
-            put_row(fp, m, y, i, UF_WHOLE_MUNICIPALITY);
+            put_row(fp, m, &n, y, i, UF_WHOLE_MUNICIPALITY);
             for (size_t u = 0; u < m->plan->nunits; u++)
-                put_row(fp, m, y, i, u);
+                put_row(fp, m, &n, y, i, u);
         }
     }
+    names_free(&n);
     return uf_output_commit(&out);
 }
