@@ -6,6 +6,7 @@
 #include "render/chart_files.h"
 #include "render/csv_export.h"
 #include "render/font.h"
+#include "render/jobs.h"
 #include "render/pdf_report.h"
 #include "render/unit_report.h"
 #include "render/output.h"
@@ -318,6 +319,7 @@ static uf_exit operate_report(uf_run *run)
         return UF_EXIT_FATAL;
     }
     uf_model *model = uf_model_build(run->plan, run->data, year);
+    uf_jobs_set_count(cfg->jobs);
     /* All or nothing: one failed output leaves every earlier report as it was. */
     uf_output_hold();
     bool ok = write_reports(run, model, dir);

@@ -24,6 +24,8 @@ static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int uf_output_failure_errno(void) { return failure_errno; }
 
+void uf_output_set_failure_errno(int e) { failure_errno = e; }
+
 /* Finished outputs waiting for uf_output_release, when held. */
 typedef struct held_output {
     char *temp_path, *path;

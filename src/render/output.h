@@ -35,6 +35,8 @@ void uf_output_abort(uf_output *o);
 void uf_output_hold(void);
 /* The errno behind the last UF_ERROR_WRITE from this module, 0 if unknown. */
 int uf_output_failure_errno(void);
+/* Hands a worker thread's errno to the thread that reports it (jobs.c). */
+void uf_output_set_failure_errno(int e);
 uf_error uf_output_release(bool keep);
 
 #endif

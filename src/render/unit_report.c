@@ -4,6 +4,7 @@
 #include "render/chart.h"
 #include "render/chart_files.h"
 #include "render/font.h"
+#include "render/jobs.h"
 #include "render/pdf_report.h"
 
 #include <cairo-pdf.h>
@@ -618,6 +619,23 @@ static char *unit_path(const char *dir, const char *name)
     return path;
 }
 
+/* What every worker of the pool reads; the paths are decided before it
+ * starts (uf_name_set is not thread-safe). */
+typedef struct units_job {
+    const uf_model *m;
+    const uf_diag_list *diags;
+    const unit_index *ix;
+    char **paths; /* [unit] */
+} units_job;
+
+static uf_error write_one_unit(void *ctx, size_t u, unsigned worker)
+{
+    (void)worker;
+    const units_job *job = ctx;
+    unit_doc doc = {.m = job->m, .diags = job->diags, .ix = job->ix, .unit = u};
+    return write_unit(&doc, job->paths[u]);
+}
+
 uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_diag_list *diags, const char *dir)
 {
     if (model->nyears == 0)
@@ -632,14 +650,17 @@ uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_diag_list *di
     index_comments(&ix, model);
     index_files(&ix, model, diags->nfiles);
     index_diags(&ix, model, diags);
-    uf_name_set *names = uf_name_set_new(model->plan->nunits);
-    for (size_t u = 0; u < model->plan->nunits && err == UF_OK; u++) {
-        unit_doc doc = {.m = model, .diags = diags, .ix = &ix, .unit = u};
-        char *path = unit_path(dir, uf_name_set_add(names, model->plan->units[u].id));
-        err = write_unit(&doc, path);
-        free(path);
-    }
+    size_t nunits = model->plan->nunits;
+    units_job job = {model, diags, &ix, uf_xcalloc(nunits + 1, sizeof(char *))};
+    uf_name_set *names = uf_name_set_new(nunits);
+    for (size_t u = 0; u < nunits; u++)
+        job.paths[u] = unit_path(dir, uf_name_set_add(names, model->plan->units[u].id));
     uf_name_set_free(names);
+    if (err == UF_OK)
+        err = uf_jobs_run(nunits, uf_jobs_count(), write_one_unit, &job);
+    for (size_t u = 0; u < nunits; u++)
+        free(job.paths[u]);
+    free(job.paths);
     index_free(&ix);
     return err;
 }
