@@ -250,10 +250,12 @@ static size_t fitting_prefix(cairo_t *cr, const char *s, size_t len, double max_
     return keep;
 }
 
-/* s shortened with "…" to fit; returns a new string. */
-static char *ellipsize(cairo_t *cr, const char *s, size_t len, double max_width)
+/* s shortened with "…" to fit; returns a new string and sets *width to
+ * its width (measured once: measuring is most of drawing a short text). */
+static char *ellipsize(cairo_t *cr, const char *s, size_t len, double max_width, double *width)
 {
-    if (max_width <= 0 || width_of(cr, s, len) <= max_width)
+    *width = width_of(cr, s, len);
+    if (max_width <= 0 || *width <= max_width)
         return uf_xstrndup(s, len);
     static const char dots[] = "\xE2\x80\xA6";
     size_t keep = fitting_prefix(cr, s, len, max_width, width_of(cr, dots, 3));
@@ -262,23 +264,23 @@ static char *ellipsize(cairo_t *cr, const char *s, size_t len, double max_width)
     char *out = uf_xmalloc(keep + 4);
     memcpy(out, s, keep);
     memcpy(out + keep, dots, 4);
+    *width = width_of(cr, out, keep + 3);
     return out;
 }
 
-static double show_at(cairo_t *cr, double x, double y, const char *text, uf_align align)
+static void show_at(cairo_t *cr, double x, double y, const char *text, double w, uf_align align)
 {
-    double w = width_of(cr, text, strlen(text));
     double left = align == UF_ALIGN_LEFT ? x : align == UF_ALIGN_CENTER ? x - w / 2 : x - w;
     cairo_move_to(cr, left, y);
     cairo_show_text(cr, text);
-    return w;
 }
 
 double uf_text_draw(cairo_t *cr, double x, double y, const char *utf8, double max_width, uf_align align)
 {
     char *clean = uf_text_clean(utf8);
-    char *fit = ellipsize(cr, clean, strlen(clean), max_width);
-    double w = show_at(cr, x, y, fit, align);
+    double w;
+    char *fit = ellipsize(cr, clean, strlen(clean), max_width, &w);
+    show_at(cr, x, y, fit, w, align);
     free(fit);
     free(clean);
     return w;
@@ -314,8 +316,9 @@ size_t uf_text_wrap(cairo_t *cr, double x, double y, double width, double indent
         double lx = lines == 0 ? x + indent : x, lw = lines == 0 ? width - indent : width;
         size_t n = lines + 1 == max_lines ? rest : line_break(cr, s, rest, lw);
         if (draw) {
-            char *line = ellipsize(cr, s, n, lw);
-            show_at(cr, lx, y + (double)lines * line_height, line, UF_ALIGN_LEFT);
+            double w;
+            char *line = ellipsize(cr, s, n, lw, &w);
+            show_at(cr, lx, y + (double)lines * line_height, line, w, UF_ALIGN_LEFT);
             free(line);
         }
         lines++;
