@@ -4,7 +4,7 @@
  * filters and zlib level 6, which cost about 350 M instructions for one
  * 1200 x 640 diagram. Flat colours and text compress best without a
  * filter, and zlib level 3 is then as small: the file is about 10 %
- * smaller and takes a quarter of the instructions (README, "Prestanda").
+ * smaller and takes a fifth of the instructions (README, "Performance").
  *
  * SVG: cairo names the drawing's group after a counter shared by every
  * surface of the process ("surface1701"), so a diagram's bytes would
