@@ -2,9 +2,12 @@
 # uppfolj benchmark: builds uppfolj (Release) and the floor program, generates
 # a synthetic input folder and times, in the same run:
 #   cat (I/O floor), floor, uppfolj validate, uppfolj report (xlsx,csv),
-#   uppfolj report (pdf) on the full and on a 1/10th-size workload; and the
+#   uppfolj report (pdf) on the full and on a 1/10th-size workload; the
 #   same submissions as .xlsx workbooks read by uppfolj's workbook reader
-#   (xlsx_dump --count) beside openpyxl's read-only mode (bench/xlsx_peer.py).
+#   (xlsx_dump --count) beside openpyxl's read-only mode (bench/xlsx_peer.py);
+#   and every output on one municipality (12 x 12 x 3) and on the full
+#   workload, beside the peer (../shared/bench/peer_pandas.py: pandas, XlsxWriter,
+#   matplotlib; Debian's packages, installed when missing).
 #
 # Usage:  bench/run.sh [--small]
 #   --small   50 units x 12 indicators x 3 years (quick check)
@@ -18,6 +21,9 @@
 #   BENCH_UPPFOLJ    use this uppfolj binary instead of building one
 #   BENCH_KEEP=1     keep the temporary work directory
 #   BENCH_XLSX=0     skip the workbook part (generating it takes a while)
+#   BENCH_PEER       the peer script (default ../shared/bench/peer_pandas.py);
+#                    BENCH_PEER=none leaves the peer out
+#   BENCH_PEER_REPS  runs of the peer on the full workload (default BENCH_REPS)
 #   TMPDIR           where the work directory is created (default /tmp)
 #
 # It reports; it never asserts timing targets. Exit status is non-zero only
@@ -32,7 +38,7 @@ SMALL=0
 for arg in "$@"; do
     case "$arg" in
         --small) SMALL=1 ;;
-        -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: okänt argument: $arg (se --help)" >&2; exit 2 ;;
     esac
 done
@@ -122,6 +128,11 @@ if ! "$PY" "$BENCH/gen.py" "$TENTH" --units "$TENTH_UNITS" --indicators "$INDICA
     say "run.sh: genereringen misslyckades" >&2
     exit 1
 fi
+MUNI="$WORK/data-kommun"
+if ! "$PY" "$BENCH/gen.py" "$MUNI" --units 12 --indicators 12 --years 3 --seed "$SEED" >/dev/null; then
+    say "run.sh: genereringen misslyckades" >&2
+    exit 1
+fi
 say "genereringstid: $(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN{printf "%.2f s", b-a}')"
 say "storlek: $(du -sh "$DATA/inrapportering" | cut -f1) i $(find "$DATA/inrapportering" -type f -name '*.csv' | wc -l) filer"
 
@@ -149,6 +160,27 @@ if [ "$XLSX" = 1 ]; then
     else
         say "xlsx: python3-xlsxwriter, python3-openpyxl eller $XLSX_DUMP saknas; hoppar över arbetsböckerna"
     fi
+fi
+
+# ---------------------------------------------------------------- the peer
+# The script an analyst would write (pandas + XlsxWriter + matplotlib), from
+# Debian's packages, installed as scripts/deps.sh installs the tests' tools.
+PEER=${BENCH_PEER:-$ROOT/../shared/bench/peer_pandas.py}
+[ -f "$PEER" ] || PEER=/work/shared/bench/peer_pandas.py
+peer_ready() { "$PY" -c 'import pandas, matplotlib, xlsxwriter' 2>/dev/null; }
+if [ "$PEER" != none ] && [ -f "$PEER" ] && ! peer_ready; then
+    section "installerar python3-pandas, python3-matplotlib, python3-xlsxwriter (jämförelsen)"
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+            python3-pandas python3-matplotlib python3-xlsxwriter >"$WORK/apt.log" 2>&1; then
+        tail -n 3 "$WORK/apt.log" | sed 's/^/  | /'
+    fi
+fi
+if [ "$PEER" != none ] && [ -f "$PEER" ] && peer_ready; then
+    say "jämförelse: $PEER"
+else
+    say "jämförelse: saknas (pandas, matplotlib eller xlsxwriter går inte att importera, eller ${PEER} finns inte)"
+    PEER=none
 fi
 
 # ---------------------------------------------------------------- measure
@@ -241,6 +273,27 @@ if [ ${#XLSX_FILES[@]} -gt 0 ]; then
     XLSX_PEER=$(echo "$XLSX_PEER_LINE" | grep -o '[0-9]* rows/s CPU' | cut -d' ' -f1)
 fi
 
+# Every output, beside the peer: one municipality and the full workload.
+say "uppfolj report, alla utdata (en kommun) ..."
+measure muni "uppfolj alla utdata (kommun 12x12x3)" "0 1" /dev/null "$WORK/out-muni" -- \
+    "$UPPFOLJ" report "$MUNI" --out "$WORK/out-muni"
+say "uppfolj report, alla utdata ..."
+measure all "uppfolj alla utdata" "0 1" /dev/null "$WORK/out-all" -- \
+    "$UPPFOLJ" report "$DATA" --out "$WORK/out-all"
+say "uppfolj report xlsx,csv,styrelserapport ..."
+measure wcb "uppfolj xlsx,csv,styrelserapport" "0 1" /dev/null "$WORK/out-wcb" -- \
+    "$UPPFOLJ" report "$DATA" --out "$WORK/out-wcb" --format xlsx,csv,styrelserapport
+if [ "$PEER" != none ]; then
+    say "jämförelsen (en kommun) ..."
+    measure peer_muni "jämförelse pandas (kommun 12x12x3)" "0" /dev/null "$WORK/out-peer-muni" -- \
+        "$PY" "$PEER" "$MUNI" "$WORK/out-peer-muni"
+    say "jämförelsen ..."
+    saved_reps=$REPS; REPS=${BENCH_PEER_REPS:-$REPS}
+    measure peer "jämförelse pandas" "0" /dev/null "$WORK/out-peer" -- \
+        "$PY" "$PEER" "$DATA" "$WORK/out-peer"
+    REPS=$saved_reps
+fi
+
 # ---------------------------------------------------------------- report
 isnum() { [[ "${1:-}" =~ ^[0-9]+(\.[0-9]+)?$ ]]; }
 u() { if isnum "$1"; then printf '%s %s' "$1" "$2"; else printf 'n/a'; fi; }  # value with unit
@@ -293,6 +346,16 @@ draw=$(awk -v a="${WALL[pdf]}" -v b="${WALL[validate]}" 'BEGIN{ if (a+0 > 0) pri
 draw10=$(awk -v a="${WALL[pdf10]}" -v b="${WALL[validate10]}" 'BEGIN{ if (a+0 > 0) printf "%.2f", a-b; else print "n/a" }')
 say "styrelserapport: $(u "${WALL[pdf]}" s) ($ROWS rader), $(u "${WALL[pdf10]}" s) ($TENTH_ROWS rader)"
 say "styrelserapport utan inläsning (report - validate): $draw s ($ROWS rader), $draw10 s ($TENTH_ROWS rader) (target: växer inte med raderna)"
+
+# "Nx" = the peer's time / uppfolj's: how many times faster uppfolj is.
+faster() { local r; r=$(ratio "$1" "$2"); [ "$r" = n/a ] && printf 'n/a' || printf '%sx' "$r"; }
+say "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) kärnor)"
+say "kommun, alla utdata: $(u "${WALL[muni]:-}" s) mot jämförelsen $(u "${WALL[peer_muni]:-}" s): $(faster "${WALL[peer_muni]:-}" "${WALL[muni]:-}") snabbare (target <= 0.1 s, >= 15x)"
+say "nationellt, alla utdata: $(u "${WALL[all]:-}" s) mot jämförelsen $(u "${WALL[peer]:-}" s): $(faster "${WALL[peer]:-}" "${WALL[all]:-}") snabbare (target <= 8 s, >= 4x)"
+say "nationellt, arbetsbok + CSV + styrelserapport: $(u "${WALL[wcb]:-}" s): $(faster "${WALL[peer]:-}" "${WALL[wcb]:-}") snabbare än jämförelsen (target >= 8x)"
+say "arbetsbok + CSV mot floor: $(ratio "${WALL[report]}" "${WALL[floor]}") (vakt: högst 2.1)"
+peak=$(printf '%s\n' "${RSS[report]:-}" "${RSS[all]:-}" "${RSS[wcb]:-}" | grep -E '^[0-9.]+$' | sort -g | tail -n1)
+say "topp-RSS, alla utdata: $(u "${RSS[all]:-}" MB); största av uppfolj-körningarna: $(u "$peak" MB) (target < 300 MB)"
 [ "$BUILD_OK" = 1 ] || say "OBS: bygget av uppfolj misslyckades, se ovan; slutstatus 1"
 
 exit "$EXIT"

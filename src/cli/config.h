@@ -35,6 +35,7 @@ typedef struct uf_config {
     int year;            /* 0: the latest year in the submissions */
     const char *out;     /* NULL: reports/YYYY */
     unsigned formats;
+    unsigned jobs;       /* threads for unit PDFs and diagrams; 0: one per core */
     bool strict, quiet, help, version;
     uf_lang lang;
 } uf_config;

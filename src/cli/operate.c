@@ -7,6 +7,7 @@
 #include "render/chart_files.h"
 #include "render/csv_export.h"
 #include "render/font.h"
+#include "render/jobs.h"
 #include "render/pdf_report.h"
 #include "render/html_report.h"
 #include "render/unit_report.h"
@@ -462,6 +463,7 @@ static uf_exit operate_report(uf_run *run)
     }
     limit_arenas();
     uf_model *model = uf_model_build(run->plan, run->data, year);
+    uf_jobs_set_count(cfg->jobs);
     uf_view *view = uf_view_build(model, run->diags, run->summary);
     bool ok = write_reports(run, model, view, dir);
     uf_error err = uf_output_release(ok);

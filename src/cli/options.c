@@ -3,6 +3,7 @@
 
 #include "common/text.h"
 #include "common/util.h"
+#include "render/jobs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,22 @@ static bool set_year(uf_config *c, const char *v)
         return false;
     }
     c->year = (int)y;
+    return true;
+}
+
+static bool set_jobs(uf_config *c, const char *v)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*v < '0' || *v > '9' || *end || n < 1 || n > UF_JOBS_MAX) {
+        char max[16];
+        snprintf(max, sizeof max, "%d", UF_JOBS_MAX);
+        fprintf(stderr, "%s", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX));
+        fprintf(stderr, uf_msg_text(UF_MSG_CLI_BAD_JOBS), v, max);
+        fputc('\n', stderr);
+        return false;
+    }
+    c->jobs = (unsigned)n;
     return true;
 }
 
@@ -125,7 +142,7 @@ static const struct option {
     {"--year", true, set_year},     {"--out", true, set_out},       {"--format", true, set_formats},
     {"--lang", true, set_lang},     {"--strict", false, set_strict}, {"--quiet", false, set_quiet},
     {"-q", false, set_quiet},       {"--help", false, set_help},    {"-h", false, set_help},
-    {"--version", false, set_version},
+    {"--version", false, set_version}, {"--jobs", true, set_jobs},
 };
 
 static void usage_error(uf_msg code, const char *arg)

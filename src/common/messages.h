@@ -259,6 +259,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "  --strict            avvisade rader gör körningen till ett fel (status 2)\n" \
       "  --quiet             skriv bara fel och varningar, inga sammanräkningar\n" \
       "  --lang sv|en        språk för meddelanden (standard: sv)\n" \
+      "  --jobs N            trådar för enhetsrapporter och diagram\n" \
+      "                      (standard: en per processorkärna)\n" \
       "  --help              visa denna hjälp\n" \
       "  --version           visa versionen\n" \
       "\n" \
@@ -283,6 +285,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "  --strict            rejected rows make the run fail (status 2)\n" \
       "  --quiet             print only errors and warnings, no counts\n" \
       "  --lang sv|en        language of messages (default: sv)\n" \
+      "  --jobs N            threads for unit reports and diagrams\n" \
+      "                      (default: one per processor core)\n" \
       "  --help              show this help\n" \
       "  --version           show the version\n" \
       "\n" \
@@ -291,6 +295,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_UNKNOWN_OPTION, "okänd flagga '%s'; se uppfolj --help", "unknown option '%s'; see uppfolj --help") \
     X(CLI_MISSING_ARG, "flaggan %s kräver ett värde", "option %s needs a value") \
     X(CLI_BAD_YEAR, "ogiltigt år '%s' till --year", "invalid year '%s' for --year") \
+    X(CLI_BAD_JOBS, "ogiltigt antal trådar '%s' till --jobs; ange 1 till %s", "invalid number of threads '%s' for --jobs; give 1 to %s") \
     X(CLI_BAD_LANG, "okänt språk '%s'; ange sv eller en", "unknown language '%s'; use sv or en") \
     X(CLI_BAD_FORMAT, "okänt format '%s'; ange xlsx, csv, pdf, html, styrelserapport, enheter eller diagram", "unknown format '%s'; use xlsx, csv, pdf, html, styrelserapport, enheter or diagram") \
     X(CLI_UNKNOWN_COMMAND, "okänt kommando '%s'; ange validate eller report", "unknown command '%s'; use validate or report") \

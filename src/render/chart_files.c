@@ -1,10 +1,11 @@
 #include "render/chart_files.h"
 
 #include "render/chart.h"
+#include "render/chart_encode.h"
 #include "render/font.h"
+#include "render/jobs.h"
 #include "render/output.h"
 
-#include <cairo-svg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,23 +41,28 @@ static uf_error draw_panel(cairo_surface_t *surface, const uf_view *v, size_t i,
     return err;
 }
 
-/* Draws indicator i into path as a PNG or an SVG, through a temporary file. */
+/* Draws indicator i into path as a PNG or an SVG, through a temporary file
+ * (encoded by chart_encode.c: smaller PNGs, SVGs the same on any thread). */
 static uf_error write_chart(const uf_view *v, size_t i, const char *path, bool png)
 {
     uf_output out;
-    uf_error err = uf_output_begin(&out, path);
+    uf_error err = uf_output_open_stream(&out, path);
     if (err != UF_OK)
         return err;
+    uf_strbuf svg = {0};
     cairo_surface_t *s = png ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(PANEL_W * PNG_SCALE),
                                                           (int)(PANEL_H * PNG_SCALE))
-                             : cairo_svg_surface_create(out.temp_path, PANEL_W, PANEL_H);
+                             : uf_svg_surface_create(&svg, PANEL_W, PANEL_H);
     err = draw_panel(s, v, i, png ? PNG_SCALE : 1);
-    if (png && err == UF_OK && cairo_surface_write_to_png(s, out.temp_path) != CAIRO_STATUS_SUCCESS)
-        err = UF_ERROR_WRITE;
+    if (png && err == UF_OK)
+        err = uf_png_write(s, out.fp);
     cairo_surface_finish(s);
     if (err == UF_OK && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         err = UF_ERROR_WRITE;
     cairo_surface_destroy(s);
+    if (!png && err == UF_OK)
+        err = uf_svg_write(&svg, out.fp);
+    uf_strbuf_free(&svg);
     if (err != UF_OK) {
         uf_output_abort(&out);
         return err;
@@ -64,14 +70,18 @@ static uf_error write_chart(const uf_view *v, size_t i, const char *path, bool p
     return uf_output_commit(&out);
 }
 
-static uf_error write_indicator(const uf_view *v, size_t i, const char *dir, const char *name)
+typedef struct charts_job {
+    const uf_view *v;
+    char **png, **svg; /* [indicator], decided before the pool starts */
+} charts_job;
+
+static uf_error write_one_chart(void *ctx, size_t i, unsigned worker)
 {
-    char *png = path_of(dir, name, "png"), *svg = path_of(dir, name, "svg");
-    uf_error err = write_chart(v, i, png, true);
+    (void)worker;
+    const charts_job *job = ctx;
+    uf_error err = write_chart(job->v, i, job->png[i], true);
     if (err == UF_OK)
-        err = write_chart(v, i, svg, false);
-    free(png);
-    free(svg);
+        err = write_chart(job->v, i, job->svg[i], false);
     return err;
 }
 
@@ -86,7 +96,20 @@ uf_error uf_chart_write_files(const uf_view *v, const char *dir)
     char *sub = uf_path_join(dir, "diagram");
     err = uf_output_make_dirs(sub);
     free(sub);
-    for (size_t i = 0; i < m->plan->nindicators && err == UF_OK; i++)
-        err = write_indicator(v, i, dir, uf_plan_indicator_stem(m->plan, i));
+    size_t n = m->plan->nindicators;
+    charts_job job = {v, uf_xcalloc(n + 1, sizeof(char *)), uf_xcalloc(n + 1, sizeof(char *))};
+    for (size_t i = 0; i < n; i++) {
+        const char *name = uf_plan_indicator_stem(m->plan, i);
+        job.png[i] = path_of(dir, name, "png");
+        job.svg[i] = path_of(dir, name, "svg");
+    }
+    if (err == UF_OK)
+        err = uf_jobs_run(n, uf_jobs_count(), write_one_chart, &job);
+    for (size_t i = 0; i < n; i++) {
+        free(job.png[i]);
+        free(job.svg[i]);
+    }
+    free(job.png);
+    free(job.svg);
     return err;
 }

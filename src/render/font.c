@@ -2,6 +2,7 @@
 
 #include "common/text.h"
 #include "common/util.h"
+#include "render/jobs.h"
 
 #include <cairo-ft.h>
 #include <ft2build.h>
@@ -18,26 +19,33 @@
 
 static const char *const font_files[UF_FONT_STYLES] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 
-/* Loaded once and kept for the life of the process: cairo caches scaled
- * fonts past the last cairo_t, so the faces (and the FreeType library they
- * belong to) must never be freed under it. */
-static struct {
+/* A FreeType library and the faces made from it. FT_Library is not
+ * thread-safe, so every worker of the job pool (jobs.c) draws with a set
+ * of its own: sets[0] is the calling thread's, sets[1..] are made by
+ * uf_font_prepare. Loaded once and kept for the life of the process: cairo
+ * caches scaled fonts past the last cairo_t, so the faces (and the
+ * FreeType library they belong to) must never be freed under it. */
+typedef struct font_set {
     FT_Library library;
     cairo_font_face_t *faces[UF_FONT_STYLES];
-    cairo_font_options_t *options;
-    char dir[PATH_MAX + 64];
-} fonts;
+} font_set;
+
+static font_set sets[UF_JOBS_MAX];
+static cairo_font_options_t *options;
+static char font_dir[PATH_MAX + 64];
+/* The set this thread draws with (worker 0's when unbound). */
+static _Thread_local unsigned bound;
 
 static const cairo_user_data_key_t face_key;
 
 static void done_face(void *face) { FT_Done_Face((FT_Face)face); }
 
-static cairo_font_face_t *open_face(const char *dir, const char *file)
+static cairo_font_face_t *open_face(FT_Library library, const char *dir, const char *file)
 {
     char path[PATH_MAX + 64];
     snprintf(path, sizeof path, "%s/%s", dir, file);
     FT_Face face;
-    if (FT_New_Face(fonts.library, path, 0, &face) != 0)
+    if (FT_New_Face(library, path, 0, &face) != 0)
         return NULL;
     /* No hinting: text measures the same on PDF, SVG and PNG. */
     cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(face, FT_LOAD_NO_HINTING);
@@ -49,20 +57,25 @@ static cairo_font_face_t *open_face(const char *dir, const char *file)
     return cf;
 }
 
-static bool load_from(const char *dir)
+static bool load_set(font_set *set, const char *dir)
 {
-    snprintf(fonts.dir, sizeof fonts.dir, "%s", dir);
     cairo_font_face_t *faces[UF_FONT_STYLES] = {0};
     for (int s = 0; s < UF_FONT_STYLES; s++) {
-        faces[s] = open_face(dir, font_files[s]);
+        faces[s] = open_face(set->library, dir, font_files[s]);
         if (!faces[s]) {
             for (int k = 0; k < s; k++)
                 cairo_font_face_destroy(faces[k]);
             return false;
         }
     }
-    memcpy(fonts.faces, faces, sizeof faces);
+    memcpy(set->faces, faces, sizeof faces);
     return true;
+}
+
+static bool load_from(const char *dir)
+{
+    snprintf(font_dir, sizeof font_dir, "%s", dir);
+    return load_set(&sets[0], dir);
 }
 
 /* The folder of the running executable, for an installed binary. */
@@ -93,28 +106,46 @@ static bool load_beside_executable(void)
 
 uf_error uf_font_load(void)
 {
-    if (fonts.faces[0])
+    if (sets[0].faces[0])
         return UF_OK;
-    if (!fonts.library && FT_Init_FreeType(&fonts.library) != 0)
+    if (!sets[0].library && FT_Init_FreeType(&sets[0].library) != 0)
         return UF_ERROR_MEMORY;
     const char *env = getenv("UPPFOLJ_FONT_DIR");
     bool ok = env && *env ? load_from(env) : load_beside_executable() || load_from(UF_FONT_DIR);
     if (!ok)
         return UF_ERROR_READ;
-    fonts.options = cairo_font_options_create();
-    cairo_font_options_set_hint_style(fonts.options, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(fonts.options, CAIRO_HINT_METRICS_OFF);
+    options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
     return UF_OK;
 }
 
-const char *uf_font_dir(void) { return fonts.dir; }
+uf_error uf_font_prepare(unsigned workers)
+{
+    uf_error err = uf_font_load();
+    for (unsigned w = 1; w < workers && w < UF_JOBS_MAX && err == UF_OK; w++) {
+        font_set *set = &sets[w];
+        if (set->faces[0])
+            continue;
+        if (!set->library && FT_Init_FreeType(&set->library) != 0)
+            return UF_ERROR_MEMORY;
+        if (!load_set(set, font_dir))
+            err = UF_ERROR_READ;
+    }
+    return err;
+}
+
+void uf_font_bind(unsigned worker) { bound = worker < UF_JOBS_MAX ? worker : 0; }
+
+const char *uf_font_dir(void) { return font_dir; }
 
 void uf_font_use(cairo_t *cr, uf_font_style style, double size)
 {
-    if (!fonts.faces[style])
+    cairo_font_face_t *face = sets[bound].faces[style];
+    if (!face)
         return;
-    cairo_set_font_face(cr, fonts.faces[style]);
-    cairo_set_font_options(cr, fonts.options);
+    cairo_set_font_face(cr, face);
+    cairo_set_font_options(cr, options);
     cairo_set_font_size(cr, size);
 }
 
@@ -195,10 +226,12 @@ static size_t fitting_prefix(cairo_t *cr, const char *s, size_t len, double max_
     return keep;
 }
 
-/* s shortened with "…" to fit; returns a new string. */
-static char *ellipsize(cairo_t *cr, const char *s, size_t len, double max_width)
+/* s shortened with "…" to fit; returns a new string and sets *width to
+ * its width (measured once: measuring is most of drawing a short text). */
+static char *ellipsize(cairo_t *cr, const char *s, size_t len, double max_width, double *width)
 {
-    if (max_width <= 0 || width_of(cr, s, len) <= max_width)
+    *width = width_of(cr, s, len);
+    if (max_width <= 0 || *width <= max_width)
         return uf_xstrndup(s, len);
     static const char dots[] = "\xE2\x80\xA6";
     size_t keep = fitting_prefix(cr, s, len, max_width, width_of(cr, dots, 3));
@@ -207,23 +240,23 @@ static char *ellipsize(cairo_t *cr, const char *s, size_t len, double max_width)
     char *out = uf_xmalloc(keep + 4);
     memcpy(out, s, keep);
     memcpy(out + keep, dots, 4);
+    *width = width_of(cr, out, keep + 3);
     return out;
 }
 
-static double show_at(cairo_t *cr, double x, double y, const char *text, uf_align align)
+static void show_at(cairo_t *cr, double x, double y, const char *text, double w, uf_align align)
 {
-    double w = width_of(cr, text, strlen(text));
     double left = align == UF_ALIGN_LEFT ? x : align == UF_ALIGN_CENTER ? x - w / 2 : x - w;
     cairo_move_to(cr, left, y);
     cairo_show_text(cr, text);
-    return w;
 }
 
 double uf_text_draw(cairo_t *cr, double x, double y, const char *utf8, double max_width, uf_align align)
 {
     char *clean = uf_text_clean(utf8);
-    char *fit = ellipsize(cr, clean, strlen(clean), max_width);
-    double w = show_at(cr, x, y, fit, align);
+    double w;
+    char *fit = ellipsize(cr, clean, strlen(clean), max_width, &w);
+    show_at(cr, x, y, fit, w, align);
     free(fit);
     free(clean);
     return w;
@@ -259,8 +292,9 @@ size_t uf_text_wrap(cairo_t *cr, double x, double y, double width, double indent
         double lx = lines == 0 ? x + indent : x, lw = lines == 0 ? width - indent : width;
         size_t n = lines + 1 == max_lines ? rest : line_break(cr, s, rest, lw);
         if (draw) {
-            char *line = ellipsize(cr, s, n, lw);
-            show_at(cr, lx, y + (double)lines * line_height, line, UF_ALIGN_LEFT);
+            double w;
+            char *line = ellipsize(cr, s, n, lw, &w);
+            show_at(cr, lx, y + (double)lines * line_height, line, w, UF_ALIGN_LEFT);
             free(line);
         }
         lines++;

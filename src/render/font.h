@@ -18,6 +18,12 @@ typedef enum uf_font_style { UF_FONT_REGULAR, UF_FONT_BOLD, UF_FONT_STYLES } uf_
  * (../share/uppfolj/fonts, then fonts/), else in the source tree's fonts/
  * (UF_FONT_DIR). UF_ERROR_READ when no folder holds the fonts. */
 uf_error uf_font_load(void);
+/* Makes fonts for pool workers 1..workers-1, each with a FreeType library
+ * of its own (FT_Library is not thread-safe). Call on one thread, before
+ * the workers start; sets already made are kept. */
+uf_error uf_font_prepare(unsigned workers);
+/* Makes this thread draw with worker's fonts (0: the loading thread's). */
+void uf_font_bind(unsigned worker);
 /* The folder the fonts came from, or the last folder tried on failure. */
 const char *uf_font_dir(void);
 

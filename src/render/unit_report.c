@@ -5,6 +5,7 @@
 #include "render/chart.h"
 #include "render/chart_files.h"
 #include "render/font.h"
+#include "render/jobs.h"
 #include "render/pdf_report.h"
 
 #include <cairo-pdf.h>
@@ -594,6 +595,22 @@ static char *unit_path(const char *dir, const char *name)
     return path;
 }
 
+/* What every worker of the pool reads; the paths are decided before it
+ * starts. */
+typedef struct units_job {
+    const uf_model *m;
+    const uf_view *v;
+    char **paths; /* [unit] */
+} units_job;
+
+static uf_error write_one_unit(void *ctx, size_t u, unsigned worker)
+{
+    (void)worker;
+    const units_job *job = ctx;
+    unit_doc doc = {.m = job->m, .v = job->v, .uy = uf_view_unit(job->v, job->m->report_index, u), .unit = u};
+    return write_unit(&doc, job->paths[u]);
+}
+
 uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, const char *dir)
 {
     if (model->nyears == 0)
@@ -604,11 +621,14 @@ uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, c
     if (err == UF_OK)
         err = uf_output_make_dirs(sub);
     free(sub);
-    for (size_t u = 0; u < model->plan->nunits && err == UF_OK; u++) {
-        unit_doc doc = {.m = model, .v = view, .uy = uf_view_unit(view, model->report_index, u), .unit = u};
-        char *path = unit_path(dir, uf_plan_unit_stem(model->plan, u));
-        err = write_unit(&doc, path);
-        free(path);
-    }
+    size_t nunits = model->plan->nunits;
+    units_job job = {model, view, uf_xcalloc(nunits + 1, sizeof(char *))};
+    for (size_t u = 0; u < nunits; u++)
+        job.paths[u] = unit_path(dir, uf_plan_unit_stem(model->plan, u));
+    if (err == UF_OK)
+        err = uf_jobs_run(nunits, uf_jobs_count(), write_one_unit, &job);
+    for (size_t u = 0; u < nunits; u++)
+        free(job.paths[u]);
+    free(job.paths);
     return err;
 }
