@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* A number for import: decimal comma, no grouping; empty when missing. */
-static void put_number(FILE *fp, double v)
+void uf_csv_put_number(FILE *fp, double v)
 {
     char buf[UF_NUMBUF];
     if (isnan(v))
@@ -28,7 +28,7 @@ static void put_number(FILE *fp, double v)
  * name that a spreadsheet would take for a formula (= + - @ at its start)
  * is led by an apostrophe, control characters and line breaks become
  * spaces, and a name with the delimiter or a quote is quoted (RFC 4180). */
-static void put_text(FILE *fp, const char *s)
+void uf_csv_put_text(FILE *fp, const char *s)
 {
     bool quote = strpbrk(s, ";\"") != NULL;
     if (quote)
@@ -63,17 +63,17 @@ static void put_row(FILE *fp, const uf_model *m, size_t y, size_t i, size_t u)
         return; /* ej aktuell: no row */
     bool whole = u == UF_WHOLE_MUNICIPALITY;
     fprintf(fp, "%d;%s;%s;%s;", m->years[y], p->goals[ind->goal].id, ind->id, whole ? "" : p->units[u].id);
-    put_number(fp, f->value);
+    uf_csv_put_number(fp, f->value);
     fputc(';', fp);
-    put_number(fp, f->target);
+    uf_csv_put_number(fp, f->target);
     fputc(';', fp);
-    put_number(fp, f->previous);
+    uf_csv_put_number(fp, f->previous);
     fprintf(fp, ";%s;%s;%s;%" PRIu32 ";", uf_status_csv(f->status), uf_word_csv(f->word), target_source(f), f->rejected);
-    put_text(fp, ind->name);
+    uf_csv_put_text(fp, ind->name);
     fputc(';', fp);
-    put_text(fp, whole ? "" : p->units[u].name);
+    uf_csv_put_text(fp, whole ? "" : p->units[u].name);
     fputc(';', fp);
-    put_text(fp, ind->measure);
+    uf_csv_put_text(fp, ind->measure);
     fputs("\r\n", fp);
 }
 
