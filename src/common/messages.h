@@ -163,7 +163,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "  validate [INDATA] [FIL...]   kontrollera planen och inrapporteringen\n" \
       "  report [INDATA]              skriv arbetsbok, CSV och PDF-rapporter\n" \
       "  template [INDATA]            skriv mallar per enhet för nästa års siffror\n" \
-      "                               (standard: senaste året + 1, till reports/mallar-ÅÅÅÅ)\n" \
+      "                               (standard: senaste året + 1, reports/mallar-ÅÅÅÅ)\n" \
       "\n" \
       "INDATA är en mapp med plan/ och inrapportering/ (standard: inputs).\n" \
       "FIL är en eller flera inrapporteringsfiler att kontrollera mot planen\n" \
@@ -188,7 +188,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "  validate [INPUTS] [FILE...]  check the plan and the submissions\n" \
       "  report [INPUTS]              write the workbook, CSV and PDF reports\n" \
       "  template [INPUTS]            write each unit's templates for next year\n" \
-      "                               (default: latest year + 1, to reports/mallar-YYYY)\n" \
+      "                               (default: latest year + 1, reports/mallar-YYYY)\n" \
       "\n" \
       "INPUTS is a folder with plan/ and inrapportering/ (default: inputs).\n" \
       "FILE is one or more submission files to check against the plan\n" \
