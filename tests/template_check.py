@@ -309,4 +309,12 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("template", SAMPLE, "--out", os.path.join(SAMPLE, "inrapportering", "mallar"))
     check(r.returncode == 2 and not os.path.exists(os.path.join(SAMPLE, "inrapportering", "mallar")),
           "templates inside inrapportering/ are refused")
+    # Submissions for 2100: no valid year follows, and nothing is written.
+    late = os.path.join(os.path.dirname(os.path.dirname(GALLER)), "v2-mall-och-ar", "inputs")
+    out = os.path.join(tmp, "2101")
+    r = run("template", late, "--out", out)
+    check(r.returncode == 2 and "2101" in r.stderr and not os.path.exists(out), f"year 2101: {r.returncode} {r.stderr}")
+    # Files are not taken: the templates cover every unit.
+    r = run("template", SAMPLE, os.path.join(SAMPLE, "plan", "mal.csv"))
+    check(r.returncode == 2, f"template with a file: {r.returncode}")
 finish()

@@ -478,6 +478,11 @@ static uf_exit operate_template(uf_run *run)
     }
     int year = cfg->year ? cfg->year : d->years[d->nyears - 1] + 1;
     char default_out[64], count[UF_NUMBUF];
+    if (year > 2100) { /* after submissions for 2100: no valid year follows */
+        snprintf(default_out, sizeof default_out, "%d", year);
+        fatal(UF_MSG_CLI_BAD_YEAR, default_out);
+        return UF_EXIT_FATAL;
+    }
     snprintf(default_out, sizeof default_out, "reports/mallar-%d", year);
     const char *dir = cfg->out ? cfg->out : default_out;
     if (out_inside_inputs(dir, cfg->inputs)) {
