@@ -229,20 +229,41 @@ static void validate_value(lxw_worksheet *ws, lxw_row_t row, const uf_indicator 
     free(error);
 }
 
-static void validate_partner(const book *b, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last)
+/* Excel's limit for a list written into the validation itself. */
+enum { INLINE_LIST_MAX = 255 };
+
+/* The partner dropdown: the ids in the validation itself when they fit
+ * Excel's 255 characters, else a range of the hidden list sheet.
+ * libxlsxwriter 1.1.4 does not free a range's formula (a few bytes per
+ * workbook; tests/lsan.supp names it for the sanitizer runs). */
+static void validate_partner(const book *b, const uf_plan *p, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last)
 {
     if (b->partner_rows == 0 || last < first)
         return;
-    char formula[64];
-    snprintf(formula, sizeof formula, "=Listor!$A$2:$A$%zu", b->partner_rows + 1);
-    lxw_data_validation dv = {.validate = LXW_VALIDATION_TYPE_LIST_FORMULA, .value_formula = formula,
-                              .ignore_blank = LXW_VALIDATION_ON, .show_input = LXW_VALIDATION_ON,
+    lxw_data_validation dv = {.ignore_blank = LXW_VALIDATION_ON, .show_input = LXW_VALIDATION_ON,
                               .show_error = LXW_VALIDATION_ON,
                               .input_title = "Partner (frivilligt)",
                               .input_message = "Välj den registrerade partner som värdet gäller, eller lämna tomt.",
                               .error_title = "Okänd partner",
-                              .error_message = "Välj en partner i listan (fliken Listor)."};
+                              .error_message = "Välj en partner i listan (namnen står på fliken Listor)."};
+    size_t chars = 0;
+    for (size_t k = 0; k < p->npartners; k++)
+        chars += strlen(p->partners[k].id) + (k > 0);
+    char formula[64];
+    const char **ids = NULL;
+    if (chars <= INLINE_LIST_MAX) {
+        ids = uf_xcalloc(p->npartners + 1, sizeof *ids);
+        for (size_t k = 0; k < p->npartners; k++)
+            ids[k] = p->partners[k].id;
+        dv.validate = LXW_VALIDATION_TYPE_LIST;
+        dv.value_list = (char **)ids;
+    } else {
+        snprintf(formula, sizeof formula, "=Listor!$A$2:$A$%zu", b->partner_rows + 1);
+        dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+        dv.value_formula = formula;
+    }
     worksheet_data_validation_range(ws, first, F_PARTNER, last, F_PARTNER, &dv);
+    free(ids);
 }
 
 static void write_figures(const book *b, const unit_template *t, lxw_worksheet *ws)
@@ -274,7 +295,7 @@ static void write_figures(const book *b, const unit_template *t, lxw_worksheet *
         validate_value(ws, row, ind);
         row++;
     }
-    validate_partner(b, ws, 1, row - 1);
+    validate_partner(b, p, ws, 1, row - 1);
     protect(ws);
     print_setup(ws, row - 1, F_COLUMNS);
 }
