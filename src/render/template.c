@@ -111,14 +111,18 @@ static void make_formats(book *b)
     format_set_bottom(b->header, LXW_BORDER_THIN);
     b->locked = workbook_add_format(b->wb);
     format_set_bg_color(b->locked, 0xF2F2F2);
+    format_set_align(b->locked, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(b->locked, LXW_ALIGN_LEFT);
     b->wrap = workbook_add_format(b->wb);
     format_set_text_wrap(b->wrap);
     format_set_align(b->wrap, LXW_ALIGN_VERTICAL_TOP);
     b->number = workbook_add_format(b->wb);
     format_set_num_format(b->number, "# ##0.####");
     format_set_bg_color(b->number, 0xF2F2F2);
+    format_set_align(b->number, LXW_ALIGN_VERTICAL_TOP);
     b->open = workbook_add_format(b->wb);
     format_set_unlocked(b->open);
+    format_set_align(b->open, LXW_ALIGN_VERTICAL_TOP);
     format_set_bg_color(b->open, 0xFFF2CC);
     format_set_border(b->open, LXW_BORDER_THIN);
     format_set_border_color(b->open, 0xBFBFBF);
@@ -132,6 +136,7 @@ static void make_formats(book *b)
     b->title = workbook_add_format(b->wb);
     format_set_bold(b->title);
     format_set_font_size(b->title, 14);
+    format_set_text_wrap(b->title);
 }
 
 static void set_properties(book *b, const unit_template *t)
@@ -266,10 +271,45 @@ static void validate_partner(const book *b, const uf_plan *p, lxw_worksheet *ws,
     free(ids);
 }
 
+/* Lines a wrapped text takes in a column of the given width (characters). */
+static size_t wrapped_lines(const char *s, double width)
+{
+    size_t chars = 0;
+    for (; *s; s++)
+        chars += ((unsigned char)*s & 0xC0) != 0x80;
+    size_t per_line = width > 4 ? (size_t)(width * 1.1) : 4;
+    return chars / per_line + 1;
+}
+
+/* Rows as high as their longest wrapped text: neither Excel nor
+ * LibreOffice fits a row to a text written by libxlsxwriter. */
+static void fit_row(lxw_worksheet *ws, lxw_row_t row, const char *name, const char *rules)
+{
+    size_t lines = wrapped_lines(name, figure_widths[F_NAME]);
+    size_t more = wrapped_lines(rules, figure_widths[F_RULES]);
+    if (more > lines)
+        lines = more;
+    worksheet_set_row(ws, row, 15.0 * (double)(lines < 12 ? lines : 12), NULL);
+}
+
+/* The id columns as wide as their longest id. */
+static void fit_id_columns(const unit_template *t, lxw_worksheet *ws)
+{
+    const uf_plan *p = t->plan;
+    size_t widest = 12;
+    for (size_t i = 0; i < p->nindicators; i++)
+        if (uf_plan_applies(p, i, t->unit) && strlen(p->indicators[i].id) > widest)
+            widest = strlen(p->indicators[i].id);
+    worksheet_set_column(ws, F_INDICATOR, F_INDICATOR, (double)(widest < 60 ? widest : 60) + 2, NULL);
+    size_t unit = strlen(p->units[t->unit].id);
+    worksheet_set_column(ws, F_UNIT, F_UNIT, (double)(unit < 60 ? (unit > 12 ? unit : 12) : 60) + 2, NULL);
+}
+
 static void write_figures(const book *b, const unit_template *t, lxw_worksheet *ws)
 {
     const uf_plan *p = t->plan;
     write_header(ws, figure_header, figure_widths, F_COLUMNS, b->header);
+    fit_id_columns(t, ws);
     lxw_row_t row = 1;
     for (size_t i = 0; i < p->nindicators; i++) {
         if (!uf_plan_applies(p, i, t->unit))
@@ -282,15 +322,16 @@ static void write_figures(const book *b, const unit_template *t, lxw_worksheet *
         worksheet_write_blank(ws, row, F_COMMENT, b->open_wrap);
         worksheet_write_blank(ws, row, F_PARTNER, b->open);
         uf_workbook_write_text(ws, row, F_NAME, ind->name, b->wrap);
-        uf_workbook_write_text(ws, row, F_MEASURE, ind->measure, NULL);
+        uf_workbook_write_text(ws, row, F_MEASURE, ind->measure, b->wrap);
         double previous = previous_value(t, i);
         if (isfinite(previous))
             worksheet_write_number(ws, row, F_PREVIOUS, previous, b->number);
         char *target = target_text(t, i);
-        uf_workbook_write_text(ws, row, F_TARGET, target, NULL);
+        uf_workbook_write_text(ws, row, F_TARGET, target, b->wrap);
         free(target);
         char *rules = rules_text(ind);
         uf_workbook_write_text(ws, row, F_RULES, rules, b->wrap);
+        fit_row(ws, row, ind->name, rules);
         free(rules);
         validate_value(ws, row, ind);
         row++;
@@ -367,7 +408,9 @@ static void write_instructions(const book *b, const unit_template *t, lxw_worksh
     snprintf(title, sizeof title, "Inrapportering %d för %.*s (%s)", t->options->year,
              uf_utf8_prefix(u->name, 200), u->name, u->id);
     uf_workbook_write_text(ws, 0, 0, title, b->title);
-    worksheet_set_column(ws, 0, 0, 110, b->wrap);
+    enum { WIDTH = 72 };
+    worksheet_set_column(ws, 0, 0, WIDTH, b->wrap);
+    worksheet_set_row(ws, 0, 20.0 * (double)wrapped_lines(title, WIDTH * 0.75), NULL);
     for (size_t k = 0; k < sizeof instructions / sizeof instructions[0]; k++) {
         char year[16];
         snprintf(year, sizeof year, "%d", t->options->year);
@@ -383,6 +426,7 @@ static void write_instructions(const book *b, const unit_template *t, lxw_worksh
         }
         char *line = uf_strbuf_take(&sb);
         worksheet_write_string(ws, (lxw_row_t)(k + 2), 0, line, k == 0 ? b->header : b->wrap);
+        worksheet_set_row(ws, (lxw_row_t)(k + 2), 15.0 * (double)wrapped_lines(line, WIDTH), NULL);
         free(line);
     }
     worksheet_set_portrait(ws);
