@@ -14,7 +14,7 @@ typedef enum uf_exit {
     UF_EXIT_FATAL = 2     /* usage error or fatal error, nothing written */
 } uf_exit;
 
-typedef enum uf_command { UF_COMMAND_NONE, UF_COMMAND_VALIDATE, UF_COMMAND_REPORT } uf_command;
+typedef enum uf_command { UF_COMMAND_NONE, UF_COMMAND_VALIDATE, UF_COMMAND_REPORT, UF_COMMAND_TEMPLATE } uf_command;
 
 enum {
     UF_FORMAT_XLSX = 1,
@@ -33,7 +33,7 @@ typedef struct uf_config {
     const char **files;  /* submission files named on the command line */
     size_t nfiles;
     int year;            /* 0: the latest year in the submissions */
-    const char *out;     /* NULL: reports/YYYY */
+    const char *out;     /* NULL: reports/YYYY (template: reports/mallar-YYYY) */
     unsigned formats;
     unsigned jobs;       /* threads for unit PDFs and diagrams; 0: one per core */
     bool strict, quiet, help, version;

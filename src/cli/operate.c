@@ -10,6 +10,7 @@
 #include "render/jobs.h"
 #include "render/pdf_report.h"
 #include "render/html_report.h"
+#include "render/template.h"
 #include "render/unit_report.h"
 #include "render/output.h"
 #include "render/workbook.h"
@@ -479,6 +480,60 @@ static uf_exit operate_report(uf_run *run)
     return ok ? status : UF_EXIT_FATAL;
 }
 
+/* Templates for the round after the latest year in the submissions (or
+ * --year), into reports/mallar-YYYY (or --out), all or nothing. The
+ * submissions are read only for last year's figures: their problems are
+ * validate's to show. */
+static uf_exit operate_template(uf_run *run)
+{
+    const uf_config *cfg = run->config;
+    const uf_dataset *d = run->data;
+    if (cfg->year == 0 && d->nyears == 0) {
+        fprintf(stderr, "%s%s\n", uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), uf_strerror(UF_ERROR_NO_DATA));
+        return UF_EXIT_FATAL;
+    }
+    int year = cfg->year ? cfg->year : d->years[d->nyears - 1] + 1;
+    char default_out[64], count[UF_NUMBUF];
+    if (year > 2100) { /* after submissions for 2100: no valid year follows */
+        snprintf(default_out, sizeof default_out, "%d", year);
+        fatal(UF_MSG_CLI_BAD_YEAR, default_out);
+        return UF_EXIT_FATAL;
+    }
+    snprintf(default_out, sizeof default_out, "reports/mallar-%d", year);
+    const char *dir = cfg->out ? cfg->out : default_out;
+    if (out_inside_inputs(dir, cfg->inputs)) {
+        fatal(UF_MSG_CLI_OUT_IN_INPUTS, dir);
+        return UF_EXIT_FATAL;
+    }
+    if (uf_output_make_dirs(dir) != UF_OK || uf_output_hold(dir) != UF_OK) {
+        if (uf_output_failure_errno() == EWOULDBLOCK)
+            fatal(UF_MSG_CLI_OUT_LOCKED, dir);
+        else
+            write_failed(dir, UF_ERROR_WRITE, uf_output_failure_errno());
+        return UF_EXIT_FATAL;
+    }
+    uf_model *model = d->nyears ? uf_model_build(run->plan, d, d->years[d->nyears - 1]) : NULL;
+    uf_template_options opts = {year, document_time(), model};
+    char *failed = NULL;
+    uf_error err = uf_template_write_all(run->plan, &opts, dir, &failed);
+    int why = uf_output_failure_errno();
+    uf_error released = uf_output_release(err == UF_OK);
+    uf_model_free(model);
+    if (err != UF_OK) {
+        write_failed(failed ? failed : dir, err, why);
+    } else if (released != UF_OK) {
+        write_failed(dir, released, uf_output_failure_errno());
+    } else {
+        size_t units = 0;
+        for (size_t u = 0; u < run->plan->nunits; u++)
+            units += uf_plan_unit_expected(run->plan, u);
+        fprintf(stdout, uf_msg_text(UF_MSG_CLI_TEMPLATE_WROTE), uf_fmt_count(count, (long long)units), dir);
+        fputc('\n', stdout);
+    }
+    free(failed);
+    return err == UF_OK && released == UF_OK ? UF_EXIT_OK : UF_EXIT_FATAL;
+}
+
 uf_exit uf_operate(const uf_config *config)
 {
     /* "uppfolj report | less" quit early must not end the run before the
@@ -488,7 +543,9 @@ uf_exit uf_operate(const uf_config *config)
     uf_run run = {.config = config, .diags = uf_diag_list_new()};
     uf_exit status = load(&run);
     if (status == UF_EXIT_OK) {
-        status = config->command == UF_COMMAND_REPORT ? operate_report(&run) : operate_validate(&run);
+        status = config->command == UF_COMMAND_REPORT     ? operate_report(&run)
+               : config->command == UF_COMMAND_TEMPLATE ? operate_template(&run)
+                                                        : operate_validate(&run);
     }
     free(run.summary);
     uf_dataset_free(run.data);

@@ -193,6 +193,8 @@ static bool take_positional(uf_config *c, const char *arg, bool *inputs_given)
             c->command = UF_COMMAND_VALIDATE;
         else if (strcmp(arg, "report") == 0)
             c->command = UF_COMMAND_REPORT;
+        else if (strcmp(arg, "template") == 0)
+            c->command = UF_COMMAND_TEMPLATE;
         else {
             usage_error(UF_MSG_CLI_UNKNOWN_COMMAND, arg);
             return false;
@@ -204,7 +206,7 @@ static bool take_positional(uf_config *c, const char *arg, bool *inputs_given)
         *inputs_given = true;
         return true;
     }
-    if (c->command == UF_COMMAND_REPORT) {
+    if (c->command == UF_COMMAND_REPORT || c->command == UF_COMMAND_TEMPLATE) {
         usage_error(UF_MSG_CLI_FILES_IN_REPORT, arg);
         return false;
     }

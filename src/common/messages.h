@@ -40,6 +40,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FILE_NOT_REGULAR, "är ingen vanlig fil", "is not a regular file") \
     X(FILE_TOO_BIG, "filen är %s MB; största tillåtna storlek är %s MB", "the file is %s MB; the largest allowed is %s MB") \
     X(FILE_EMPTY, "filen är tom", "the file is empty") \
+    X(FILE_NOTHING_REPORTED, "inget värde är ifyllt på filens %s rader; filen räknas som ej rapporterad, inte som 0", "no value is filled in on the file's %s rows; the file counts as not reported, not as 0") \
     X(FILE_NO_DATA, "filen har en rubrikrad men inga datarader", "the file has a header line but no data rows") \
     X(FILE_NUL, "filen innehåller NUL-tecken (byte %s) och ser ut att vara en binärfil, inte CSV; spara den som CSV från Excel", "the file contains NUL characters (byte %s) and looks like a binary file, not CSV; save it as CSV from Excel") \
     X(FILE_UTF16, "filen är sparad som UTF-16 (\"Unicode-text\"); spara den som \"CSV UTF-8\" eller \"CSV (semikolonavgränsad)\"", "the file is saved as UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV (semicolon delimited)\"") \
@@ -245,6 +246,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "Kommandon:\n" \
       "  validate [INDATA] [FIL...]   kontrollera planen och inrapporteringen\n" \
       "  report [INDATA]              skriv arbetsbok, CSV, PDF-rapporter och webbsida\n" \
+      "  template [INDATA]            skriv mallar per enhet för nästa års siffror\n" \
+      "                               (standard: senaste året + 1, reports/mallar-ÅÅÅÅ)\n" \
       "\n" \
       "INDATA är en mapp med plan/ och inrapportering/ (standard: inputs).\n" \
       "FIL är en eller flera inrapporteringsfiler att kontrollera mot planen\n" \
@@ -271,6 +274,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "Commands:\n" \
       "  validate [INPUTS] [FILE...]  check the plan and the submissions\n" \
       "  report [INPUTS]              write the workbook, CSV, PDF reports and web page\n" \
+      "  template [INPUTS]            write each unit's templates for next year\n" \
+      "                               (default: latest year + 1, reports/mallar-YYYY)\n" \
       "\n" \
       "INPUTS is a folder with plan/ and inrapportering/ (default: inputs).\n" \
       "FILE is one or more submission files to check against the plan\n" \
@@ -298,7 +303,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_BAD_JOBS, "ogiltigt antal trådar '%s' till --jobs; ange 1 till %s", "invalid number of threads '%s' for --jobs; give 1 to %s") \
     X(CLI_BAD_LANG, "okänt språk '%s'; ange sv eller en", "unknown language '%s'; use sv or en") \
     X(CLI_BAD_FORMAT, "okänt format '%s'; ange xlsx, csv, pdf, html, styrelserapport, enheter eller diagram", "unknown format '%s'; use xlsx, csv, pdf, html, styrelserapport, enheter or diagram") \
-    X(CLI_UNKNOWN_COMMAND, "okänt kommando '%s'; ange validate eller report", "unknown command '%s'; use validate or report") \
+    X(CLI_UNKNOWN_COMMAND, "okänt kommando '%s'; ange validate, report eller template", "unknown command '%s'; use validate, report or template") \
     X(CLI_NO_COMMAND, "inget kommando angivet; se uppfolj --help", "no command given; see uppfolj --help") \
     X(CLI_NOT_FOLDER, "'%s' är ingen mapp med plan/", "'%s' is not a folder with plan/") \
     X(CLI_FILES_IN_REPORT, "report tar bara en indatamapp, inte filer ('%s')", "report takes only an input folder, not files ('%s')") \
@@ -317,6 +322,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_OUT_IN_INPUTS, "utdatamappen %s ligger i inrapporteringsmappen, så nästa körning skulle läsa sina egna rapporter som inrapportering; välj en mapp utanför", "the output folder %s is inside the submissions folder, so the next run would read its own reports as submissions; choose a folder outside it") \
     X(CLI_OUT_LOCKED, "en annan körning skriver redan till %s; inget har skrivits. Försök igen när den är klar", "another run is already writing to %s; nothing was written. Try again when it has finished") \
     X(CLI_XLSX_DAMAGED, "arbetsboken blev ofullständig när den skrevs och har inte sparats; finns det plats för temporära filer (%s)?", "the workbook came out incomplete and was not saved; is there room for temporary files (%s)?") \
+    X(CLI_TEMPLATE_WROTE, "Skrev mallar för %s enheter (arbetsbok och CSV) i %s", "Wrote templates for %s units (workbook and CSV) in %s") \
     X(CLI_ERROR_PREFIX, "uppfolj: fel: ", "uppfolj: error: ") \
     /* statuses (contract v2): with a target, and without one (the trend) */ \
     X(WORD_MET, "Uppnått", "Achieved") \

@@ -95,6 +95,18 @@ static void aggregate(uf_model *m, size_t y, size_t i)
     whole->rows = rows;
 }
 
+uf_target_source uf_model_target_of(const uf_plan *p, size_t i, size_t u, int year, double *target)
+{
+    if (uf_plan_target(p, i, u, year, target))
+        return u == UF_WHOLE_MUNICIPALITY ? UF_TARGET_WHOLE : UF_TARGET_OWN;
+    /* A mean is on each unit's own scale (a share, a time); a sum, max
+     * or min of the municipality says nothing about one unit. */
+    if (u != UF_WHOLE_MUNICIPALITY && p->indicators[i].aggregation == UF_AGG_MEAN
+        && uf_plan_target(p, i, UF_WHOLE_MUNICIPALITY, year, target))
+        return UF_TARGET_WHOLE;
+    return UF_TARGET_NONE;
+}
+
 static void compare_and_rate(uf_model *m, size_t y, size_t i, size_t u)
 {
     const uf_plan *p = m->plan;
@@ -106,16 +118,9 @@ static void compare_and_rate(uf_model *m, size_t y, size_t i, size_t u)
     if (!f->applies)
         return;
     double target;
-    if (uf_plan_target(p, i, u, year, &target)) {
+    f->target_source = (uint8_t)uf_model_target_of(p, i, u, year, &target);
+    if (f->target_source != UF_TARGET_NONE)
         f->target = target;
-        f->target_source = u == UF_WHOLE_MUNICIPALITY ? UF_TARGET_WHOLE : UF_TARGET_OWN;
-    } else if (u != UF_WHOLE_MUNICIPALITY && p->indicators[i].aggregation == UF_AGG_MEAN
-               && uf_plan_target(p, i, UF_WHOLE_MUNICIPALITY, year, &target)) {
-        /* A mean is on each unit's own scale (a share, a time); a sum, max
-         * or min of the municipality says nothing about one unit. */
-        f->target = target;
-        f->target_source = UF_TARGET_WHOLE;
-    }
     if (!isnan(f->value) && !isnan(f->previous)) {
         f->change = f->value - f->previous;
         if (f->previous != 0)

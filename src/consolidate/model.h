@@ -62,6 +62,10 @@ void uf_model_unit_goal_colours(const uf_model *model, size_t year_index, size_t
 /* uppnått while more are red than green, or ej uppnått while more are green
  * than red (contract v2, "Submissions: self-assessment"); ties never differ. */
 bool uf_model_assessment_differs(uf_assessment assessment, size_t green, size_t red);
+/* The target of an indicator for a unit (or UF_WHOLE_MUNICIPALITY) in a
+ * year, in *target, and where it comes from: the unit's own, else for medel
+ * the municipality's. Any year, also one without data (templates). */
+uf_target_source uf_model_target_of(const uf_plan *plan, size_t indicator, size_t unit, int year, double *target);
 /* Whether a figure is preliminär: rejected rows lie behind it. */
 static inline bool uf_figure_preliminary(const uf_figure *f) { return f->rejected > 0; }
 

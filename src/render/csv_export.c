@@ -10,7 +10,7 @@
 #include <string.h>
 
 /* A number for import: decimal comma, no grouping; empty when missing. */
-static void put_number(FILE *fp, double v)
+void uf_csv_put_number(FILE *fp, double v)
 {
     char buf[UF_NUMBUF];
     if (isnan(v))
@@ -48,6 +48,13 @@ static char *text_cell(const char *s)
         uf_strbuf_putc(&sb, '"');
     char *text = uf_strbuf_take(&sb);
     return text ? text : uf_xstrdup("");
+}
+
+void uf_csv_put_text(FILE *fp, const char *s)
+{
+    char *text = text_cell(s);
+    fputs(text, fp);
+    free(text);
 }
 
 /* The name columns of each indicator ("name;" and "measure") and unit
@@ -124,11 +131,11 @@ static void put_row(FILE *fp, const uf_model *m, const name_cells *n, size_t y, 
     put_field(fp, p->goals[ind->goal].id);
     put_field(fp, ind->id);
     put_field(fp, whole ? "" : p->units[u].id);
-    put_number(fp, f->value);
+    uf_csv_put_number(fp, f->value);
     fputc(';', fp);
-    put_number(fp, f->target);
+    uf_csv_put_number(fp, f->target);
     fputc(';', fp);
-    put_number(fp, f->previous);
+    uf_csv_put_number(fp, f->previous);
     fputc(';', fp);
     put_field(fp, uf_status_csv(f->status));
     put_field(fp, uf_word_csv(f->word));

@@ -1069,3 +1069,21 @@ uf_error uf_workbook_write(const uf_model *model, const uf_view *view, const cha
     uf_error err = uf_workbook_start(&job, model, view, path, options);
     return err == UF_OK ? uf_workbook_finish(&job) : err;
 }
+
+/* ---- for other workbooks (templates) ---- */
+
+void uf_workbook_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f)
+{
+    write_text(ws, row, col, s, f);
+}
+
+char *uf_workbook_clean_text(const char *s)
+{
+    char *copy = cleaned(s, true);
+    return copy ? copy : uf_xstrdup(s);
+}
+
+uf_error uf_workbook_close(lxw_workbook *book)
+{
+    return close_book(book);
+}

@@ -12,6 +12,7 @@
 #include "render/output.h"
 
 #include <time.h>
+#include <xlsxwriter.h>
 
 typedef struct uf_workbook_options {
     time_t created;      /* document date; SOURCE_DATE_EPOCH when set */
@@ -35,6 +36,14 @@ typedef struct uf_workbook_job {
 uf_error uf_workbook_start(uf_workbook_job *job, const uf_model *model, const uf_view *view, const char *path,
                            const uf_workbook_options *options);
 uf_error uf_workbook_finish(uf_workbook_job *job);
+
+/* For other workbooks (templates): plan and submission text as a string
+ * cell that a workbook can hold and that never reads as a formula; the same
+ * text as a new string (for input messages and titles); closing a book with
+ * the run's error codes. */
+void uf_workbook_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f);
+char *uf_workbook_clean_text(const char *s);
+uf_error uf_workbook_close(lxw_workbook *book);
 
 /* Rows per Rådata sheet: Excel's limit less the header row. */
 #define UF_RAW_ROWS_PER_SHEET 1048575u

@@ -64,6 +64,12 @@ struct uf_validator {
     size_t header_fields;
     bool header_seen, file_rejected;
     long data_rows;
+    /* Accepted figure rows without a value, warned about when the file is
+     * done: a file with no value at all (an untouched template) gets one
+     * notice, not one per row. */
+    struct empty_value { long line; int column; uint32_t unit; int32_t year; } *empty;
+    size_t nempty, empty_cap;
+    bool any_value;
 };
 
 uf_validator *uf_validator_new(const uf_plan *plan, uf_dataset *data, uf_diag_list *diags)
@@ -87,6 +93,7 @@ void uf_validator_free(uf_validator *v)
     free(v->applies_lists);
     uf_strbuf_free(&v->texts[0]);
     uf_strbuf_free(&v->texts[1]);
+    free(v->empty);
     uf_index_free(v->memo);
     uf_pool_free(v->memo_strings);
     free(v->memo_values);
@@ -359,6 +366,16 @@ static void check_value_rules(row_check *c, const uf_indicator *ind, const uf_nu
 }
 
 
+static void note_empty_value(row_check *c)
+{
+    uf_validator *v = c->v;
+    if (v->nempty == v->empty_cap) {
+        v->empty_cap = v->empty_cap ? 2 * v->empty_cap : 16;
+        v->empty = uf_xrealloc(v->empty, v->empty_cap * sizeof *v->empty);
+    }
+    v->empty[v->nempty++] = (struct empty_value){c->rec->line, column(c, COL_VALUE), UF_NO_UNIT, 0};
+}
+
 /* Returns the value, or NAN for an empty cell (not reported, not 0). */
 static double check_value(row_check *c, size_t indicator)
 {
@@ -369,9 +386,10 @@ static double check_value(row_check *c, size_t indicator)
     if (st == UF_NUMBER_EMPTY) {
         /* "counted as not reported" is only true of a row that is accepted */
         if (c->ok)
-            uf_diag_add(c->v->diags, UF_SEVERITY_WARNING, c->v->file, c->rec->line, column(c, COL_VALUE), UF_MSG_ROW_NO_VALUE);
+            note_empty_value(c);
         return NAN;
     }
+    c->v->any_value = true;
     if (st != UF_NUMBER_OK) {
         number_error(c, st, s, len);
         return NAN;
@@ -449,6 +467,10 @@ static void check_figure_row(uf_validator *v, const uf_csv_record *rec)
         row.value = check_value(&c, indicator);
     }
     tag_diags(v, first_diag, unit, year);
+    if (v->nempty && v->empty[v->nempty - 1].line == rec->line) {
+        v->empty[v->nempty - 1].unit = unit == UF_NOT_FOUND ? UF_NO_UNIT : (uint32_t)unit;
+        v->empty[v->nempty - 1].year = year;
+    }
     if (!c.ok) {
         reject_figure(v, rec->line, year, unit, indicator);
         return;
@@ -630,12 +652,35 @@ static void begin_file(uf_validator *v, const char *name)
     v->header_seen = v->file_rejected = v->assessments = false;
     v->header_fields = 0;
     v->data_rows = 0;
+    v->nempty = 0;
+    v->any_value = false;
     for (size_t k = 0; k < MAX_COLUMNS; k++)
         v->index[k] = UF_COLUMN_MISSING;
 }
 
+/* The warnings about empty values: one per row, or, when no row of the
+ * file has a value, one for the file (tagged with its first row's unit). */
+static void warn_empty_values(uf_validator *v)
+{
+    if (v->nempty > 1 && !v->any_value) {
+        char n[UF_NUMBUF];
+        uf_diag *d = uf_diag_add(v->diags, UF_SEVERITY_WARNING, v->file, 0, 0, UF_MSG_FILE_NOTHING_REPORTED,
+                                 uf_fmt_count(n, (long long)v->nempty));
+        d->unit = v->empty[0].unit;
+        d->year = v->empty[0].year;
+        return;
+    }
+    for (size_t k = 0; k < v->nempty; k++) {
+        uf_diag *d = uf_diag_add(v->diags, UF_SEVERITY_WARNING, v->file, v->empty[k].line, v->empty[k].column,
+                                 UF_MSG_ROW_NO_VALUE);
+        d->unit = v->empty[k].unit;
+        d->year = v->empty[k].year;
+    }
+}
+
 static void end_file(uf_validator *v, uf_error err, const uf_csv_info *info)
 {
+    warn_empty_values(v);
     /* A record cut off by an unclosed quote was read and is rejected. */
     for (long i = 0; i < info->broken_records; i++) {
         count_read(v);

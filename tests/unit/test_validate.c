@@ -373,6 +373,21 @@ static void test_empty_value_is_not_zero(void **state)
     done(&r);
 }
 
+/* An untouched template: no row has a value. One notice for the file, at
+ * no line, for the unit its rows name; the unit has not reported. */
+static void test_untouched_file_one_notice(void **state)
+{
+    (void)state;
+    run r = one(HEADER "2025;social;nya-projekt;\n2025;social;andel;\n2025;social;tid;;\n");
+    EXPECT(&r, W(FILE_NOTHING_REPORTED, 0, 0));
+    assert_string_equal(text(&r, 0), "inget värde är ifyllt på filens 3 rader; filen räknas som ej rapporterad, inte som 0");
+    assert_int_equal(r.diags->items[0].unit, SOCIAL);
+    assert_int_equal(r.diags->items[0].year, 2025);
+    expect_counts(&r, 3, 3, 0);
+    assert_false(uf_dataset_unit_reported(r.data, 2025, SOCIAL));
+    done(&r);
+}
+
 /* ---- numbers and the indicator's rules ---- */
 
 static void test_not_a_number(void **state)
@@ -1159,6 +1174,7 @@ int main(void)
         cmocka_unit_test(test_invalid_year),
         cmocka_unit_test(test_empty_required_cells),
         cmocka_unit_test(test_empty_value_is_not_zero),
+        cmocka_unit_test(test_untouched_file_one_notice),
         cmocka_unit_test(test_not_a_number),
         cmocka_unit_test(test_antal_whole_and_not_negative),
         cmocka_unit_test(test_procent),
