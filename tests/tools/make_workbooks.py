@@ -4,7 +4,8 @@ what each case reads stays reviewable here rather than in binary fixtures.
 
 Usage: make_workbooks.py SET DIR
   read      bolag.xlsx (instructions, figures with text, number, formula and
-            percentage cells, a self-assessment sheet, a hidden list sheet),
+            percentage cells, a self-assessment sheet, a hidden list sheet
+            (ignored), a hidden sheet of figures (read)),
             Kultur.XLSX (a self-assessment only), and an Excel lock file
   rejected  siffror.xlsx (row errors: Siffror!D14, a percentage on an antal
             indicator, a value right of the header), formel.xlsx (a formula
@@ -62,6 +63,9 @@ def read_set(d):
     lists = wb.add_worksheet("Listor")
     rows(lists, 0, [["enhet"], ["a"], ["b"], ["c"]])
     lists.hide()
+    hidden = wb.add_worksheet("Dolda siffror")  # hidden, with a header: read
+    rows(hidden, 0, [FIGURES, [2025, "b", "basta", 10, "på ett dolt blad"]])
+    hidden.hide()
     wb.close()
 
     wb = xlsxwriter.Workbook(os.path.join(d, "Kultur.XLSX"))
