@@ -227,7 +227,7 @@ measure pdfall10 "uppfolj report pdf alla (1/10: $TENTH_ROWS rader)" "0 1" "$WOR
     "$UPPFOLJ" report "$TENTH" --out "$WORK/out-pdfall10" --format pdf
 # Workbooks: rows per second by CPU time (the machine may be shared; wall
 # time is shown too). The peer runs once: it is slow.
-XLSX_OURS="" XLSX_PEER=""
+XLSX_OURS="" XLSX_OURS_LINE="" XLSX_PEER=""
 if [ ${#XLSX_FILES[@]} -gt 0 ]; then
     say "uppfolj validate, arbetsböcker ..."
     cat "${XLSX_FILES[@]}" >/dev/null
@@ -238,7 +238,7 @@ if [ ${#XLSX_FILES[@]} -gt 0 ]; then
         [ $? = 1 ]; then
         read -r xw xu xs < <(tail -n1 "$WORK/xlsx-cpu.txt")
         xcpu=$(awk -v u="$xu" -v s="$xs" 'BEGIN{printf "%.2f", u+s}')
-        XLSX_OURS=$(awk -v r="$ROWS" -v c="$xcpu" 'BEGIN{ if (c > 0) printf "%.0f", r/c }')
+        XLSX_OURS=$(awk -v r="$ROWS" -v c="$xcpu" 'BEGIN{ if (c > 0) printf "%.0f", r/c; else print "n/a" }')
         XLSX_OURS_LINE="validate: $ROWS rader i $xw s vägg, $xcpu s CPU, $XLSX_OURS rader/s CPU (last $(cut -d' ' -f1-3 /proc/loadavg))"
     fi
     say "openpyxl read-only (en körning) ..."
@@ -288,7 +288,7 @@ else
     say "validate rows/s: n/a"
 fi
 say "peak RSS report: $(u "${RSS[report]}" MB) (target < 300 MB)"
-if [ -n "$XLSX_OURS" ]; then
+if [ -n "$XLSX_OURS_LINE" ]; then
     say "xlsx uppfolj: $XLSX_OURS_LINE"
     say "xlsx openpyxl read-only: ${XLSX_PEER_LINE:-n/a}"
     say "xlsx rows/s (CPU): uppfolj validate $XLSX_OURS, openpyxl read-only ${XLSX_PEER:-n/a}, ratio $(ratio "$XLSX_OURS" "${XLSX_PEER:-}") (target >= 10)"
