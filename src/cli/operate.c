@@ -90,17 +90,6 @@ static const char *shown_name(const uf_config *cfg, const char *path)
     return path;
 }
 
-static void warn_spreadsheets(uf_run *run, const char *dir)
-{
-    uf_file_list sheets = {0};
-    uf_find_spreadsheets(dir, &sheets);
-    for (size_t i = 0; i < sheets.count; i++)
-        uf_diag_add(run->diags, UF_SEVERITY_WARNING,
-                    uf_diag_add_file(run->diags, shown_name(run->config, sheets.paths[i])), 0, 0,
-                    UF_MSG_FILE_SPREADSHEET);
-    uf_file_list_free(&sheets);
-}
-
 /* Reads the named files, or every submission under INPUTS/inrapportering;
  * false when there was nothing to read. */
 static bool read_submissions(uf_run *run)
@@ -113,7 +102,7 @@ static bool read_submissions(uf_run *run)
     } else {
         uf_file_list files = {0};
         char *dir = uf_path_join(cfg->inputs, "inrapportering");
-        if (uf_find_csv_files(dir, &files) == 0) {
+        if (uf_find_submissions(dir, &files) == 0) {
             fatal(UF_MSG_CLI_NO_SUBMISSIONS, dir);
             free(dir);
             uf_validator_free(v);
@@ -123,7 +112,6 @@ static bool read_submissions(uf_run *run)
             uf_validate_file(v, files.paths[i], shown_name(cfg, files.paths[i]));
         uf_file_list_report(&files, run->diags);
         uf_file_list_free(&files);
-        warn_spreadsheets(run, dir);
         free(dir);
     }
     uf_validator_free(v);

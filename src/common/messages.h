@@ -35,7 +35,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ERRNO_EROFS, "filsystemet är skrivskyddat", "the file system is read-only") \
     X(ERRNO_EFBIG, "filen blev större än tillåtet", "the file grew larger than allowed") \
     X(ERRNO_OTHER, "systemfel %s", "system error %s") \
-    X(FILE_SPREADSHEET, "Excel-filer läses inte och hoppas över; spara filen som CSV (\"CSV UTF-8\" eller \"CSV (semikolonavgränsad)\")", "Excel files are not read and are skipped; save the file as CSV") \
     X(FILE_IS_DIR, "är en mapp, inte en fil", "is a folder, not a file") \
     X(FILE_NOT_REGULAR, "är ingen vanlig fil", "is not a regular file") \
     X(FILE_TOO_BIG, "filen är %s MB; största tillåtna storlek är %s MB", "the file is %s MB; the largest allowed is %s MB") \
@@ -83,6 +82,12 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(XLSX_FORMULA_NO_VALUE, "formeln i %s har inget sparat värde (filen är inte sparad i Excel); öppna filen i Excel och spara den igen", "the formula in %s has no saved value (the file was not saved in Excel); open the file in Excel and save it again") \
     X(XLSX_TRUE, "SANT", "TRUE") \
     X(XLSX_FALSE, "FALSKT", "FALSE") \
+    X(XLSX_NO_TABLE, "arbetsboken har inget blad att läsa: inget blad har kolumnerna år, enhet, indikator och värde (eller år, enhet, mål och bedömning) på sin första ifyllda rad", "the workbook has no sheet to read: no sheet has the columns år, enhet, indikator and värde (or år, enhet, mål and bedömning) on its first filled-in row") \
+    X(XLSX_SHEET_MISSING_COLUMNS, "bladet %s avvisas: kolumnen %s saknas (hittade kolumner: %s)", "sheet %s rejected: column %s is missing (found columns: %s)") \
+    X(XLSX_SHEET_MISSING_COLUMNS_N, "bladet %s avvisas: kolumnerna %s saknas (hittade kolumner: %s)", "sheet %s rejected: columns %s are missing (found columns: %s)") \
+    X(XLSX_AT_CELL, "%s: %s", "%s: %s") \
+    X(XLSX_AT_ROW, "bladet %s, rad %s: %s", "sheet %s, row %s: %s") \
+    X(ROW_TOO_MANY_FIELDS_SHEET, "raden har ett värde i kolumn %s, till höger om rubrikradens sista kolumn %s; ge kolumnen en rubrik eller flytta värdet in i tabellen", "the row has a value in column %s, right of the header's last column %s; give the column a heading or move the value into the table") \
     /* submission rows */ \
     X(ROW_EMPTY_FIELD, "%s saknas", "%s is missing") \
     X(ROW_TOO_MANY_FIELDS, "raden har %s fält men rubrikraden har %s; kontrollera att inget värde innehåller avgränsaren utan citattecken", "the row has %s fields but the header has %s; check that no value holds the delimiter without quotes") \
@@ -309,7 +314,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_FILES_IN_REPORT, "report tar bara en indatamapp, inte filer ('%s')", "report takes only an input folder, not files ('%s')") \
     X(CLI_STRICT_FAIL, "--strict: %s rader eller filer avvisades; inget har skrivits", "--strict: %s rows or files were rejected; nothing was written") \
     X(CLI_YEAR_NO_DATA, "det finns ingen godkänd inrapportering för %s", "there are no accepted submissions for %s") \
-    X(CLI_NO_SUBMISSIONS, "inga inrapporteringsfiler (*.csv) hittades i %s", "no submission files (*.csv) were found in %s") \
+    X(CLI_NO_SUBMISSIONS, "inga inrapporteringsfiler (*.csv, *.xlsx) hittades i %s", "no submission files (*.csv, *.xlsx) were found in %s") \
     X(CLI_COUNT_ROWS, "Rader: %s lästa, %s godkända, %s avvisade", "Rows: %s read, %s accepted, %s rejected") \
     X(CLI_COUNT_DUPLICATES, ". Bland de godkända finns %s dubbletter, som räknas en gång", ". Among those accepted, %s duplicates are counted once") \
     X(CLI_COUNT_DUPLICATE, ". Bland de godkända finns en dubblett, som räknas en gång", ". Among those accepted, one duplicate is counted once") \

@@ -90,9 +90,16 @@ static void report_missing(const uf_column_spec *specs, size_t nspecs, const uf_
             append_quoted(&missing, &nmissing, specs[k].name, strlen(specs[k].name));
     for (size_t f = 0; f < header->count; f++)
         append_quoted(&found, &nfound, header->fields[f], header->lengths[f]);
-    uf_diag_add(diags, UF_SEVERITY_ERROR, file, header->line, 0,
-                nmissing == 1 ? UF_MSG_FILE_MISSING_COLUMNS : UF_MSG_FILE_MISSING_COLUMNS_N,
-                missing.data, found.data ? found.data : "");
+    if (header->sheet) { /* a sheet of a workbook is rejected, not the file */
+        char sheet[UF_EXCERPT];
+        uf_diag_add(diags, UF_SEVERITY_ERROR, file, header->line, 0,
+                    nmissing == 1 ? UF_MSG_XLSX_SHEET_MISSING_COLUMNS : UF_MSG_XLSX_SHEET_MISSING_COLUMNS_N,
+                    uf_excerpt(sheet, header->sheet, strlen(header->sheet)), missing.data, found.data ? found.data : "");
+    } else {
+        uf_diag_add(diags, UF_SEVERITY_ERROR, file, header->line, 0,
+                    nmissing == 1 ? UF_MSG_FILE_MISSING_COLUMNS : UF_MSG_FILE_MISSING_COLUMNS_N,
+                    missing.data, found.data ? found.data : "");
+    }
     uf_strbuf_free(&missing);
     uf_strbuf_free(&found);
 }

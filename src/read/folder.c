@@ -18,10 +18,20 @@ static bool ends_with(const char *name, const char *ending)
 
 static bool is_csv(const char *name) { return ends_with(name, ".csv"); }
 
-static bool is_spreadsheet(const char *name)
+/* .xls, .ods and .xlsb are listed too, so that the workbook reader tells
+ * the clerk what to save them as rather than have them ignored. */
+uf_submission_kind uf_submission_kind_of(const char *name)
 {
-    return ends_with(name, ".xlsx") || ends_with(name, ".xls") || ends_with(name, ".xlsm") || ends_with(name, ".ods");
+    static const char *const workbooks[] = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"};
+    if (is_csv(name))
+        return UF_SUBMISSION_CSV;
+    for (size_t i = 0; i < sizeof workbooks / sizeof *workbooks; i++)
+        if (ends_with(name, workbooks[i]))
+            return UF_SUBMISSION_WORKBOOK;
+    return UF_SUBMISSION_NONE;
 }
+
+static bool is_submission(const char *name) { return uf_submission_kind_of(name) != UF_SUBMISSION_NONE; }
 
 /* A file the walk found, with its identity when it could be stat'ed: a
  * dangling link or an unreadable entry is still listed, so that the
@@ -162,7 +172,7 @@ static size_t find(const char *dir, uf_file_list *list, bool (*wanted)(const cha
 
 size_t uf_find_csv_files(const char *dir, uf_file_list *list) { return find(dir, list, is_csv); }
 
-size_t uf_find_spreadsheets(const char *dir, uf_file_list *list) { return find(dir, list, is_spreadsheet); }
+size_t uf_find_submissions(const char *dir, uf_file_list *list) { return find(dir, list, is_submission); }
 
 void uf_file_list_report(const uf_file_list *list, uf_diag_list *diags)
 {

@@ -2,7 +2,9 @@
 
 #include "read/columns.h"
 #include "read/csvfile.h"
+#include "read/folder.h"
 #include "read/number.h"
+#include "read/xlsx.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +14,8 @@
 /* The two kinds of submission share their first two columns. */
 enum { COL_YEAR, COL_UNIT, COL_INDICATOR, COL_VALUE, COL_COMMENT, COL_PARTNER };
 enum { SA_GOAL = 2, SA_ASSESSMENT, SA_ANALYSIS, SA_ACTIONS };
+/* The columns whose cells are read; after them come the reference columns. */
+enum { READ_COLUMNS = COL_PARTNER + 1 };
 
 /* What a template carries for the clerk to read (contract v2): read past
  * without the warning an unknown column gets. */
@@ -62,7 +66,7 @@ struct uf_validator {
     size_t nspecs;
     int index[MAX_COLUMNS];
     size_t header_fields;
-    bool header_seen, file_rejected;
+    bool header_seen, file_rejected; /* file_rejected: this table (file or sheet) is rejected whole */
     long data_rows;
     /* Accepted figure rows without a value, warned about when the file is
      * done: a file with no value at all (an untouched template) gets one
@@ -70,6 +74,9 @@ struct uf_validator {
     struct empty_value { long line; int column; uint32_t unit; int32_t year; } *empty;
     size_t nempty, empty_cap;
     bool any_value;
+    /* the workbook being read */
+    bool sheet_hidden, sheet_ignored;
+    int tables, tables_rejected; /* sheets read as a table, and of them rejected whole */
 };
 
 uf_validator *uf_validator_new(const uf_plan *plan, uf_dataset *data, uf_diag_list *diags)
@@ -325,15 +332,54 @@ static void tag_diags(uf_validator *v, size_t first, size_t unit, int year)
     }
 }
 
+/* A sheet's row with a value right of the header: named by its columns,
+ * since a sheet has no delimiter to have gone wrong. */
+static void too_many_cells(uf_validator *v, const uf_csv_record *rec)
+{
+    size_t f = v->header_fields;
+    while (f + 1 < rec->count && rec->lengths[f] == 0 && !(rec->flags && rec->flags[f]))
+        f++;
+    char a[8], b[8];
+    uf_diag_add(v->diags, UF_SEVERITY_ERROR, v->file, rec->line, (int)f + 1, UF_MSG_ROW_TOO_MANY_FIELDS_SHEET,
+                uf_xlsx_column_name(a, (int)f + 1), uf_xlsx_column_name(b, (int)v->header_fields));
+}
+
 static bool too_many_fields(uf_validator *v, const uf_csv_record *rec)
 {
     if (rec->count <= v->header_fields)
         return false;
+    if (rec->sheet) {
+        too_many_cells(v, rec);
+        return true;
+    }
     char a[UF_NUMBUF], b[UF_NUMBUF];
     uf_diag_add(v->diags, UF_SEVERITY_ERROR, v->file, rec->line, (int)v->header_fields + 1,
                 rec->delimiter == ',' ? UF_MSG_ROW_TOO_MANY_FIELDS_COMMA : UF_MSG_ROW_TOO_MANY_FIELDS, uf_fmt_count(a, (long long)rec->count),
                 uf_fmt_count(b, (long long)v->header_fields));
     return true;
+}
+
+/* A formula without a saved value in a column that is read (a template's
+ * reference columns may hold formulas that nobody reads). */
+static bool formulas_without_value(uf_validator *v, const uf_csv_record *rec)
+{
+    bool any = false;
+    for (int k = 0; rec->flags && k < READ_COLUMNS; k++) {
+        int f = v->index[k];
+        if (f == UF_COLUMN_MISSING || (size_t)f >= rec->count || !(rec->flags[f] & UF_FIELD_FORMULA_NO_VALUE))
+            continue;
+        char ref[UF_XLSX_REF];
+        uf_diag_add(v->diags, UF_SEVERITY_ERROR, v->file, rec->line, f + 1, UF_MSG_XLSX_FORMULA_NO_VALUE,
+                    uf_xlsx_cell_ref(ref, rec->sheet, rec->line, f + 1));
+        any = true;
+    }
+    return any;
+}
+
+/* A row that cannot be checked cell by cell: rejected as a whole. */
+static bool unreadable_row(uf_validator *v, const uf_csv_record *rec)
+{
+    return too_many_fields(v, rec) || formulas_without_value(v, rec);
 }
 
 /* ---- figure rows ---- */
@@ -453,7 +499,7 @@ static void check_figure_row(uf_validator *v, const uf_csv_record *rec)
     size_t len, unit = UF_NOT_FOUND, indicator = UF_NOT_FOUND, partner = UF_NOT_FOUND;
     size_t first_diag = v->diags->count;
     int year = 0;
-    if (too_many_fields(v, rec)) {
+    if (unreadable_row(v, rec)) {
         c.ok = false;
         read_ids_quietly(v, rec, &year, &unit, &indicator);
     } else {
@@ -550,7 +596,7 @@ static void check_assessment_row(uf_validator *v, const uf_csv_record *rec)
     size_t len, analysis_len = 0, actions_len = 0;
     const char *analysis = "", *actions = "";
     int year = 0;
-    if (too_many_fields(v, rec)) {
+    if (unreadable_row(v, rec)) {
         c.ok = false;
         read_ids_quietly(v, rec, &year, &unit, &indicator);
     } else {
@@ -633,6 +679,8 @@ static bool on_record(void *user, const uf_csv_record *rec)
         v->specs = v->assessments ? assessment_columns : figure_columns;
         v->nspecs = v->assessments ? NSPECS(assessment_columns) : NSPECS(figure_columns);
         v->file_rejected = !uf_columns_map(v->specs, v->nspecs, rec, v->file, v->diags, v->index);
+        v->tables++;
+        v->tables_rejected += v->file_rejected;
         return true;
     }
     v->data_rows++;
@@ -646,16 +694,23 @@ static bool on_record(void *user, const uf_csv_record *rec)
     return true;
 }
 
+/* A table starts: a CSV file, or a sheet of a workbook. */
+static void begin_table(uf_validator *v)
+{
+    v->header_seen = v->file_rejected = v->assessments = false;
+    v->header_fields = 0;
+    for (size_t k = 0; k < MAX_COLUMNS; k++)
+        v->index[k] = UF_COLUMN_MISSING;
+}
+
 static void begin_file(uf_validator *v, const char *name)
 {
     v->file = uf_diag_add_file(v->diags, name);
-    v->header_seen = v->file_rejected = v->assessments = false;
-    v->header_fields = 0;
+    begin_table(v);
     v->data_rows = 0;
     v->nempty = 0;
     v->any_value = false;
-    for (size_t k = 0; k < MAX_COLUMNS; k++)
-        v->index[k] = UF_COLUMN_MISSING;
+    v->tables = v->tables_rejected = 0;
 }
 
 /* The warnings about empty values: one per row, or, when no row of the
@@ -697,10 +752,105 @@ static void end_file(uf_validator *v, uf_error err, const uf_csv_info *info)
     uf_dataset_count_file(v->data, rejected);
 }
 
+/* ---- a workbook ---- */
+
+/* Whether the header names the read columns of a kind: all the required
+ * ones, or any of them. */
+static bool names_columns(const uf_column_spec *specs, const uf_csv_record *header, bool all_required)
+{
+    for (int k = 0; k < READ_COLUMNS; k++) {
+        bool found = false;
+        for (size_t f = 0; f < header->count && !found; f++)
+            found = uf_column_is(specs[k].aliases, header->fields[f], header->lengths[f]);
+        if (found && !all_required)
+            return true;
+        if (!found && all_required && specs[k].required)
+            return false;
+    }
+    return all_required;
+}
+
+/* A sheet is a table when its first row has every required column of a
+ * submission; one naming only some is a table too, and is rejected whole
+ * for what it lacks, so that nothing typed there is skipped without a
+ * word. A hidden sheet must have them all: a template's hidden lists
+ * (enheter, partners) are no submission. Other sheets are ignored. */
+static bool sheet_is_table(const uf_validator *v, const uf_csv_record *header)
+{
+    if (names_columns(figure_columns, header, true) || names_columns(assessment_columns, header, true))
+        return true;
+    return !v->sheet_hidden && (names_columns(figure_columns, header, false) ||
+                                names_columns(assessment_columns, header, false));
+}
+
+/* Every message about a sheet's row names the sheet and the cell, as the
+ * clerk finds it in Excel: "Siffror!D14: ...". */
+static void name_cells(uf_validator *v, const uf_csv_record *rec, size_t first)
+{
+    for (size_t i = first; i < v->diags->count; i++) {
+        uf_diag *d = &v->diags->items[i];
+        if (d->file != v->file || d->line != rec->line || d->code == UF_MSG_XLSX_FORMULA_NO_VALUE ||
+            d->code == UF_MSG_XLSX_SHEET_MISSING_COLUMNS || d->code == UF_MSG_XLSX_SHEET_MISSING_COLUMNS_N)
+            continue; /* those name the cell or the sheet themselves */
+        char ref[UF_XLSX_REF], sheet[UF_EXCERPT], row[UF_NUMBUF];
+        char *text = d->column > 0
+                         ? uf_msg_format(UF_MSG_XLSX_AT_CELL, uf_xlsx_cell_ref(ref, rec->sheet, rec->line, d->column), d->text)
+                         : uf_msg_format(UF_MSG_XLSX_AT_ROW, uf_excerpt(sheet, rec->sheet, strlen(rec->sheet)),
+                                         uf_fmt_count(row, rec->line), d->text);
+        free(d->text);
+        d->text = text;
+    }
+}
+
+static bool on_sheet(void *user, const uf_xlsx_sheet *sheet)
+{
+    uf_validator *v = user;
+    begin_table(v);
+    v->sheet_hidden = sheet->hidden;
+    v->sheet_ignored = false;
+    return true;
+}
+
+static bool on_sheet_record(void *user, const uf_csv_record *rec)
+{
+    uf_validator *v = user;
+    if (v->sheet_ignored)
+        return true;
+    if (!v->header_seen && !sheet_is_table(v, rec)) {
+        v->sheet_ignored = true; /* instructions, notes, lists */
+        return true;
+    }
+    size_t first = v->diags->count;
+    on_record(v, rec);
+    name_cells(v, rec, first);
+    return true;
+}
+
+/* A workbook is rejected as a file when the reader rejects it (rows it
+ * delivered before stay counted), when it has no sheet to read, or when
+ * every sheet it has to read is rejected whole. */
+static void end_workbook(uf_validator *v, uf_error err)
+{
+    bool rejected = err != UF_OK || (v->tables > 0 && v->tables == v->tables_rejected);
+    if (!rejected && v->tables == 0) {
+        uf_diag_add(v->diags, UF_SEVERITY_ERROR, v->file, 0, 0, UF_MSG_XLSX_NO_TABLE);
+        rejected = true;
+    } else if (!rejected && v->data_rows == 0) {
+        uf_diag_add(v->diags, UF_SEVERITY_WARNING, v->file, 0, 0, UF_MSG_FILE_NO_DATA);
+    }
+    uf_dataset_count_file(v->data, rejected);
+}
+
+/* ---- one submission ---- */
+
 void uf_validate_file(uf_validator *v, const char *path, const char *name)
 {
     uf_csv_info info;
     begin_file(v, name);
+    if (uf_submission_kind_of(path) == UF_SUBMISSION_WORKBOOK) {
+        end_workbook(v, uf_xlsx_read_file(path, v->file, v->diags, on_sheet, on_sheet_record, v, NULL));
+        return;
+    }
     uf_error err = uf_csv_read_file(path, v->file, v->diags, on_record, v, &info);
     end_file(v, err, &info);
 }
@@ -709,6 +859,10 @@ void uf_validate_buffer(uf_validator *v, const char *data, size_t len, const cha
 {
     uf_csv_info info;
     begin_file(v, name);
+    if (uf_submission_kind_of(name) == UF_SUBMISSION_WORKBOOK) {
+        end_workbook(v, uf_xlsx_read_buffer(data, len, v->file, v->diags, on_sheet, on_sheet_record, v, NULL));
+        return;
+    }
     uf_error err = uf_csv_read_buffer(data, len, v->file, v->diags, on_record, v, &info);
     end_file(v, err, &info);
 }

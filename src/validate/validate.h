@@ -15,9 +15,13 @@ typedef struct uf_validator uf_validator;
 uf_validator *uf_validator_new(const uf_plan *plan, uf_dataset *data, uf_diag_list *diags);
 void uf_validator_free(uf_validator *v);
 
-/* Reads one submission file; name is how it is shown to users. */
+/* Reads one submission file; name is how it is shown to users. A workbook
+ * (.xlsx, .xlsm by the path's ending; .xls, .ods, .xlsb are rejected with
+ * the reason) is read sheet by sheet: each sheet whose first row has a
+ * submission's columns is a table like a CSV file; messages about its rows
+ * name the sheet and the cell ("Siffror!D14"). */
 void uf_validate_file(uf_validator *v, const char *path, const char *name);
-/* The same for text in memory (tests, fuzzing). */
+/* The same for a file in memory (tests, fuzzing), by name's ending. */
 void uf_validate_buffer(uf_validator *v, const char *data, size_t len, const char *name);
 
 /* The longest analysis or actions text, in Unicode characters (contract v2). */

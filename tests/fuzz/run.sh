@@ -100,6 +100,13 @@ seeds_of() {
     rm -rf "$build/seeds/xlsx"
     /usr/bin/python3 "$here/xlsx_seeds.py" "$build/seeds/xlsx" >&2 || return 1
     echo "$build/seeds/xlsx"
+  elif [ "$1" = validate ]; then
+    # The CSV corpus and the workbooks: the validator reads both.
+    rm -rf "$build/seeds/validate"
+    mkdir -p "$build/seeds/validate"
+    cp "$here/corpus/validate"/* "$build/seeds/validate/" &&
+      /usr/bin/python3 "$here/xlsx_seeds.py" "$build/seeds/validate" >&2 || return 1
+    echo "$build/seeds/validate"
   else
     echo "$here/corpus/$1"
   fi
@@ -135,7 +142,7 @@ for name in ${only:-$fuzzers}; do
   log=$build/fuzz-$name.log
   max_len=8192 timeout=10 dict=$here/csv.dict run_seconds=$seconds
   [ -f "$here/$name.dict" ] && dict=$here/$name.dict
-  [ "$name" = xlsx ] && max_len=65536 # a workbook with stored parts is a few kB
+  [ "$name" = xlsx ] || [ "$name" = validate ] && max_len=65536 # a workbook with stored parts is a few kB
   if [ "$name" = report ]; then
     # A whole report per input: small folders, and the CSV words with the
     # container's; its seeds alone take some seconds, so --short gives it

@@ -10,8 +10,8 @@
              in the plan (refused with a message, or accepted and written safely)
   files      submission file names with formula, XML and control characters
   volume     200 000 identical rows, 20 000 conflicting rows of one key
-  workbooks  (with XLSX_DUMP) hostile .xlsx submissions read through the
-             workbook reader: formula-like shared strings, a huge
+  workbooks  hostile .xlsx submissions through `uppfolj validate` (and
+             report): formula-like shared strings, a huge
              sharedStrings part, a 16,384-column row, a sheet of a million
              empty rows, a wrong content type, a zip bomb, a DTD, a part
              outside the package, control characters in a sheet name
@@ -24,9 +24,8 @@ no control characters. Prints how many hostile inputs were tried.
 
 Usage: hostile.py UPPFOLJ [XLSX_DUMP]
 
-XLSX_DUMP is tests/tools/xlsx_dump.c, which prints the records the workbook
-reader delivers; until the validator reads workbooks, the workbook cases go
-through it rather than through uppfolj."""
+XLSX_DUMP (tests/tools/xlsx_dump.c, the reader's records for debugging) is
+accepted and no longer used: the workbooks go through uppfolj itself."""
 import csv
 import io
 import os
@@ -43,7 +42,6 @@ import xml.etree.ElementTree as ET
 import openpyxl
 
 BIN = sys.argv[1]
-XLSX_DUMP = sys.argv[2] if len(sys.argv) > 2 else None
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURE = os.path.join(ROOT, "fixtures", "report", "inputs")
 EXCEL_TEXT_MAX = 32767
@@ -466,52 +464,74 @@ def rows_xml(rows):
     return f'<worksheet xmlns="{XNS}"><sheetData>{rows}</sheetData></worksheet>'
 
 
-def dump(name, path, want_rc, seconds=30):
+def inline(text):
+    return f'<c t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+HEADER_ROW = '<row r="1">' + "".join(inline(h) for h in ("år", "enhet", "indikator", "värde", "kommentar")) + "</row>"
+
+
+def validate_workbook(tmp, name, sheets, want_rc, seconds=30, **kw):
+    """The workbook, alone in a fresh copy of the fixture, through `uppfolj
+    validate`; returns its stdout (the diagnostics and counts)."""
+    inputs = copy_fixture(tmp, "wb-" + re.sub(r"[^a-z0-9]+", "-", name))
+    shutil.rmtree(os.path.join(inputs, "inrapportering"))
+    workbook(os.path.join(inputs, "inrapportering/2025", "bok.xlsx"), sheets, **kw)
     t = time.time()
-    r = subprocess.run([XLSX_DUMP, path], capture_output=True)
+    r = run(["validate", inputs])
     took = time.time() - t
-    no_control(name, r.stderr)
+    no_control(name, r.stdout + r.stderr)
     if r.returncode != want_rc or took > seconds:
-        fail(f"{name}: xlsx_dump exit {r.returncode} (want {want_rc}) after {took:.1f} s: {r.stderr[:300]!r}")
+        fail(f"{name}: uppfolj validate exit {r.returncode} (want {want_rc}) after {took:.1f} s: {r.stdout[-300:]!r}")
     count("workbooks: " + name)
-    return r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace"), took
+    return r.stdout.decode("utf-8", "replace"), inputs, took
 
 
 def check_workbooks(tmp):
-    if not XLSX_DUMP:
-        print("hostile: no XLSX_DUMP given; workbook cases skipped")
-        return
-    d = os.path.join(tmp, "workbooks")
-    # Formula-like shared strings stay text, exactly as written.
-    formulas = [c for c in COMMENTS[:17] if c.strip() and "\r" not in c]
+    # Formula-like shared strings stay text, exactly as written, through to
+    # the report's workbook.
+    formulas = [c for c in COMMENTS[:17] if c.strip() and "\r" not in c and "_x" not in c]
     sst = "".join(f"<si><t xml:space=\"preserve\">{x}</t></si>"
                   for x in (c.replace("&", "&amp;").replace("<", "&lt;").replace("\t", "&#9;").replace("\n", "&#10;")
                             for c in formulas))
-    sheet = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>' for i in range(len(formulas)))
-    path = os.path.join(d, "formler.xlsx")
-    workbook(path, [("Siffror", rows_xml(sheet))], f"<sst>{sst}</sst>")
-    out, _, _ = dump("formula-like shared strings", path, 0)
-    got = [line.split("\tA=", 1)[1] for line in out.splitlines()[1:]]
-    want = [c.strip(" \t").replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t") for c in formulas]
-    if got != want:
-        fail(f"formula-like shared strings changed: {list(zip(got, want))[:3]}")
+    sheet = HEADER_ROW + "".join(f'<row r="{i + 2}">{inline(2000 + i)}{inline("a")}{inline("projekt")}<c><v>{i}</v></c>'
+                                 f'<c t="s"><v>{i}</v></c></row>' for i in range(len(formulas)))
+    out, inputs, _ = validate_workbook(tmp, "formula-like shared strings", [("Siffror", rows_xml(sheet))], 0,
+                                       strings=f"<sst>{sst}</sst>")
+    report = os.path.join(tmp, "wb-formler-out")
+    r = run(["report", inputs, "--out", report, "--format", "xlsx,csv", "--year", "2000"])
+    wb, _, _ = well_formed_xlsx("formula-like shared strings", os.path.join(report, "uppfoljning-2000.xlsx"))
+    if r.returncode != 0 or wb is None:
+        fail(f"formula-like shared strings: report exit {r.returncode}: {r.stdout[-300:]!r}")
+    else:
+        head = [c.value for c in next(wb["Rådata"].iter_rows(max_row=1))]
+        got = {row[head.index("År")]: row[head.index("Kommentar")]
+               for row in wb["Rådata"].iter_rows(min_row=2, values_only=True)}
+        for i, c in enumerate(formulas):
+            if got.get(2000 + i) != visible(c.strip(" \t")):
+                fail(f"formula-like shared string {c!r} shown as {got.get(2000 + i)!r}")
+        for row in wb["Rådata"].iter_rows(min_row=2):
+            if any(c.data_type == "f" for c in row):
+                fail("formula-like shared strings: a formula cell in Rådata")
     # A huge sharedStrings part: two million strings, the last one used.
     n = 2_000_000
     sst = "<sst>" + "".join(f"<si><t>text {k}</t></si>" for k in range(n)) + "</sst>"
-    path = os.path.join(d, "delade.xlsx")
-    workbook(path, [("Siffror", rows_xml(f'<row r="1"><c t="s"><v>{n - 1}</v></c></row>'))], sst)
-    out, _, took = dump("huge sharedStrings", path, 0)
-    print(f"hostile: {n} shared strings read in {took:.1f} s")
-    if f"A=text {n - 1}" not in out:
-        fail("huge sharedStrings: the last string was not read")
-    # A row of 16,384 cells, and a sheet of a million empty rows.
-    path = os.path.join(d, "bred.xlsx")
-    workbook(path, [("Bred", rows_xml('<row r="1">' + "<c><v>7</v></c>" * 16384 + "</row>")),
-                    ("Tom", rows_xml("".join(f'<row r="{r}"/>' for r in range(1, 1_048_577))))])
-    out, _, took = dump("16,384 columns and a million empty rows", path, 0)
-    print(f"hostile: a 16,384-column row and 1,048,576 empty rows read in {took:.1f} s")
-    if out.count("=7") != 16384 or "\tXFD=7" not in out or out.count("\n") != 3:
-        fail(f"16,384 columns: {out.count('=7')} cells read, {out.count(chr(10))} lines")
+    sheet = HEADER_ROW + f'<row r="2">{inline(2025)}{inline("a")}{inline("projekt")}<c><v>1</v></c>' \
+                         f'<c t="s"><v>{n - 1}</v></c></row>'
+    out, _, took = validate_workbook(tmp, "huge sharedStrings", [("Siffror", rows_xml(sheet))], 0,
+                                     strings=sst)
+    print(f"hostile: {n} shared strings validated in {took:.1f} s")
+    if "Rader: 1 lästa, 1 godkända, 0 avvisade" not in out:
+        fail(f"huge sharedStrings: {out[-300:]!r}")
+    # A row of 16,384 cells under the header, and a sheet of a million
+    # empty rows (ignored: no header).
+    wide = HEADER_ROW + '<row r="2">' + "<c><v>7</v></c>" * 16384 + "</row>"
+    out, _, took = validate_workbook(tmp, "16,384 columns and a million empty rows",
+                                     [("Bred", rows_xml(wide)),
+                                      ("Tom", rows_xml("".join(f'<row r="{r}"/>' for r in range(1, 1_048_577))))], 1)
+    print(f"hostile: a 16,384-column row and 1,048,576 empty rows validated in {took:.1f} s")
+    if "Bred!F2: raden har ett värde i kolumn F," not in out or "Rader: 1 lästa, 0 godkända, 1 avvisade" not in out:
+        fail(f"16,384 columns: {out[-400:]!r}")
     # Rejected whole, with a Swedish message naming why.
     cases = [
         ("wrong content type", dict(main="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
@@ -519,29 +539,23 @@ def check_workbooks(tmp):
         ("part outside the package", dict(target="../../../../etc/passwd"), "pekar på en del som inte finns"),
     ]
     for name, kw, words in cases:
-        path = os.path.join(d, name.replace(" ", "-") + ".xlsx")
-        workbook(path, [("S", rows_xml(""))], **kw)
-        _, err, _ = dump(name, path, 1)
-        if words not in err:
-            fail(f"{name}: message {err!r} does not say {words!r}")
-    path = os.path.join(d, "bomb.xlsx")
-    workbook(path, [("S", rows_xml(" " * (50 << 20)))])
-    _, err, took = dump("zip bomb", path, 1, seconds=10)
-    if "gånger sin packade storlek" not in err:
-        fail(f"zip bomb: {err!r}")
-    path = os.path.join(d, "laughs.xlsx")
+        out, _, _ = validate_workbook(tmp, name, [("S", rows_xml(HEADER_ROW))], 1, **kw)
+        if words not in out or "Filer: 1 lästa, 1 avvisade" not in out:
+            fail(f"{name}: message {out!r} does not say {words!r}")
+    out, _, took = validate_workbook(tmp, "zip bomb", [("S", rows_xml(" " * (50 << 20)))], 1, seconds=10)
+    if "gånger sin packade storlek" not in out:
+        fail(f"zip bomb: {out!r}")
     lol = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10 if i else "lol"}">' for i in range(10))
-    workbook(path, [("S", f"<!DOCTYPE w [{lol}]>" + rows_xml('<row><c t="inlineStr"><is><t>&l9;</t></is></c></row>'))])
-    _, err, _ = dump("billion laughs", path, 1, seconds=10)
-    if "DTD" not in err:
-        fail(f"billion laughs: {err!r}")
-    # A sheet name with control characters is shown safely.
-    path = os.path.join(d, "namn.xlsx")
-    workbook(path, [("Siff&#9;ror&#10;", rows_xml('<row><c><v>1</v></c></row>'))])
-    out, _, _ = dump("control characters in a sheet name", path, 0)
-    no_control("sheet name", out.splitlines()[0].encode())
-    if not out.startswith("== Siff?ror?"):
-        fail(f"sheet name shown as {out.splitlines()[0]!r}")
+    out, _, _ = validate_workbook(tmp, "billion laughs",
+                                  [("S", f"<!DOCTYPE w [{lol}]>" + rows_xml('<row><c t="inlineStr"><is><t>&l9;</t></is></c></row>'))],
+                                  1, seconds=10)
+    if "DTD" not in out:
+        fail(f"billion laughs: {out!r}")
+    # A sheet name with control characters is shown safely in messages.
+    bad = HEADER_ROW + f'<row r="2">{inline(2025)}{inline("a")}{inline("projekt")}{inline("ca 7")}</row>'
+    out, _, _ = validate_workbook(tmp, "control characters in a sheet name", [("Siff&#9;ror&#10;", rows_xml(bad))], 1)
+    if "Siff?ror?'!D2: 'ca 7'" not in out:
+        fail(f"sheet name shown as {out!r}")
 
 
 def main():

@@ -19,7 +19,7 @@ uf_test_sample *uf_test_sample_load(int year)
     s->data = uf_dataset_new(s->plan);
     uf_validator *v = uf_validator_new(s->plan, s->data, s->diags);
     uf_file_list files = {0};
-    uf_find_csv_files(UF_TEST_DIR "/../inputs/inrapportering", &files);
+    uf_find_submissions(UF_TEST_DIR "/../inputs/inrapportering", &files);
     for (size_t i = 0; i < files.count; i++)
         uf_validate_file(v, files.paths[i], files.paths[i] + strlen(UF_TEST_DIR "/../inputs/")); /* as the CLI shows it */
     uf_file_list_free(&files);

@@ -814,6 +814,35 @@ static void test_find_csv_files(void **state)
     uf_file_list_free(&list);
 }
 
+/* Workbooks are submissions beside *.csv, in any letter case; .xls, .ods
+ * and .xlsb are listed for the reader to reject with the reason; Excel's
+ * lock files and other files are not. */
+static void test_find_submissions(void **state)
+{
+    (void)state;
+    assert_int_equal(uf_submission_kind_of("a.csv"), UF_SUBMISSION_CSV);
+    assert_int_equal(uf_submission_kind_of("a.XLSX"), UF_SUBMISSION_WORKBOOK);
+    assert_int_equal(uf_submission_kind_of("a.Xlsm"), UF_SUBMISSION_WORKBOOK);
+    assert_int_equal(uf_submission_kind_of("a.xls"), UF_SUBMISSION_WORKBOOK);
+    assert_int_equal(uf_submission_kind_of("a.ods"), UF_SUBMISSION_WORKBOOK);
+    assert_int_equal(uf_submission_kind_of("a.xlsb"), UF_SUBMISSION_WORKBOOK);
+    assert_int_equal(uf_submission_kind_of("a.xlsx.txt"), UF_SUBMISSION_NONE);
+    assert_int_equal(uf_submission_kind_of(".xlsx"), UF_SUBMISSION_NONE);
+    assert_int_equal(mkdir(tmp_path("bocker"), 0755), 0);
+    const char *files[] = {"bocker/b.csv", "bocker/a.XLSX", "bocker/c.xlsm", "bocker/~$a.XLSX",
+                           "bocker/d.xls", "bocker/e.ods", "bocker/f.docx", "bocker/g.xlsx.bak"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        write_file(files[i], "a\n", 2);
+    uf_file_list list = {0};
+    assert_int_equal(uf_find_submissions(tmp_path("bocker"), &list), 5);
+    const char *want[] = {"/a.XLSX", "/b.csv", "/c.xlsm", "/d.xls", "/e.ods"};
+    for (size_t i = 0; i < 5; i++) {
+        size_t n = strlen(list.paths[i]), w = strlen(want[i]);
+        assert_true(n > w && strcmp(list.paths[i] + n - w, want[i]) == 0);
+    }
+    uf_file_list_free(&list);
+}
+
 /* Makes tmpdir/name a folder holding the named files, each a valid CSV. */
 static void make_folder(const char *name, const char *const *files, size_t n)
 {
@@ -1019,6 +1048,7 @@ int main(void)
         cmocka_unit_test(test_file_empty),
         cmocka_unit_test(test_file_50mb_single_line),
         cmocka_unit_test(test_find_csv_files),
+        cmocka_unit_test(test_find_submissions),
         cmocka_unit_test(test_find_csv_files_links_to_folders),
         cmocka_unit_test(test_find_csv_files_same_file_once),
         cmocka_unit_test(test_find_csv_files_depth_bounded),
