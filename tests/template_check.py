@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 import openpyxl
 
@@ -186,22 +187,109 @@ def check_workbook(path, unit, year, indicators, partners, goals):
     return wb
 
 
-def fill_workbook(wb, path, unit, indicators):
-    """Types values into the open cells only, as a clerk would."""
+def fill_workbook(wb, path, unit, indicators, partners):
+    """Types values into the open cells only, as a clerk would: a figure
+    and a comment on each row, a partner from the dropdown on the first,
+    each goal assessed. Returns the figures typed, by (unit, indicator),
+    and the number of goals assessed."""
     ws = wb["Siffror"]
     by_id = {i["id"]: i for i in indicators}
+    typed = {}
     for k, row in enumerate(range(2, ws.max_row + 1)):
         cell = ws.cell(row, 4)
         check(not cell.protection.locked, f"{path}: typing into a locked cell")
         ind = by_id[ws.cell(row, 3).value]
         cell.value = value_for(ind, k)[1]
+        typed[(unit["id"], ind["id"])] = cell.value
         ws.cell(row, 5).value = "=SUMMA(1;2) är text"
         ws.cell(row, 5).data_type = "s"  # typed as text, as Excel keeps a comment that is no formula
+        if partners and k == 0:
+            ws.cell(row, 6).value = partners[-1]["id"]
     sa = wb["Självvärdering"]
-    for row in range(2, sa.max_row + 1):
-        sa.cell(row, 4).value = "uppnått"
-        sa.cell(row, 5).value = "Analys"
+    for k, row in enumerate(range(2, sa.max_row + 1)):
+        for c in (4, 5, 6):
+            check(not sa.cell(row, c).protection.locked, f"{path}: typing into a locked assessment cell")
+        sa.cell(row, 4).value = WORDS[k % 3]
+        sa.cell(row, 5).value = "Analys\nmed två rader"
+        sa.cell(row, 6).value = "Åtgärder"
     wb.save(path)
+    return typed, sa.max_row - 1
+
+
+def check_no_formulas(folder):
+    """No template holds a formula: no <f> in any sheet of a workbook, no
+    CSV cell that Excel would take for one."""
+    for f in sorted(os.listdir(folder)):
+        path = os.path.join(folder, f)
+        if f.endswith(".xlsx"):
+            with zipfile.ZipFile(path) as z:
+                for part in z.namelist():
+                    if part.startswith("xl/worksheets/"):
+                        check(not re.search(rb"<f[ >]", z.read(part)), f"{path}: a formula in {part}")
+                check("xl/calcChain.xml" not in z.namelist(), f"{path}: a calculation chain")
+        elif f.endswith(".csv"):
+            for row in read_csv(path):
+                check(not any(c[:1] in ("=", "+", "-", "@") and len(c) > 1 and not re.fullmatch(r"-?[0-9,]+", c)
+                              for c in row), f"{path}: a formula-like cell in {row}")
+
+
+def check_filled(tmp, inputs, name, files, expected_units, values, assessed):
+    """Filled-in templates (CSV or workbooks) as the year's submissions:
+    every figure and self-assessment row read and accepted, no warning, no
+    rejection, every unit in, and report's figures as typed."""
+    root = with_submissions(tmp, inputs, name, files)
+    r = run("validate", root)
+    check(r.returncode == 0, f"{name}: filled templates exit {r.returncode}: {r.stdout}")
+    check(not re.search(r"(^|: )(varning|fel):", r.stdout, re.M), f"{name}: filled templates: {r.stdout}")
+    n = len(values) + assessed
+    check(f"Rader: {n} lästa, {n} godkända, 0 avvisade" in r.stdout, f"{name}: rows, {n} typed: {r.stdout}")
+    check(f"Filer: {len(files)} lästa, 0 avvisade" in r.stdout, f"{name}: files {r.stdout}")
+    check(f"Inrapportering 2026: {len(expected_units)} av {len(expected_units)} enheter" in r.stdout,
+          f"{name}: coverage {r.stdout}")
+    out = os.path.join(tmp, name + "-rapport")
+    r = run("report", root, "--out", out, "--format", "csv")
+    check(r.returncode == 0, f"{name}: report exit {r.returncode}: {r.stderr}")
+    got = figures_of(os.path.join(out, "sammanstallning-2026.csv"))
+    for key, number in values.items():
+        shown = got.get(key, "")
+        check(shown and abs(float(shown.replace(",", ".")) - number) < 1e-9,
+              f"{name}: {key} reported {shown!r}, filled in {number}")
+    check(len([k for k, v in got.items() if v]) == len(values), f"{name}: figures beyond those filled in")
+
+
+def validate_untouched_workbooks(tmp, inputs, name, folder, expected_units, indicators):
+    """Untouched workbooks: nothing reported, one notice per file (not one
+    per sheet or per row), no warning from the reference columns or the
+    hidden Listor sheet, no zeros."""
+    files = {f: open(os.path.join(folder, f), "rb").read() for f in os.listdir(folder) if f.endswith(".xlsx")}
+    root = with_submissions(tmp, inputs, name + "-orord-xlsx", files)
+    r = run("validate", root)
+    check(r.returncode == 0, f"{name}: untouched workbooks exit {r.returncode}: {r.stdout}")
+    notices = [l for l in r.stdout.splitlines() if "inget värde är ifyllt" in l]
+    multi = [u for u in expected_units if sum(applies(i, u) for i in indicators) > 1]
+    check(len(notices) == len(multi), f"{name}: {len(notices)} nothing-reported notices for {len(multi)} workbooks")
+    check(len({l.split(":")[0] for l in notices}) == len(notices), f"{name}: more than one notice for a workbook")
+    others = [l for l in r.stdout.splitlines() if re.search(r"(varning|fel):", l)
+              and "inget värde är ifyllt" not in l and "har inte rapporterat" not in l]
+    check(not others, f"{name}: untouched workbooks: {others}")
+    check("Filer: %d lästa, 0 avvisade" % len(files) in r.stdout, f"{name}: untouched workbook files {r.stdout}")
+    check(f"Inrapportering 2026: 0 av {len(expected_units)} enheter" in r.stdout, f"{name}: coverage {r.stdout}")
+
+
+def check_partly_filled_workbook(tmp, inputs, name, folder, unit):
+    """A workbook with one figure typed: each empty row is warned about,
+    at its cell, as in a CSV file (they were once lost for workbooks)."""
+    wb = openpyxl.load_workbook(os.path.join(folder, f"{unit['id']}-2026.xlsx"))
+    ws = wb["Siffror"]
+    ws["D2"] = 1
+    path = os.path.join(tmp, f"{name}-delvis.xlsx")
+    wb.save(path)
+    root = with_submissions(tmp, inputs, name + "-delvis", {f"{unit['id']}-2026.xlsx": open(path, "rb").read()})
+    r = run("validate", root)
+    empty = [l for l in r.stdout.splitlines() if "värde saknas" in l]
+    wanted = [f"Siffror!D{row}: värde saknas" for row in range(3, ws.max_row + 1)]
+    check(len(empty) == len(wanted) and all(w in l for w, l in zip(wanted, empty)),
+          f"{name}: empty rows of a partly filled workbook: {empty}")
 
 
 def round_trip(tmp, inputs, name):
@@ -236,34 +324,30 @@ def round_trip(tmp, inputs, name):
 
     # Filled in by text: no warning, no rejection, the figures as typed.
     filled, values = fill_csvs(folder, 2026, expected_units, indicators, partners)
-    root = with_submissions(tmp, inputs, name + "-ifylld", filled)
-    r = run("validate", root)
-    check(r.returncode == 0, f"{name}: filled templates exit {r.returncode}")
-    check(not re.search(r"(^|: )(varning|fel):", r.stdout, re.M), f"{name}: filled templates: {r.stdout}")
-    check(f"Inrapportering 2026: {len(expected_units)} av {len(expected_units)} enheter" in r.stdout,
-          f"{name}: coverage {r.stdout}")
-    out = os.path.join(tmp, name + "-rapport")
-    r = run("report", root, "--out", out, "--format", "csv")
-    check(r.returncode == 0, f"{name}: report exit {r.returncode}: {r.stderr}")
-    got = figures_of(os.path.join(out, "sammanstallning-2026.csv"))
-    for key, number in values.items():
-        shown = got.get(key, "")
-        check(shown and abs(float(shown.replace(",", ".")) - number) < 1e-9,
-              f"{name}: {key} reported {shown!r}, filled in {number}")
-    check(len([k for k, v in got.items() if v]) == len(values), f"{name}: figures beyond those filled in")
+    assessed = sum(len(read_csv(f)) - 1 for f in filled if f.endswith("-sjalvvardering.csv"))
+    check_filled(tmp, inputs, name + "-ifylld", filled, expected_units, values, assessed)
 
     # The workbooks: structure, then filled in the open cells and read back.
+    check_no_formulas(folder)
+    validate_untouched_workbooks(tmp, inputs, name, folder, expected_units, indicators)
+    workbooks, typed, goals_assessed = {}, {}, 0
     for unit in expected_units:
         path = os.path.join(folder, f"{unit['id']}-2026.xlsx")
         wb = check_workbook(path, unit, 2026, indicators, partners, goals)
         filled_path = os.path.join(tmp, f"{name}-{unit['id']}-ifylld.xlsx")
-        fill_workbook(wb, filled_path, unit, indicators)
+        figures, assessed = fill_workbook(wb, filled_path, unit, indicators, partners)
+        typed.update(figures)
+        goals_assessed += assessed
+        workbooks[f"{unit['id']}-2026.xlsx"] = open(filled_path, "rb").read()
         dump = subprocess.run([DUMP, filled_path], capture_output=True, text=True)
         check(dump.returncode == 0, f"{filled_path}: the reader rejected it: {dump.stderr}")
         rows = [l for l in dump.stdout.splitlines() if re.match(r"^\d+\t", l)]
         check(any("D=uppnått" in l for l in rows), f"{filled_path}: assessment not read back")
         check(sum("E==SUMMA" in l for l in rows) == sum(applies(i, unit) for i in indicators),
               f"{filled_path}: comments not read back as text")
+    check_filled(tmp, inputs, name + "-xlsx", workbooks, expected_units, typed, goals_assessed)
+    multi = [u for u in expected_units if sum(applies(i, u) for i in indicators) > 2]
+    check_partly_filled_workbook(tmp, inputs, name, folder, multi[0])
     return folder
 
 

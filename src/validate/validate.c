@@ -71,11 +71,13 @@ struct uf_validator {
     /* Accepted figure rows without a value, warned about when the file is
      * done: a file with no value at all (an untouched template) gets one
      * notice, not one per row. */
-    struct empty_value { long line; int column; uint32_t unit; int32_t year; } *empty;
+    struct empty_value { long line; int column; uint32_t unit; int32_t year; const char *sheet; } *empty;
     size_t nempty, empty_cap;
     bool any_value;
     /* the workbook being read */
     bool sheet_hidden, sheet_ignored;
+    const char *sheet_name; /* the sheet being read, NULL in a CSV file; in sheet_names */
+    uf_pool *sheet_names;   /* kept for the warnings given when the workbook ends */
     int tables, tables_rejected; /* sheets read as a table, and of them rejected whole */
 };
 
@@ -101,6 +103,7 @@ void uf_validator_free(uf_validator *v)
     uf_strbuf_free(&v->texts[0]);
     uf_strbuf_free(&v->texts[1]);
     free(v->empty);
+    uf_pool_free(v->sheet_names);
     uf_index_free(v->memo);
     uf_pool_free(v->memo_strings);
     free(v->memo_values);
@@ -419,7 +422,7 @@ static void note_empty_value(row_check *c)
         v->empty_cap = v->empty_cap ? 2 * v->empty_cap : 16;
         v->empty = uf_xrealloc(v->empty, v->empty_cap * sizeof *v->empty);
     }
-    v->empty[v->nempty++] = (struct empty_value){c->rec->line, column(c, COL_VALUE), UF_NO_UNIT, 0};
+    v->empty[v->nempty++] = (struct empty_value){c->rec->line, column(c, COL_VALUE), UF_NO_UNIT, 0, v->sheet_name};
 }
 
 /* Returns the value, or NAN for an empty cell (not reported, not 0). */
@@ -711,7 +714,10 @@ static void begin_file(uf_validator *v, const char *name)
     v->nempty = 0;
     v->any_value = false;
     v->tables = v->tables_rejected = 0;
+    v->sheet_name = NULL;
 }
+
+static void name_cell(uf_diag *d, const char *sheet, long line);
 
 /* The warnings about empty values: one per row, or, when no row of the
  * file has a value, one for the file (tagged with its first row's unit). */
@@ -730,6 +736,8 @@ static void warn_empty_values(uf_validator *v)
                                  UF_MSG_ROW_NO_VALUE);
         d->unit = v->empty[k].unit;
         d->year = v->empty[k].year;
+        if (v->empty[k].sheet)
+            name_cell(d, v->empty[k].sheet, v->empty[k].line);
     }
 }
 
@@ -785,6 +793,17 @@ static bool sheet_is_table(const uf_validator *v, const uf_csv_record *header)
 
 /* Every message about a sheet's row names the sheet and the cell, as the
  * clerk finds it in Excel: "Siffror!D14: ...". */
+static void name_cell(uf_diag *d, const char *sheet, long line)
+{
+    char ref[UF_XLSX_REF], shown[UF_EXCERPT], row[UF_NUMBUF];
+    char *text = d->column > 0
+                     ? uf_msg_format(UF_MSG_XLSX_AT_CELL, uf_xlsx_cell_ref(ref, sheet, line, d->column), d->text)
+                     : uf_msg_format(UF_MSG_XLSX_AT_ROW, uf_excerpt(shown, sheet, strlen(sheet)),
+                                     uf_fmt_count(row, line), d->text);
+    free(d->text);
+    d->text = text;
+}
+
 static void name_cells(uf_validator *v, const uf_csv_record *rec, size_t first)
 {
     for (size_t i = first; i < v->diags->count; i++) {
@@ -792,13 +811,7 @@ static void name_cells(uf_validator *v, const uf_csv_record *rec, size_t first)
         if (d->file != v->file || d->line != rec->line || d->code == UF_MSG_XLSX_FORMULA_NO_VALUE ||
             d->code == UF_MSG_XLSX_SHEET_MISSING_COLUMNS || d->code == UF_MSG_XLSX_SHEET_MISSING_COLUMNS_N)
             continue; /* those name the cell or the sheet themselves */
-        char ref[UF_XLSX_REF], sheet[UF_EXCERPT], row[UF_NUMBUF];
-        char *text = d->column > 0
-                         ? uf_msg_format(UF_MSG_XLSX_AT_CELL, uf_xlsx_cell_ref(ref, rec->sheet, rec->line, d->column), d->text)
-                         : uf_msg_format(UF_MSG_XLSX_AT_ROW, uf_excerpt(sheet, rec->sheet, strlen(rec->sheet)),
-                                         uf_fmt_count(row, rec->line), d->text);
-        free(d->text);
-        d->text = text;
+        name_cell(d, rec->sheet, rec->line);
     }
 }
 
@@ -808,6 +821,9 @@ static bool on_sheet(void *user, const uf_xlsx_sheet *sheet)
     begin_table(v);
     v->sheet_hidden = sheet->hidden;
     v->sheet_ignored = false;
+    if (!v->sheet_names)
+        v->sheet_names = uf_pool_new();
+    v->sheet_name = uf_pool_strndup(v->sheet_names, sheet->name, strlen(sheet->name));
     return true;
 }
 
@@ -828,9 +844,11 @@ static bool on_sheet_record(void *user, const uf_csv_record *rec)
 
 /* A workbook is rejected as a file when the reader rejects it (rows it
  * delivered before stay counted), when it has no sheet to read, or when
- * every sheet it has to read is rejected whole. */
+ * every sheet it has to read is rejected whole. Its empty values are
+ * warned about as a CSV file's are: an untouched template is one notice. */
 static void end_workbook(uf_validator *v, uf_error err)
 {
+    warn_empty_values(v);
     bool rejected = err != UF_OK || (v->tables > 0 && v->tables == v->tables_rejected);
     if (!rejected && v->tables == 0) {
         uf_diag_add(v->diags, UF_SEVERITY_ERROR, v->file, 0, 0, UF_MSG_XLSX_NO_TABLE);

@@ -11,6 +11,9 @@ Usage: make_workbooks.py SET DIR
             indicator, a value right of the header), formel.xlsx (a formula
             without a saved value), saknar.xlsx (sheets missing a column),
             anteckningar.xlsx (no sheet to read), gammal.xls, kalkyl.ods
+  empty     a.xlsx (no value on two figure sheets: one notice for the
+            file), b.xlsx (one value typed: the other rows warned about at
+            their cells)
 
 xlsxwriter writes formulas with their value; openpyxl writes them without
 one, as a workbook made by a program and never opened in Excel has.
@@ -120,10 +123,23 @@ def rejected_set(d):
         z.writestr("content.xml", "<office:document-content/>")
 
 
+def empty_set(d):
+    wb = xlsxwriter.Workbook(os.path.join(d, "a.xlsx"))
+    for name, ids in (("Siffror", ("projekt", "andel")), ("Fler siffror", ("handlaggning",))):
+        ws = wb.add_worksheet(name)
+        rows(ws, 0, [FIGURES + ["namn"]] + [[2025, "a", i, None, None, "referens"] for i in ids])
+    wb.close()
+
+    wb = xlsxwriter.Workbook(os.path.join(d, "b.xlsx"))
+    ws = wb.add_worksheet("Siffror")
+    rows(ws, 0, [FIGURES, [2025, "b", "projekt", 4], [2025, "b", "andel"], [2025, "b", "basta", None, "kommer"]])
+    wb.close()
+
+
 def main():
     kind, d = sys.argv[1], sys.argv[2]
     os.makedirs(d, exist_ok=True)
-    {"read": read_set, "rejected": rejected_set}[kind](d)
+    {"read": read_set, "rejected": rejected_set, "empty": empty_set}[kind](d)
 
 
 if __name__ == "__main__":
