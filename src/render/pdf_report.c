@@ -658,18 +658,24 @@ static void guide_flow(flow *f)
     f->y += h;
 }
 
+static bool front_has_summary(const uf_view *v)
+{
+    return v->summary && strspn(v->summary, " \t\r\n") < strlen(v->summary);
+}
+
 /* The pages after the cover: the summary (when there is one) and the
  * reading guide. */
 static size_t front_flow(board *b, cairo_t *cr, bool draw)
 {
-    bool summary = b->v->summary && strspn(b->v->summary, " \t\r\n") < strlen(b->v->summary);
-    flow f = {.b = b, .cr = cr, .draw = draw, .section = summary ? "Sammanfattning" : "Läsanvisning"};
+    bool summary = front_has_summary(b->v);
+    uf_msg section = summary ? UF_MSG_HTML_SUMMARY : UF_MSG_HTML_GUIDE;
+    flow f = {.b = b, .cr = cr, .draw = draw, .section = uf_msg_text(section)};
     if (summary) {
-        char title[64];
-        snprintf(title, sizeof title, "Sammanfattning %d", b->m->report_year);
+        char *title = uf_asprintf("%s %d", uf_msg_text(UF_MSG_HTML_SUMMARY), b->m->report_year);
         f.title = title;
         summary_flow(&f, b->v->summary);
         f.title = NULL;
+        free(title);
     }
     guide_flow(&f);
     flow_end(&f);
@@ -730,7 +736,11 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
     const uf_model *m = b->m;
     const uf_goal *goal = &m->plan->goals[g];
     char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
-    char *title = uf_asprintf("Enheternas självvärdering %d: mål %s", m->report_year, goal->id);
+    char year[16];
+    snprintf(year, sizeof year, "%d", m->report_year);
+    char *heading = uf_msg_format(UF_MSG_HTML_ASSESSMENTS, year);
+    char *title = uf_asprintf("%s: mål %s", heading ? heading : "", goal->id);
+    free(heading);
     flow f = {.b = b, .cr = cr, .draw = draw, .section = section, .title = title};
     for (size_t u = 0; u < m->plan->nunits; u++) {
         const uf_view_unit_year *uy = uf_view_unit(b->v, m->report_index, u);
@@ -1233,8 +1243,8 @@ static void appendix_page_draw(board *b)
 static void board_bookmarks(board *b)
 {
     const uf_plan *p = b->m->plan;
-    if (b->v->summary && b->front_pages)
-        uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Sammanfattning", 2, false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(front_has_summary(b->v) ? UF_MSG_HTML_SUMMARY : UF_MSG_HTML_GUIDE),
+                    2, false);
     uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Översikt", overview_page(b), false);
     size_t k = 0;
     for (size_t g = 0; g < p->ngoals; g++) {
