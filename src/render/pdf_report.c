@@ -228,6 +228,7 @@ typedef struct board {
     size_t front_pages;   /* summary and reading guide */
     size_t *goal_pages;   /* [goal]: its self-assessment pages */
     size_t assessment_pages;
+    bool measure_failed; /* the page count cannot be trusted */
 } board;
 
 static size_t rows_fitting(double top, double row_h) { return (size_t)((UF_CONTENT_BOTTOM - top) / row_h); }
@@ -318,6 +319,7 @@ static void flows_measure(board *b)
     b->front_pages = front_flow(b, cr, false);
     for (size_t g = 0; g < p->ngoals; g++)
         b->assessment_pages += b->goal_pages[g] = goal_assessments_flow(b, g, cr, false);
+    b->measure_failed = cairo_status(cr) != CAIRO_STATUS_SUCCESS;
     cairo_destroy(cr);
     cairo_surface_destroy(s);
 }
@@ -1290,7 +1292,7 @@ uf_error uf_pdf_write_board_report(const uf_model *model, const uf_view *view, c
     char title[96], subject[96];
     snprintf(title, sizeof title, "Uppföljning av internationell plan %d", model->report_year);
     snprintf(subject, sizeof subject, "Rapport till kommunledningsutskottet om %d års uppföljning", model->report_year);
-    uf_error err = uf_pdf_open(&b.doc, path, title, subject, b.npages);
+    uf_error err = b.measure_failed ? UF_ERROR_CAIRO : uf_pdf_open(&b.doc, path, title, subject, b.npages);
     if (err == UF_OK)
         err = uf_pdf_close(&b.doc, board_draw(&b));
     board_free(&b);
