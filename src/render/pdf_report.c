@@ -446,6 +446,7 @@ typedef struct flow {
     size_t pages;
     double y;
     const char *section, *title;
+    const char *entry; /* the unit whose text goes on, named again on a new page */
 } flow;
 
 static double flow_title(flow *f, const char *text)
@@ -469,6 +470,13 @@ static void flow_break(flow *f)
         char *title = f->pages > 1 ? uf_asprintf("%s, fortsättning", f->title) : uf_xstrdup(f->title);
         f->y = flow_title(f, title);
         free(title);
+    }
+    if (f->entry) {
+        char *text = uf_asprintf("%s, fortsättning", f->entry);
+        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_MUTED));
+        uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
+        f->y += BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + BODY_PT, TEXT_W, 0, BODY_LINE, 4, text, f->draw) + 3;
+        free(text);
     }
 }
 
@@ -713,6 +721,7 @@ static void assessment_flow(flow *f, const uf_view_assessment *a)
     if (f->draw)
         uf_chart_badge(f->cr, bx, f->y + 7, BADGE, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment));
     f->y += 18;
+    f->entry = name;
     if (a->differs) {
         char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_chart_count(g, a->green), uf_chart_count(r, a->red));
         flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, BODY_PT, BODY_LINE, NULL, text);
@@ -729,6 +738,7 @@ static void assessment_flow(flow *f, const uf_view_assessment *a)
         free(label);
         f->y += 2;
     }
+    f->entry = NULL;
 }
 
 /* Goal g's self-assessments for the report year, unit by unit; 0 pages

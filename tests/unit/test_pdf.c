@@ -249,9 +249,17 @@ static void test_write_error(void **state)
 
 /* ---- flowing text: summary and self-assessments, in full ---- */
 
+static void cut_all(char *text, const char *what)
+{
+    size_t n = strlen(what);
+    for (char *at; (at = strstr(text, what));)
+        memmove(at, at + n, strlen(at + n) + 1);
+}
+
 /* The text of the content area only (no running header or footer), runs
  * of white space as one space, and the continuation pages' titles left
- * out, so that a paragraph broken across pages reads as one. */
+ * out (and the unit named again below them), so that a paragraph broken
+ * across pages reads as one. */
 static char *body_text(const char *path, const uf_model *m)
 {
     char *raw = run("pdftotext -enc UTF-8 -x 0 -y 36 -W 842 -H 524 '%s' -", path);
@@ -277,8 +285,11 @@ static char *body_text(const char *path, const uf_model *m)
         snprintf(cont[1], sizeof cont[1], "Enheternas självvärdering %d: mål %s, fortsättning ", m->report_year,
                  m->plan->goals[g].id);
         for (int k = 0; k < 2; k++)
-            for (char *at; (at = strstr(raw, cont[k]));)
-                memmove(at, at + strlen(cont[k]), strlen(at + strlen(cont[k])) + 1);
+            cut_all(raw, cont[k]);
+    }
+    for (size_t u = 0; u < m->plan->nunits; u++) {
+        snprintf(cont[1], sizeof cont[1], "%s, fortsättning ", m->plan->units[u].name);
+        cut_all(raw, cont[1]);
     }
     return raw;
 }
