@@ -264,7 +264,7 @@ double uf_text_draw(cairo_t *cr, double x, double y, const char *utf8, double ma
 
 /* How many bytes of s (from its start) go on one line of width: whole
  * words while they fit; a single word wider than the line is cut. */
-static size_t line_break(cairo_t *cr, const char *s, size_t len, double width)
+size_t uf_text_line_break(cairo_t *cr, const char *s, size_t len, double width)
 {
     size_t end = 0, at = 0;
     while (at < len) {
@@ -290,7 +290,7 @@ size_t uf_text_wrap(cairo_t *cr, double x, double y, double width, double indent
         const char *s = clean + at;
         size_t rest = len - at;
         double lx = lines == 0 ? x + indent : x, lw = lines == 0 ? width - indent : width;
-        size_t n = lines + 1 == max_lines ? rest : line_break(cr, s, rest, lw);
+        size_t n = lines + 1 == max_lines ? rest : uf_text_line_break(cr, s, rest, lw);
         if (draw) {
             double w;
             char *line = ellipsize(cr, s, n, lw, &w);

@@ -51,4 +51,8 @@ double uf_text_draw(cairo_t *cr, double x, double y, const char *utf8, double ma
 size_t uf_text_wrap(cairo_t *cr, double x, double y, double width, double indent, double line_height,
                     size_t max_lines, const char *utf8, bool draw);
 
+/* How many bytes of s (a clean line from uf_text_clean) the first wrapped
+ * line of at most width takes (at least one character). */
+size_t uf_text_line_break(cairo_t *cr, const char *s, size_t len, double width);
+
 #endif

@@ -225,6 +225,10 @@ typedef struct board {
     size_t *order;        /* indicators in goal order (their pages' order) */
     size_t *coverage_units; /* units listed on the coverage pages */
     size_t ncoverage;
+    size_t front_pages;   /* summary and reading guide */
+    size_t *goal_pages;   /* [goal]: its self-assessment pages */
+    size_t assessment_pages;
+    bool measure_failed; /* the page count cannot be trusted */
 } board;
 
 static size_t rows_fitting(double top, double row_h) { return (size_t)((UF_CONTENT_BOTTOM - top) / row_h); }
@@ -281,15 +285,6 @@ static size_t coverage_pages(const uf_view *v, size_t listed)
     return shown <= per_page ? 1 : 2;
 }
 
-size_t uf_pdf_board_pages(const uf_model *m, const uf_view *v)
-{
-    /* the appendix is one page however long the list */
-    size_t *units = uf_xmalloc((m->plan->nunits + 1) * sizeof(size_t));
-    size_t cov = coverage_pages(v, coverage_units(v, units));
-    free(units);
-    return 1 + overview_pages(m) + m->plan->nindicators + cov + 2;
-}
-
 static void plan_order(board *b)
 {
     const uf_plan *p = b->m->plan;
@@ -301,6 +296,34 @@ static void plan_order(board *b)
                 b->order[k++] = i;
 }
 
+static void board_free(board *b)
+{
+    free(b->order);
+    free(b->coverage_units);
+    free(b->goal_pages);
+}
+
+static size_t front_flow(board *b, cairo_t *cr, bool draw);
+static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw);
+
+/* The flowing sections are measured on a PDF surface that writes
+ * nowhere, with the same fonts as the real one. */
+static void flows_measure(board *b)
+{
+    const uf_plan *p = b->m->plan;
+    b->goal_pages = uf_xcalloc(p->ngoals + 1, sizeof(size_t));
+    if (uf_font_load() != UF_OK)
+        return; /* opening the report fails the same way */
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(NULL, NULL, UF_PAGE_W, UF_PAGE_H);
+    cairo_t *cr = cairo_create(s);
+    b->front_pages = front_flow(b, cr, false);
+    for (size_t g = 0; g < p->ngoals; g++)
+        b->assessment_pages += b->goal_pages[g] = goal_assessments_flow(b, g, cr, false);
+    b->measure_failed = cairo_status(cr) != CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+
 static void board_plan(board *b)
 {
     plan_order(b);
@@ -308,17 +331,35 @@ static void board_plan(board *b)
     b->ncoverage = coverage_units(b->v, b->coverage_units);
     b->overview_pages = overview_pages(b->m);
     b->coverage_pages = coverage_pages(b->v, b->ncoverage);
-    b->npages = uf_pdf_board_pages(b->m, b->v);
+    flows_measure(b);
+    /* the appendix is one page however long the list */
+    b->npages = 1 + b->front_pages + b->overview_pages + b->m->plan->nindicators + b->assessment_pages +
+                b->coverage_pages + 2;
 }
 
-static void board_free(board *b)
+size_t uf_pdf_board_pages(const uf_model *m, const uf_view *v)
 {
-    free(b->order);
-    free(b->coverage_units);
+    board b = {.m = m, .v = v, .diags = v->diags};
+    board_plan(&b);
+    size_t n = b.npages;
+    board_free(&b);
+    return n;
 }
 
 /* Page numbers (1-based) of the sections. */
-static size_t indicator_page(const board *b, size_t k) { return 2 + b->overview_pages + k; }
+static size_t overview_page(const board *b) { return 2 + b->front_pages; }
+
+/* Each goal's indicator pages are followed by its self-assessments. */
+static size_t indicator_page(const board *b, size_t k)
+{
+    const uf_plan *p = b->m->plan;
+    size_t page = overview_page(b) + b->overview_pages + k;
+    size_t goal = k < p->nindicators ? p->indicators[b->order[k]].goal : p->ngoals;
+    for (size_t g = 0; g < goal; g++)
+        page += b->goal_pages[g];
+    return page;
+}
+
 static size_t coverage_page(const board *b) { return indicator_page(b, b->m->plan->nindicators); }
 static size_t partner_page(const board *b) { return coverage_page(b) + b->coverage_pages; }
 static size_t appendix_page(const board *b) { return partner_page(b) + 1; }
@@ -386,6 +427,350 @@ static void cover_page(board *b)
     uf_text_draw(cr, UF_MARGIN + 24, 335, date, 0, UF_ALIGN_LEFT);
     cover_facts(b, 420);
     uf_pdf_page_end(&b->doc);
+}
+
+/* ---- flowing text: the summary, the reading guide, the self-assessments ----
+ * One walk both counts the pages (draw false, on a measuring surface) and
+ * draws them, so the page count cannot drift from the pages drawn. Text is
+ * broken line by line and continues on the next page; nothing is cut. */
+
+#define BODY_PT 9.5
+#define BODY_LINE 13.0
+#define TEXT_W 620.0 /* a line a reader can follow; the page is wider */
+#define BADGE 13.0   /* symbols at 8 pt, their words at 10 */
+
+typedef struct flow {
+    board *b;
+    cairo_t *cr;
+    bool draw;
+    size_t pages;
+    double y;
+    const char *section, *title;
+    const char *entry; /* the unit whose text goes on, named again on a new page */
+} flow;
+
+static double flow_title(flow *f, const char *text)
+{
+    uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(f->cr, UF_FONT_BOLD, 17);
+    size_t lines = uf_text_wrap(f->cr, UF_MARGIN, UF_CONTENT_TOP + 21, UF_CONTENT_W, 0, 20, 8, text, f->draw);
+    return UF_CONTENT_TOP + 21 + 20 * (double)(lines ? lines - 1 : 0) + 14;
+}
+
+static void flow_break(flow *f)
+{
+    if (f->draw) {
+        if (f->pages)
+            uf_pdf_page_end(&f->b->doc);
+        uf_pdf_page(&f->b->doc, f->section);
+    }
+    f->pages++;
+    f->y = UF_CONTENT_TOP + 4;
+    if (f->title) {
+        char *title = f->pages > 1 ? uf_asprintf("%s, fortsättning", f->title) : uf_xstrdup(f->title);
+        f->y = flow_title(f, title);
+        free(title);
+    }
+    if (f->entry) {
+        char *text = uf_asprintf("%s, fortsättning", f->entry);
+        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_MUTED));
+        uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
+        f->y += BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + BODY_PT, TEXT_W, 0, BODY_LINE, 4, text, f->draw) + 3;
+        free(text);
+    }
+}
+
+/* Room for h more points on this page, else a new page. */
+static void flow_need(flow *f, double h)
+{
+    if (f->pages == 0 || f->y + h > UF_CONTENT_BOTTOM)
+        flow_break(f);
+}
+
+static void flow_end(flow *f)
+{
+    if (f->draw && f->pages)
+        uf_pdf_page_end(&f->b->doc);
+}
+
+/* A paragraph at x, w wide, after an optional bold label; the lines go
+ * on across pages. */
+static void flow_para(flow *f, double x, double w, uf_font_style style, double size, double line,
+                      const char *label, const char *text)
+{
+    char *clean = uf_text_clean(text ? text : "");
+    size_t len = strlen(clean), at = 0;
+    flow_need(f, line);
+    double indent = 0;
+    if (label && *label) {
+        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_font_use(f->cr, UF_FONT_BOLD, size);
+        indent = f->draw ? uf_text_draw(f->cr, x, f->y + size, label, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, label);
+        indent += size * 0.4;
+    }
+    for (bool first = true; first || at < len; first = false) {
+        if (!first) {
+            f->y += line;
+            flow_need(f, line);
+        }
+        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_font_use(f->cr, style, size);
+        double lx = first ? x + indent : x, lw = first ? w - indent : w;
+        if (at >= len)
+            break;
+        size_t n = uf_text_line_break(f->cr, clean + at, len - at, lw);
+        if (f->draw) {
+            char *piece = uf_xstrndup(clean + at, n);
+            uf_text_draw(f->cr, lx, f->y + size, piece, 0, UF_ALIGN_LEFT);
+            free(piece);
+        }
+        at += n;
+        while (at < len && clean[at] == ' ')
+            at++;
+    }
+    f->y += line;
+    free(clean);
+}
+
+/* The summary as written: "# " lines are headings, "- " lines list items,
+ * a blank line ends a paragraph; nothing else is read into it. */
+static void summary_block(flow *f, char kind, const char *text)
+{
+    if (kind == '#') {
+        flow_need(f, 20 + 2 * BODY_LINE); /* a heading never ends a page */
+        f->y += 6;
+        flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, 12, 17, NULL, text);
+        f->y += 2;
+    } else if (kind == '-') {
+        flow_need(f, BODY_LINE);
+        if (f->draw) {
+            uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+            uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
+            uf_text_draw(f->cr, UF_MARGIN + 6, f->y + BODY_PT, "\xE2\x80\xA2", 0, UF_ALIGN_LEFT);
+        }
+        flow_para(f, UF_MARGIN + 18, TEXT_W - 18, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, text);
+        f->y += 2;
+    } else {
+        flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, text);
+        f->y += 6;
+    }
+}
+
+/* A plain line goes on the paragraph or list item before it. */
+static void summary_flow(flow *f, const char *summary)
+{
+    uf_strbuf block = {0};
+    char kind = 'p';
+    for (const char *s = summary; *s;) {
+        size_t n = strcspn(s, "\n");
+        char *line = uf_xstrndup(s, n);
+        s += n + (s[n] == '\n');
+        size_t l = strlen(line);
+        while (l && (line[l - 1] == '\r' || line[l - 1] == ' ' || line[l - 1] == '\t'))
+            line[--l] = '\0';
+        const char *t = line + strspn(line, " \t");
+        bool heading = strncmp(t, "# ", 2) == 0, item = strncmp(t, "- ", 2) == 0;
+        if ((!*t || heading || item) && block.len) {
+            summary_block(f, kind, block.data);
+            block.len = 0;
+            block.data[0] = '\0';
+            f->y += !item && kind == '-' ? 4 : 0; /* the list ends */
+        }
+        if (heading || item || !block.len)
+            kind = item ? '-' : 'p';
+        if (heading)
+            summary_block(f, '#', t + 2);
+        else if (*t) {
+            if (block.len)
+                uf_strbuf_putc(&block, ' ');
+            uf_strbuf_puts(&block, item ? t + 2 : t);
+        }
+        free(line);
+    }
+    if (block.len)
+        summary_block(f, kind, block.data);
+    uf_strbuf_free(&block);
+}
+
+/* The reading guide's lines: each colour's words and meaning, then the
+ * target, the preliminary mark and the missing units, as the web page
+ * says them. */
+#define GUIDE_PAD 12.0
+
+static double guide_text(flow *f, double x, double y, double w, const char *text, bool draw)
+{
+    uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
+    return BODY_LINE * (double)uf_text_wrap(f->cr, x, y + BODY_PT, w, 0, BODY_LINE, SIZE_MAX, text, draw);
+}
+
+static double guide_body(flow *f, double y, bool draw)
+{
+    static const uf_msg meanings[UF_STATUS_COUNT] = {UF_MSG_HTML_GUIDE_GREEN, UF_MSG_HTML_GUIDE_YELLOW,
+                                                     UF_MSG_HTML_GUIDE_RED, UF_MSG_HTML_GUIDE_GREY};
+    double x = UF_MARGIN + GUIDE_PAD, w = UF_CONTENT_W - 2 * GUIDE_PAD, y0 = y, words_w = 0;
+    uf_font_use(f->cr, UF_FONT_REGULAR, BADGE * 0.78); /* the badges' words, as uf_chart_badge draws them */
+    for (int s = 0; s < UF_STATUS_COUNT; s++)
+        words_w = fmax(words_w, BADGE * 1.3 + uf_text_width(f->cr, uf_status_word((uf_status)s)) + 14);
+    char *text = uf_msg_format(UF_MSG_HTML_GUIDE);
+    if (draw) {
+        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_font_use(f->cr, UF_FONT_BOLD, 12);
+        uf_text_draw(f->cr, x, y + 12, text, w, UF_ALIGN_LEFT);
+    }
+    free(text);
+    y += 20;
+    text = uf_msg_format(UF_MSG_HTML_GUIDE_STATUS);
+    y += guide_text(f, x, y, w, text, draw) + 4;
+    free(text);
+    for (int s = 0; s < UF_STATUS_COUNT; s++) {
+        if (draw)
+            uf_chart_badge(f->cr, x, y + 6, BADGE, (uf_status)s, uf_status_word((uf_status)s));
+        text = uf_msg_format(meanings[s]);
+        y += fmax(guide_text(f, x + words_w, y, w - words_w, text, draw), BODY_LINE) + 4;
+        free(text);
+    }
+    y += 3;
+    const uf_msg rest[] = {UF_MSG_HTML_GUIDE_TARGET, UF_MSG_HTML_GUIDE_PRELIM, UF_MSG_HTML_GUIDE_MISSING};
+    for (size_t k = 0; k < sizeof rest / sizeof *rest; k++) {
+        text = uf_msg_format(rest[k]);
+        double indent = 0;
+        if (rest[k] == UF_MSG_HTML_GUIDE_PRELIM) { /* the mark as the indicator pages show it */
+            char *mark = uf_msg_format(UF_MSG_PRELIM_N, "N");
+            char *label = uf_asprintf("%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), mark ? mark : "");
+            uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+            uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
+            indent = (draw ? uf_text_draw(f->cr, x, y + BODY_PT, label, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, label)) + 5;
+            free(mark);
+            free(label);
+        }
+        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
+        y += BODY_LINE * (double)uf_text_wrap(f->cr, x, y + BODY_PT, w, indent, BODY_LINE, SIZE_MAX, text, draw) + 4;
+        free(text);
+    }
+    return y - y0;
+}
+
+static void guide_flow(flow *f)
+{
+    double h = guide_body(f, 0, false) + 2 * GUIDE_PAD;
+    f->y += 8;
+    flow_need(f, h);
+    if (f->draw) {
+        cairo_t *cr = f->cr;
+        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_GRID));
+        cairo_set_line_width(cr, 1);
+        cairo_rectangle(cr, UF_MARGIN, f->y, UF_CONTENT_W, h);
+        cairo_stroke(cr);
+        guide_body(f, f->y + GUIDE_PAD, true);
+    }
+    f->y += h;
+}
+
+static bool front_has_summary(const uf_view *v)
+{
+    return v->summary && strspn(v->summary, " \t\r\n") < strlen(v->summary);
+}
+
+/* The pages after the cover: the summary (when there is one) and the
+ * reading guide. */
+static size_t front_flow(board *b, cairo_t *cr, bool draw)
+{
+    bool summary = front_has_summary(b->v);
+    uf_msg section = summary ? UF_MSG_HTML_SUMMARY : UF_MSG_HTML_GUIDE;
+    flow f = {.b = b, .cr = cr, .draw = draw, .section = uf_msg_text(section)};
+    if (summary) {
+        char *title = uf_asprintf("%s %d", uf_msg_text(UF_MSG_HTML_SUMMARY), b->m->report_year);
+        f.title = title;
+        summary_flow(&f, b->v->summary);
+        f.title = NULL;
+        free(title);
+    }
+    guide_flow(&f);
+    flow_end(&f);
+    return f.pages;
+}
+
+/* ---- the units' self-assessments, after each goal's indicators ---- */
+
+static void assessment_flow(flow *f, const uf_view_assessment *a)
+{
+    const uf_plan *p = f->b->m->plan;
+    char g[UF_NUMBUF], r[UF_NUMBUF];
+    /* The name, then the unit's word with its badge on its last line. */
+    const char *name = p->units[a->unit].name;
+    uf_font_use(f->cr, UF_FONT_BOLD, 10.5);
+    double name_w = uf_text_width(f->cr, name);
+    bool beside = name_w <= TEXT_W - 160;
+    f->y += 6;
+    flow_need(f, (beside ? 18 : 33) + BODY_LINE); /* the name with its first line of text */
+    if (f->draw) {
+        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_GRID));
+        cairo_set_line_width(f->cr, 0.5);
+        cairo_move_to(f->cr, UF_MARGIN, f->y - 3);
+        cairo_line_to(f->cr, UF_PAGE_W - UF_MARGIN, f->y - 3);
+        cairo_stroke(f->cr);
+    }
+    flow_para(f, UF_MARGIN, TEXT_W - 160, UF_FONT_BOLD, 10.5, 15, NULL, name);
+    if (beside)
+        f->y -= 15;
+    double bx = beside ? UF_MARGIN + name_w + 14 : UF_MARGIN;
+    if (!beside)
+        flow_need(f, 18);
+    if (f->draw)
+        uf_chart_badge(f->cr, bx, f->y + 7, BADGE, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment));
+    f->y += 18;
+    f->entry = name;
+    if (a->differs) {
+        char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_chart_count(g, a->green), uf_chart_count(r, a->red));
+        flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, BODY_PT, BODY_LINE, NULL, text);
+        free(text);
+        f->y += 2;
+    }
+    const char *texts[2] = {a->analysis, a->actions};
+    const uf_msg labels[2] = {UF_MSG_HTML_ANALYSIS, UF_MSG_HTML_ACTIONS};
+    for (int t = 0; t < 2; t++) {
+        if (!texts[t])
+            continue;
+        char *label = uf_asprintf("%s:", uf_msg_text(labels[t]));
+        flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, label, texts[t]);
+        free(label);
+        f->y += 2;
+    }
+    f->entry = NULL;
+}
+
+/* Goal g's self-assessments for the report year, unit by unit; 0 pages
+ * when no unit assessed it. */
+static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
+{
+    const uf_model *m = b->m;
+    const uf_goal *goal = &m->plan->goals[g];
+    char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char year[16];
+    snprintf(year, sizeof year, "%d", m->report_year);
+    char *heading = uf_msg_format(UF_MSG_HTML_ASSESSMENTS, year);
+    char *title = uf_asprintf("%s: mål %s", heading ? heading : "", goal->id);
+    free(heading);
+    flow f = {.b = b, .cr = cr, .draw = draw, .section = section, .title = title};
+    for (size_t u = 0; u < m->plan->nunits; u++) {
+        const uf_view_unit_year *uy = uf_view_unit(b->v, m->report_index, u);
+        for (size_t k = 0; k < uy->nassessments; k++) {
+            const uf_view_assessment *a = &b->v->assessments[uy->assessments + k];
+            if (a->goal != g)
+                continue;
+            if (f.pages == 0) {
+                flow_break(&f);
+                flow_para(&f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, goal->name);
+            }
+            assessment_flow(&f, a);
+        }
+    }
+    flow_end(&f);
+    free(section);
+    free(title);
+    return f.pages;
 }
 
 /* ---- overview ---- */
@@ -870,11 +1255,13 @@ static void appendix_page_draw(board *b)
 static void board_bookmarks(board *b)
 {
     const uf_plan *p = b->m->plan;
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Översikt", 2, false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(front_has_summary(b->v) ? UF_MSG_HTML_SUMMARY : UF_MSG_HTML_GUIDE),
+                    2, false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Översikt", overview_page(b), false);
     size_t k = 0;
     for (size_t g = 0; g < p->ngoals; g++) {
         char *title = uf_asprintf("Mål %s: %s", p->goals[g].id, p->goals[g].name);
-        size_t page = k < p->nindicators && p->indicators[b->order[k]].goal == g ? indicator_page(b, k) : 2;
+        size_t page = k < p->nindicators && p->indicators[b->order[k]].goal == g ? indicator_page(b, k) : overview_page(b);
         int id = uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, title, page, true);
         free(title);
         for (; k < p->nindicators && p->indicators[b->order[k]].goal == g; k++)
@@ -887,10 +1274,16 @@ static void board_bookmarks(board *b)
 
 static uf_error board_draw(board *b)
 {
+    const uf_plan *p = b->m->plan;
     cover_page(b);
+    front_flow(b, b->doc.cr, true);
     uf_error err = overview_pages_draw(b);
-    for (size_t k = 0; k < b->m->plan->nindicators && err == UF_OK; k++)
-        err = indicator_page_draw(b, b->order[k]);
+    size_t k = 0;
+    for (size_t g = 0; g < p->ngoals && err == UF_OK; g++) {
+        for (; k < p->nindicators && p->indicators[b->order[k]].goal == g && err == UF_OK; k++)
+            err = indicator_page_draw(b, b->order[k]);
+        goal_assessments_flow(b, g, b->doc.cr, true);
+    }
     if (err != UF_OK)
         return err;
     coverage_pages_draw(b);
@@ -909,7 +1302,7 @@ uf_error uf_pdf_write_board_report(const uf_model *model, const uf_view *view, c
     char title[96], subject[96];
     snprintf(title, sizeof title, "Uppföljning av internationell plan %d", model->report_year);
     snprintf(subject, sizeof subject, "Rapport till kommunledningsutskottet om %d års uppföljning", model->report_year);
-    uf_error err = uf_pdf_open(&b.doc, path, title, subject, b.npages);
+    uf_error err = b.measure_failed ? UF_ERROR_CAIRO : uf_pdf_open(&b.doc, path, title, subject, b.npages);
     if (err == UF_OK)
         err = uf_pdf_close(&b.doc, board_draw(&b));
     board_free(&b);

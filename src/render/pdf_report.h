@@ -1,7 +1,9 @@
 /* styrelserapport-YYYY.pdf: the board report to kommunledningsutskottet.
- * A4 landscape: cover, goal overview, one page per indicator (trend, unit
- * bars, the units' comments), reporting coverage, partners to review and
- * an appendix of what was rejected. Page numbers, bookmarks per goal and
+ * A4 landscape: cover, kommunledningskontoret's summary (when there is
+ * one) and the reading guide, goal overview, per goal one page per
+ * indicator (trend, unit bars, the units' comments) and then the units'
+ * self-assessments of the goal in full, reporting coverage, partners to
+ * review and an appendix of what was rejected. Page numbers, bookmarks per goal and
  * indicator, PDF metadata; the bundled font is embedded. With
  * SOURCE_DATE_EPOCH set, two runs give byte-identical files.
  *

@@ -19,6 +19,7 @@
 #include "common/diag.h"
 #include "common/util.h"
 #include "consolidate/model.h"
+#include "read/summary.h"
 #include "render/pdf_report.h"
 #include "render/unit_report.h"
 #include "sample.h"
@@ -187,15 +188,21 @@ static void test_board_report(void **state)
     char path[128];
     snprintf(path, sizeof path, "%s/styrelserapport-2025.pdf", out_dir);
     assert_int_equal(uf_pdf_write_board_report(s->model, s->view, path), UF_OK);
-    /* cover, overview (the sample's 13 indicators take two pages), an
-     * indicator each, coverage, partners, appendix */
-    assert_int_equal(uf_pdf_board_pages(s->model, s->view), 1 + 2 + s->plan->nindicators + 1 + 1 + 1);
-    assert_int_equal(pdf_pages(path), (long)uf_pdf_board_pages(s->model, s->view));
+    /* cover, reading guide, overview (the sample's 13 indicators take two
+     * pages), an indicator each, the self-assessments of the goals some
+     * unit assessed, coverage, partners, appendix */
+    size_t pages = uf_pdf_board_pages(s->model, s->view);
+    assert_true(pages >= 1 + 1 + 2 + s->plan->nindicators + 1 + 1 + 1 + 1);
+    assert_int_equal(pdf_pages(path), (long)pages);
     char *text = pdf_text(path);
     text_has(text, "Uppföljning av internationell plan", path);
     text_has(text, "Rapport till kommunledningsutskottet", path);
     text_has(text, "2025-11-24", path);
-    text_has(text, "Sida 19 av 19", path);
+    char last[32];
+    snprintf(last, sizeof last, "Sida %zu av %zu", pages, pages);
+    text_has(text, last, path);
+    text_has(text, "Läsanvisning", path);
+    text_has(text, "80 % av målvärdet", path);
     for (size_t i = 0; i < s->plan->nindicators; i++)
         text_has(text, s->plan->indicators[i].name, path);
     for (size_t g = 0; g < s->plan->ngoals; g++)
@@ -238,6 +245,179 @@ static void test_write_error(void **state)
     snprintf(path, sizeof path, "%s/finns-inte/styrelserapport.pdf", out_dir);
     assert_int_equal(uf_pdf_write_board_report(s->model, s->view, path), UF_ERROR_WRITE);
     assert_int_not_equal(access(path, F_OK), 0);
+}
+
+/* ---- flowing text: summary and self-assessments, in full ---- */
+
+static void cut_all(char *text, const char *what)
+{
+    size_t n = strlen(what);
+    for (char *at; (at = strstr(text, what));)
+        memmove(at, at + n, strlen(at + n) + 1);
+}
+
+/* The text of the content area only (no running header or footer), runs
+ * of white space as one space, and the continuation pages' titles left
+ * out (and the unit named again below them), so that a paragraph broken
+ * across pages reads as one. */
+static char *body_text(const char *path, const uf_model *m)
+{
+    char *raw = run("pdftotext -enc UTF-8 -x 0 -y 36 -W 842 -H 524 '%s' -", path);
+    assert_non_null(raw);
+    char *o = raw;
+    for (const char *p = raw; *p; p++) {
+        bool space = *p == ' ' || *p == '\n' || *p == '\f' || *p == '\t';
+        if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
+            p++;
+            space = true;
+        }
+        if (space) {
+            if (o > raw && o[-1] != ' ')
+                *o++ = ' ';
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    char cont[2][160];
+    snprintf(cont[0], sizeof cont[0], "Sammanfattning %d, fortsättning ", m->report_year);
+    for (size_t g = 0; g < m->plan->ngoals; g++) {
+        snprintf(cont[1], sizeof cont[1], "Enheternas självvärdering %d: mål %s, fortsättning ", m->report_year,
+                 m->plan->goals[g].id);
+        for (int k = 0; k < 2; k++)
+            cut_all(raw, cont[k]);
+    }
+    for (size_t u = 0; u < m->plan->nunits; u++) {
+        snprintf(cont[1], sizeof cont[1], "%s, fortsättning ", m->plan->units[u].name);
+        cut_all(raw, cont[1]);
+    }
+    return raw;
+}
+
+/* what with its white space as one space is in text. */
+static void text_has_flowing(const char *text, const char *label, const char *what, const char *file)
+{
+    uf_strbuf sb = {0};
+    if (label) {
+        uf_strbuf_puts(&sb, label);
+        uf_strbuf_putc(&sb, ' ');
+    }
+    for (const char *p = what; *p; p++) {
+        bool space = *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t';
+        if (!space)
+            uf_strbuf_putc(&sb, *p);
+        else if (sb.len && sb.data[sb.len - 1] != ' ' && p[1])
+            uf_strbuf_putc(&sb, ' ');
+    }
+    while (sb.len && sb.data[sb.len - 1] == ' ')
+        sb.data[--sb.len] = '\0';
+    text_has(text, sb.data, file);
+    uf_strbuf_free(&sb);
+}
+
+static void assessments_in_full(const char *text, const uf_view *v, const char *path)
+{
+    for (size_t k = 0; k < v->nassessments; k++) {
+        const uf_view_assessment *a = &v->assessments[k];
+        if (a->year != v->model->report_year)
+            continue;
+        if (a->analysis)
+            text_has_flowing(text, "Analys:", a->analysis, path);
+        if (a->actions)
+            text_has_flowing(text, "Åtgärder:", a->actions, path);
+    }
+}
+
+static void test_board_report_summary_and_assessments(void **state)
+{
+    uf_test_sample *s = *state;
+    char *summary = uf_summary_load(UF_TEST_DIR "/../inputs", 2025, s->diags);
+    assert_non_null(summary);
+    uf_view *v = uf_view_build(s->model, s->diags, summary);
+    char path[128];
+    snprintf(path, sizeof path, "%s/sammanfattning.pdf", out_dir);
+    assert_int_equal(uf_pdf_write_board_report(s->model, v, path), UF_OK);
+    assert_int_equal(pdf_pages(path), (long)uf_pdf_board_pages(s->model, v));
+    assert_true(uf_pdf_board_pages(s->model, v) >= uf_pdf_board_pages(s->model, s->view));
+    char *text = body_text(path, s->model);
+    /* the summary's blocks as written, without their "# " and "- " */
+    text_has(text, "Sammanfattning 2025 Internationellt arbete 2025 i korthet Älvstads kommun har", path);
+    text_has_flowing(text, NULL, "Kontaktytorna har blivit fler. Medarbetare från nästan alla förvaltningar har deltagit i\n"
+                     "jobbskuggning och studiebesök hos våra vänorter, och kommunen är fortsatt aktiv i Eurocities och\n"
+                     "i nätverket Making Cities Resilient 2030.", path);
+    text_has_flowing(text, NULL, "• En översyn av vänortsavtalen med Gaziantep och Šiauliai, där ingen verksamhet har "
+                     "rapporterats de senaste två åren.", path);
+    text_lacks(text, "# ", path);
+    text_lacks(text, "- Fler", path);
+    size_t assessed = 0;
+    for (size_t k = 0; k < v->nassessments; k++)
+        assessed += v->assessments[k].year == 2025 && (v->assessments[k].analysis || v->assessments[k].actions);
+    assert_true(assessed > 0);
+    assessments_in_full(text, v, path);
+    text_has(text, "Avviker från enhetens siffror", path);
+    free(text);
+    qpdf_checks(path);
+    uf_view_free(v);
+    free(summary);
+}
+
+/* Thirty long self-assessments for one goal all appear in full, however
+ * many pages they take. */
+static void test_board_report_many_assessments(void **state)
+{
+    uf_test_sample *s = *state;
+    uf_view *v = uf_view_build(s->model, s->diags, NULL);
+    uf_view_unit_year *uy = NULL;
+    for (size_t u = 0; u < s->plan->nunits && !uy; u++)
+        if (uf_view_unit(v, s->model->report_index, u)->nassessments > 0)
+            uy = &v->units[s->model->report_index * s->plan->nunits + u];
+    assert_non_null(uy);
+    const uf_view_assessment proto = v->assessments[uy->assessments];
+    enum { N = 30 };
+    uf_view_assessment *many = calloc(N, sizeof *many);
+    char *texts[2 * N];
+    for (size_t k = 0; k < N; k++) {
+        uf_strbuf sb = {0};
+        for (int r = 0; r < 12; r++) {
+            char part[96];
+            snprintf(part, sizeof part, "Analys %zu mening %d om arbetet med vänorterna under året. ", k + 1, r + 1);
+            uf_strbuf_puts(&sb, part);
+        }
+        texts[2 * k] = uf_strbuf_take(&sb);
+        texts[2 * k + 1] = uf_asprintf("Åtgärd %zu: söka EU-medel tillsammans med partnern, slut på åtgärd %zu.", k + 1, k + 1);
+        many[k] = proto;
+        many[k].analysis = texts[2 * k];
+        many[k].actions = texts[2 * k + 1];
+        many[k].differs = k % 3 == 0;
+    }
+    uf_view_assessment *saved = v->assessments;
+    size_t saved_n = v->nassessments, saved_first = uy->assessments, saved_count = uy->nassessments;
+    v->assessments = many;
+    v->nassessments = N;
+    uy->assessments = 0;
+    uy->nassessments = N;
+    /* Only this unit's: the other units' ranges point into the old array
+     * (the view is thrown away afterwards). */
+    for (size_t i = 0; i < s->plan->nunits * s->model->nyears; i++)
+        if (&v->units[i] != uy)
+            v->units[i].nassessments = 0;
+    /* thirty of them do not fit on one page: they flow on */
+    assert_true(uf_pdf_board_pages(s->model, v) >= uf_pdf_board_pages(s->model, s->view) + 4);
+    char path[128];
+    snprintf(path, sizeof path, "%s/trettio.pdf", out_dir);
+    assert_int_equal(uf_pdf_write_board_report(s->model, v, path), UF_OK);
+    assert_int_equal(pdf_pages(path), (long)uf_pdf_board_pages(s->model, v));
+    char *text = body_text(path, s->model);
+    assessments_in_full(text, v, path);
+    free(text);
+    v->assessments = saved;
+    v->nassessments = saved_n;
+    uy->assessments = saved_first;
+    uy->nassessments = saved_count;
+    uf_view_free(v);
+    for (size_t k = 0; k < 2 * N; k++)
+        free(texts[k]);
+    free(many);
 }
 
 /* ---- unit reports ---- */
@@ -417,6 +597,8 @@ int main(void)
         cmocka_unit_test(test_board_report),
         cmocka_unit_test(test_board_report_is_reproducible),
         cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_board_report_summary_and_assessments),
+        cmocka_unit_test(test_board_report_many_assessments),
         cmocka_unit_test(test_unit_reports),
         cmocka_unit_test(test_unit_report_contents),
         cmocka_unit_test(test_unit_reports_are_reproducible),
