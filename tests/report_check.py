@@ -18,10 +18,10 @@ from checks import check, finish
 BIN, FIXTURE = sys.argv[1], sys.argv[2]
 
 
-def run(out, extra_env=None):
+def run(out, extra_env=None, extra_args=()):
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
     env.update(extra_env or {})
-    return subprocess.run([BIN, "report", FIXTURE, "--out", out, "--format", "xlsx,csv"],
+    return subprocess.run([BIN, "report", FIXTURE, "--out", out, "--format", "xlsx,csv", *extra_args],
                           capture_output=True, text=True, env=env)
 
 
@@ -133,6 +133,15 @@ with tempfile.TemporaryDirectory() as tmp:
     for xml in sheets:
         spans = sorted((int(a), int(b)) for a, b in re.findall(r'<col min="(\d+)" max="(\d+)"', xml))
         check(all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1)), f"overlapping columns: {spans}")
+
+    # The texts added for print and for Avvisade come from the catalogue, in English too.
+    english = os.path.join(tmp, "en")
+    run(english, extra_args=("--lang", "en"))
+    en = openpyxl.load_workbook(os.path.join(english, "uppfoljning-2025.xlsx"))
+    check([c.value for c in en["Avvisade"][1]] == ["File", "Line", "Column", "Year", "Unit", "Reason"],
+          f"Avvisade in English: {[c.value for c in en['Avvisade'][1]]}")
+    check(all(ws.oddFooter.right.text == "Page &P of &N" for ws in en.worksheets), "English footer")
+    check("Status: Nya projekt" in [c.value for c in en["Enheter"][1]], "Enheter: the indicator's name")
 
     data = open(os.path.join(first, "sammanstallning-2025.csv"), "rb").read()
     check(data.startswith(b"\xef\xbb\xbf"), "CSV BOM")

@@ -388,7 +388,10 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CHART_DESC, "Kommunens värde %s: %s", "The municipality's value %s: %s") \
     X(CHART_DESC_TARGET, "; målvärde %s", "; target %s") \
     X(CHART_NO_VALUE, "saknas", "missing") \
-    X(CHART_DESC_SEP, "; ", "; ")
+    X(CHART_DESC_SEP, "; ", "; ") \
+    X(HEAD_COLUMN, "Kolumn", "Column") \
+    X(HEAD_REASON, "Orsak", "Reason") \
+    X(HEAD_MESSAGE, "Meddelande", "Message")
 
 typedef enum uf_msg {
 #define UF_MSG_ENUM(code, sv, en) UF_MSG_##code,

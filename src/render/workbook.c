@@ -840,7 +840,9 @@ static void write_diags(const wb *w, lxw_worksheet *ws, uf_severity severity, co
 {
     if (!ws)
         return;
-    const char *headers[] = {"Fil", "Rad", "Kolumn", uf_msg_text(UF_MSG_HEAD_YEAR), uf_msg_text(UF_MSG_HEAD_UNIT), reason};
+    const char *headers[] = {uf_msg_text(UF_MSG_HEAD_FILE), uf_msg_text(UF_MSG_HEAD_LINE),
+                             uf_msg_text(UF_MSG_HEAD_COLUMN), uf_msg_text(UF_MSG_HEAD_YEAR),
+                             uf_msg_text(UF_MSG_HEAD_UNIT), reason};
     write_headers(w, ws, 0, headers, 6);
     worksheet_set_column(ws, 0, 0, 40, NULL);
     worksheet_set_column(ws, 1, 3, 8, NULL);
@@ -940,8 +942,8 @@ static void *write_overview(void *arg)
         write_assessments(w, s->assessments);
     if (s->partners)
         write_partners(w, s->partners);
-    write_diags(w, s->rejected, UF_SEVERITY_ERROR, "Orsak");
-    write_diags(w, s->warnings, UF_SEVERITY_WARNING, "Meddelande");
+    write_diags(w, s->rejected, UF_SEVERITY_ERROR, uf_msg_text(UF_MSG_HEAD_REASON));
+    write_diags(w, s->warnings, UF_SEVERITY_WARNING, uf_msg_text(UF_MSG_HEAD_MESSAGE));
     return NULL;
 }
 
