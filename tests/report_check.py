@@ -122,6 +122,10 @@ with tempfile.TemporaryDirectory() as tmp:
         years = [c for r in wb[name].iter_rows() for c in r if c.value in (2024, 2025, "2024", "2025")]
         check(years and all(c.data_type == "n" for c in years), f"{name}: years as numbers")
     check(all(isinstance(r[0], int) for r in raw.iter_rows(min_row=2, values_only=True)), "Rådata: years as numbers")
+    partner_years = [c for c in wb["Partner"][1] if c.data_type == "n"]
+    check([c.value for c in partner_years] == [2024, 2025] and all(
+        c.number_format == '"Aktiviteter "0' for c in partner_years),
+          f"Partner: years as numbers, shown as Aktiviteter ÅÅÅÅ: {[(c.value, c.number_format) for c in partner_years]}")
     import zipfile
     with zipfile.ZipFile(os.path.join(first, "uppfoljning-2025.xlsx")) as z:
         charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]

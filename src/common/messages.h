@@ -391,7 +391,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CHART_DESC_SEP, "; ", "; ") \
     X(HEAD_COLUMN, "Kolumn", "Column") \
     X(HEAD_REASON, "Orsak", "Reason") \
-    X(HEAD_MESSAGE, "Meddelande", "Message")
+    X(HEAD_MESSAGE, "Meddelande", "Message") \
+    X(HEAD_ACTIVITIES_YEAR, "Aktiviteter ", "Activities ")
 
 typedef enum uf_msg {
 #define UF_MSG_ENUM(code, sv, en) UF_MSG_##code,

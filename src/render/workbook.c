@@ -32,7 +32,7 @@ typedef struct wb {
     const uf_view *view;
     const uf_diag_list *diags;
     const uf_workbook_options *options;
-    lxw_format *title, *header, *bold, *text, *wrap;
+    lxw_format *title, *header, *header_activities, *bold, *text, *wrap;
     lxw_format *whole, *decimal, *percent_value, *change_pct, *change_points, *link;
     lxw_format *status[UF_STATUS_COUNT];
     /* A figure with its status in one cell: the fill and a symbol in the
@@ -300,6 +300,15 @@ static void make_formats(wb *w)
     format_set_bottom(w->header, LXW_BORDER_THIN);
     format_set_text_wrap(w->header);
     format_set_align(w->header, LXW_ALIGN_VERTICAL_TOP);
+    /* A year in a header is a number; the words around it are its format. */
+    char code[64];
+    snprintf(code, sizeof code, "\"%s\"0", uf_msg_text(UF_MSG_HEAD_ACTIVITIES_YEAR));
+    w->header_activities = got(workbook_add_format(b));
+    format_set_bold(w->header_activities);
+    format_set_bg_color(w->header_activities, 0xD9E1F2);
+    format_set_bottom(w->header_activities, LXW_BORDER_THIN);
+    format_set_align(w->header_activities, LXW_ALIGN_LEFT);
+    format_set_num_format(w->header_activities, code);
     w->bold = got(workbook_add_format(b));
     format_set_bold(w->bold);
     w->text = NULL;
@@ -731,11 +740,8 @@ static void write_partners(const wb *w, lxw_worksheet *ws)
     static const char *fixed[] = {"Partner", "Namn", "Typ", "Land"};
     write_headers(w, ws, 0, fixed, 4);
     lxw_col_t review_col = (lxw_col_t)(4 + m->nyears);
-    for (size_t y = 0; y < m->nyears; y++) {
-        char year[48];
-        snprintf(year, sizeof year, "Aktiviteter %d", m->years[y]);
-        worksheet_write_string(ws, 0, (lxw_col_t)(4 + y), year, w->header);
-    }
+    for (size_t y = 0; y < m->nyears; y++)
+        worksheet_write_number(ws, 0, (lxw_col_t)(4 + y), m->years[y], w->header_activities);
     worksheet_write_string(ws, 0, review_col, "Översyn", w->header);
     worksheet_set_column(ws, 0, 0, 22, NULL);
     worksheet_set_column(ws, 1, 1, 40, NULL);
@@ -954,8 +960,9 @@ static void *write_overview(void *arg)
  * into every file. A format added to make_formats belongs here too. */
 static void number_formats(const wb *w)
 {
-    lxw_format *all[] = {w->title,         w->header,     w->bold,          w->wrap, w->whole, w->decimal,
-                         w->percent_value, w->change_pct, w->change_points, w->link};
+    lxw_format *all[] = {w->title,   w->header,        w->header_activities, w->bold,          w->wrap,
+                         w->whole,   w->decimal,       w->percent_value,     w->change_pct,    w->change_points,
+                         w->link};
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
         lxw_format_get_xf_index(all[k]);
     for (int st = 0; st < UF_STATUS_COUNT; st++)
