@@ -636,7 +636,7 @@ static void write_units(const wb *w, lxw_worksheet *ws)
     const uf_plan *p = m->plan;
     lxw_col_t last = (lxw_col_t)(UNIT_FIXED - 1 + PER_INDICATOR * p->nindicators);
     units_header(w, ws);
-    worksheet_set_row(ws, 0, 60, NULL);
+    worksheet_set_row(ws, 0, 100, NULL); /* headers name the indicator: up to six lines */
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
     worksheet_set_column(ws, 2, 4, 12, NULL);
@@ -661,6 +661,11 @@ static void write_units(const wb *w, lxw_worksheet *ws)
         }
     }
     worksheet_freeze_panes(ws, 1, 2);
+    /* Four columns per indicator: fitted to a page's width the text would be
+     * too small to read (LibreOffice showed it), so the sheet prints across
+     * pages, each with the units' ids and names. */
+    worksheet_set_print_scale(ws, 70);
+    worksheet_repeat_columns(ws, 0, 1);
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)p->nunits, last);
 }
 
