@@ -18,10 +18,10 @@ from checks import check, finish
 BIN, FIXTURE = sys.argv[1], sys.argv[2]
 
 
-def run(out, extra_env=None):
+def run(out, extra_env=None, extra_args=()):
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
     env.update(extra_env or {})
-    return subprocess.run([BIN, "report", FIXTURE, "--out", out, "--format", "xlsx,csv"],
+    return subprocess.run([BIN, "report", FIXTURE, "--out", out, "--format", "xlsx,csv", *extra_args],
                           capture_output=True, text=True, env=env)
 
 
@@ -56,9 +56,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check(("inrapportering/2025/alla.csv", 2) in [(row[6], row[7]) for row in rows], "Fil/Rad provenance")
 
     rejected = wb["Avvisade"]
-    check([c.value for c in rejected[1]] == ["Fil", "Rad", "Kolumn", "Orsak"], "Avvisade columns")
+    check([c.value for c in rejected[1]] == ["Fil", "Rad", "Kolumn", "År", "Enhet", "Orsak"], "Avvisade columns")
     bad = list(rejected.iter_rows(min_row=2, values_only=True))
-    check(len(bad) == 1 and bad[0][1] == 10 and bad[0][2] == 3 and "okand" in bad[0][3], f"Avvisade: {bad}")
+    check(len(bad) == 1 and bad[0][1] == 10 and bad[0][2] == 3 and "okand" in bad[0][5], f"Avvisade: {bad}")
+    check(bad[0][3] == 2025 and bad[0][4] == "b", f"Avvisade: the rejected row's year (a number) and unit: {bad}")
 
     summary = {row[0]: row for row in wb["Sammanfattning"].iter_rows(values_only=True) if row[0]}
     check(summary["Lästa rader"][1] == 17 and summary["Godkända rader"][1] == 16
@@ -75,8 +76,8 @@ with tempfile.TemporaryDirectory() as tmp:
                           "– Underlag saknas: 0"), f"goal counts: {goal1}")
 
     head = [c.value for c in wb["Enheter"][1]]
-    check(head[:9] == ["Enhet", "Namn", "Typ", "Rapporterat", "Avvisade rader", "Nya projekt", "Status: projekt",
-                       "Målvärde: projekt", "Målvärde avser: projekt"], f"Enheter header: {head[:9]}")
+    check(head[:9] == ["Enhet", "Namn", "Typ", "Rapporterat", "Avvisade rader", "Nya projekt", "Status: Nya projekt",
+                       "Målvärde: Nya projekt", "Målvärde avser: Nya projekt"], f"Enheter header: {head[:9]}")
     units = {row[0]: row for row in wb["Enheter"].iter_rows(min_row=2, values_only=True)}
     check(units["c"][3] == "Nej: ingen fil inkom", f"unit c sent nothing: {units['c'][3]}")
     check(units["a"][5:9] == (10, "✔ Uppnått", 8, "eget"), f"unit a projekt: {units['a'][5:9]}")
@@ -91,6 +92,65 @@ with tempfile.TemporaryDirectory() as tmp:
     grid = list(own.iter_rows(min_row=2, values_only=True))
     check(len(grid) == 3 * 2 and all(r[4] == "Ingen självvärdering inkom." for r in grid),
           f"Självvärdering: every unit × goal, none arrived: {grid}")
+
+    # Print setup: A4 across, as wide as a page, header row repeated, page numbers.
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        check(ps.orientation == "landscape" and str(ps.paperSize) == "9", f"{ws.title}: landscape A4")
+        if ws.title == "Enheter":  # too wide to fit: printed across pages, the units on each
+            check(str(ps.scale) == "70" and ws.print_title_cols == "$A:$B"
+                  and not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+                  f"Enheter: scale {ps.scale}, columns {ws.print_title_cols}")
+        else:
+            check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+                  and ps.fitToWidth in (None, 1, "1") and str(ps.fitToHeight) == "0", f"{ws.title}: fit to width")
+        check(ws.print_title_rows is not None, f"{ws.title}: header rows repeated")
+        check("&P" in (ws.oddFooter.right.text or "") and "&N" in (ws.oddFooter.right.text or ""),
+              f"{ws.title}: footer with the page number")
+    sheet = wb["Sammanfattning"]
+    header_row = next(r[0].row for r in sheet.iter_rows() if r[0].value == "Mål / indikator")
+    check(sheet.print_title_rows == f"${header_row}:${header_row}", f"Sammanfattning repeats its table header: "
+          f"{sheet.print_title_rows}")
+    # Links from Sammanfattning to each goal's sheet.
+    links = {c.value: c.hyperlink.location for r in sheet.iter_rows() for c in r if c.hyperlink}
+    check(links == {"Mål 1: Fler projektinitiativ": "'Mål 1'!A1", "Mål 2: Fler kontaktytor": "'Mål 2'!A1"},
+          f"goal links: {links}")
+    # Changes: a share's change is in percentage points, and no per cent of it.
+    cells = {r[0].value: r for r in sheet.iter_rows() if r[0].value}
+    share = cells["Andel med omvärldsbevakning"]
+    check("p.e." in share[6].number_format and "%" not in share[6].number_format.replace('"%"', "")
+          and share[7].value is None, f"andel change in points: {share[6].number_format!r}, {share[7].value!r}")
+    count = cells["Nya projekt"]
+    check(count[6].number_format == "#,##0" and count[7].number_format == "0%", "a count's change stays as it was")
+    # Years are numbers; the goal sheets' charts have plain axis formats.
+    for name in ("Mål 1", "Mål 2"):
+        years = [c for r in wb[name].iter_rows() for c in r if c.value in (2024, 2025, "2024", "2025")]
+        check(years and all(c.data_type == "n" for c in years), f"{name}: years as numbers")
+    check(all(isinstance(r[0], int) for r in raw.iter_rows(min_row=2, values_only=True)), "Rådata: years as numbers")
+    partner_years = [c for c in wb["Partner"][1] if c.data_type == "n"]
+    check([c.value for c in partner_years] == [2024, 2025] and all(
+        c.number_format == '"Aktiviteter "0' for c in partner_years),
+          f"Partner: years as numbers, shown as Aktiviteter ÅÅÅÅ: {[(c.value, c.number_format) for c in partner_years]}")
+    import zipfile
+    with zipfile.ZipFile(os.path.join(first, "uppfoljning-2025.xlsx")) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+        sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+    check(charts and all("✔" not in c and 'formatCode="0"' in c for c in charts),
+          "chart axes: plain number formats, no status symbol")
+    # No two column ranges overlap (libxlsxwriter forbids it; Excel repairs the file).
+    import re
+    for xml in sheets:
+        spans = sorted((int(a), int(b)) for a, b in re.findall(r'<col min="(\d+)" max="(\d+)"', xml))
+        check(all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1)), f"overlapping columns: {spans}")
+
+    # The texts added for print and for Avvisade come from the catalogue, in English too.
+    english = os.path.join(tmp, "en")
+    run(english, extra_args=("--lang", "en"))
+    en = openpyxl.load_workbook(os.path.join(english, "uppfoljning-2025.xlsx"))
+    check([c.value for c in en["Avvisade"][1]] == ["File", "Line", "Column", "Year", "Unit", "Reason"],
+          f"Avvisade in English: {[c.value for c in en['Avvisade'][1]]}")
+    check(all(ws.oddFooter.right.text == "Page &P of &N" for ws in en.worksheets), "English footer")
+    check("Status: Nya projekt" in [c.value for c in en["Enheter"][1]], "Enheter: the indicator's name")
 
     data = open(os.path.join(first, "sammanstallning-2025.csv"), "rb").read()
     check(data.startswith(b"\xef\xbb\xbf"), "CSV BOM")

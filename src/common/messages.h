@@ -377,7 +377,22 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HEAD_ARRIVED, "Inkommet", "Arrived") \
     X(BOARD_OVERVIEW_NOTE, "Varje måls indikatorer räknade efter status för kommunen som helhet, alltid med symbol och ord. Med målvärde: \xE2\x9C\x94 uppnått, \xE2\x97\x90 delvis uppnått, \xE2\x9C\x96 ej uppnått; utan målvärde beskriver orden utvecklingen: \xE2\x9C\x94 förbättrad, \xE2\x97\x90 oförändrad, \xE2\x9C\x96 försämrad; \xE2\x80\x93 underlag saknas. * preliminär.", "Each goal's indicators counted by status for the municipality as a whole, always with symbol and word. With a target: \xE2\x9C\x94 achieved, \xE2\x97\x90 partly achieved, \xE2\x9C\x96 not achieved; without one the words describe the trend: \xE2\x9C\x94 improved, \xE2\x97\x90 unchanged, \xE2\x9C\x96 worsened; \xE2\x80\x93 no data. * preliminary.") \
     X(YES, "Ja", "Yes") \
-    X(NO, "Nej", "No")
+    X(NO, "Nej", "No") \
+    X(XLSX_FOOTER, "&L&A&RSida &P av &N", "&L&A&RPage &P of &N") \
+    X(XLSX_POINTS, " p.e.", " pp") \
+    X(HEAD_INDICATOR, "Indikator", "Indicator") \
+    X(HEAD_VALUE, "Värde", "Value") \
+    X(HEAD_STATUS_OF, "Status: %s", "Status: %s") \
+    X(HEAD_TARGET_OF, "Målvärde: %s", "Target: %s") \
+    X(HEAD_TARGET_SOURCE_OF, "Målvärde avser: %s", "Target is: %s") \
+    X(CHART_DESC, "Kommunens värde %s: %s", "The municipality's value %s: %s") \
+    X(CHART_DESC_TARGET, "; målvärde %s", "; target %s") \
+    X(CHART_NO_VALUE, "saknas", "missing") \
+    X(CHART_DESC_SEP, "; ", "; ") \
+    X(HEAD_COLUMN, "Kolumn", "Column") \
+    X(HEAD_REASON, "Orsak", "Reason") \
+    X(HEAD_MESSAGE, "Meddelande", "Message") \
+    X(HEAD_ACTIVITIES_YEAR, "Aktiviteter ", "Activities ")
 
 typedef enum uf_msg {
 #define UF_MSG_ENUM(code, sv, en) UF_MSG_##code,

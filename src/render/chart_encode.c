@@ -1,5 +1,8 @@
 #include "render/chart_encode.h"
 
+#include "common/text.h"
+#include "render/svg_web.h"
+
 #include <cairo-svg.h>
 #include <png.h>
 #include <setjmp.h>
@@ -107,10 +110,43 @@ static unsigned long renumbered(unsigned long **seen, size_t *nseen, size_t *cap
     return *nseen;
 }
 
-uf_error uf_svg_write(const uf_strbuf *buf, FILE *fp)
+/* Text as XML character data: valid characters only, markup escaped. */
+static void put_xml_text(FILE *fp, const char *element, const char *text)
+{
+    char *valid = uf_text_xml(text ? text : "", NULL);
+    fprintf(fp, "<%s>", element);
+    uf_web_escape(fp, valid ? valid : text);
+    fprintf(fp, "</%s>\n", element);
+    free(valid);
+}
+
+/* Writes s[from, to), and the title and description where the root
+ * element's start tag ends (at root_end) when that falls inside. */
+static bool put_span(FILE *fp, const char *s, size_t from, size_t to, size_t root_end, const char *title,
+                     const char *desc)
+{
+    if (root_end <= from || root_end > to)
+        return fwrite(s + from, 1, to - from, fp) == to - from;
+    if (fwrite(s + from, 1, root_end - from, fp) != root_end - from)
+        return false;
+    fputc('\n', fp);
+    put_xml_text(fp, "title", title);
+    put_xml_text(fp, "desc", desc);
+    return fwrite(s + root_end, 1, to - root_end, fp) == to - root_end;
+}
+
+/* Just past the '>' of the root <svg ...> start tag; 0 when there is none. */
+static size_t root_tag_end(const char *s)
+{
+    const char *root = strstr(s, "<svg");
+    const char *end = root ? strchr(root, '>') : NULL;
+    return end ? (size_t)(end - s) + 1 : 0;
+}
+
+uf_error uf_svg_write(const uf_strbuf *buf, const char *title, const char *desc, FILE *fp)
 {
     const char *s = buf->data ? buf->data : "";
-    size_t len = buf->len, from = 0, nseen = 0, cap = 0;
+    size_t len = buf->len, from = 0, nseen = 0, cap = 0, root_end = root_tag_end(s);
     unsigned long *seen = NULL;
     bool ok = true;
     /* The buffer ends in a NUL (uf_strbuf) and SVG text holds none. */
@@ -119,11 +155,11 @@ uf_error uf_svg_write(const uf_strbuf *buf, FILE *fp)
         unsigned long id;
         if ((n = surface_id_at(s, at, len, &id)) == 0)
             continue;
-        ok = fwrite(s + from, 1, at - from, fp) == at - from &&
+        ok = put_span(fp, s, from, at, root_end, title, desc) &&
              fprintf(fp, "surface%lu", renumbered(&seen, &nseen, &cap, id)) > 0;
         from = at + n;
     }
-    ok = ok && fwrite(s + from, 1, len - from, fp) == len - from;
+    ok = ok && put_span(fp, s, from, len, root_end, title, desc) && !ferror(fp);
     free(seen);
     return ok ? UF_OK : UF_ERROR_WRITE;
 }

@@ -25,7 +25,9 @@ uf_error uf_png_write(cairo_surface_t *image, FILE *fp);
 
 /* An SVG surface that writes into buf (which must outlive it). */
 cairo_surface_t *uf_svg_surface_create(uf_strbuf *buf, double width, double height);
-/* Writes buf to fp with cairo's surface ids numbered 1, 2, ... */
-uf_error uf_svg_write(const uf_strbuf *buf, FILE *fp);
+/* Writes buf to fp with cairo's surface ids numbered 1, 2, ..., and
+ * <title> and <desc> (plain text, escaped here) right after the root
+ * <svg> element, for screen readers and for the file's own title. */
+uf_error uf_svg_write(const uf_strbuf *buf, const char *title, const char *desc, FILE *fp);
 
 #endif

@@ -32,8 +32,8 @@ typedef struct wb {
     const uf_view *view;
     const uf_diag_list *diags;
     const uf_workbook_options *options;
-    lxw_format *title, *header, *bold, *text, *wrap;
-    lxw_format *whole, *decimal, *percent_value, *change_pct;
+    lxw_format *title, *header, *header_activities, *bold, *text, *wrap;
+    lxw_format *whole, *decimal, *percent_value, *change_pct, *change_points, *link;
     lxw_format *status[UF_STATUS_COUNT];
     /* A figure with its status in one cell: the fill and a symbol in the
      * number format ("12 ✔"), so that big sheets stay half the size. */
@@ -52,12 +52,26 @@ static void *got(void *p)
     return p;
 }
 
+/* Printed on A4 across, as wide as the page and as long as it takes, the
+ * header row on every page and the sheet's name and page in the footer.
+ * Sheets whose header is not the first row repeat theirs instead. */
+static void print_setup(lxw_worksheet *ws)
+{
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
+    worksheet_set_footer(ws, uf_msg_text(UF_MSG_XLSX_FOOTER));
+}
+
 /* A worksheet; NULL only for a name the workbook refuses (not for memory). */
 static lxw_worksheet *add_sheet(lxw_workbook *book, const char *name)
 {
     if (workbook_validate_sheet_name(book, name) != LXW_NO_ERROR)
         return NULL;
-    return got(workbook_add_worksheet(book, name));
+    lxw_worksheet *ws = got(workbook_add_worksheet(book, name));
+    print_setup(ws);
+    return ws;
 }
 
 /* ---- cells ---- */
@@ -286,6 +300,15 @@ static void make_formats(wb *w)
     format_set_bottom(w->header, LXW_BORDER_THIN);
     format_set_text_wrap(w->header);
     format_set_align(w->header, LXW_ALIGN_VERTICAL_TOP);
+    /* A year in a header is a number; the words around it are its format. */
+    char code[64];
+    snprintf(code, sizeof code, "\"%s\"0", uf_msg_text(UF_MSG_HEAD_ACTIVITIES_YEAR));
+    w->header_activities = got(workbook_add_format(b));
+    format_set_bold(w->header_activities);
+    format_set_bg_color(w->header_activities, 0xD9E1F2);
+    format_set_bottom(w->header_activities, LXW_BORDER_THIN);
+    format_set_align(w->header_activities, LXW_ALIGN_LEFT);
+    format_set_num_format(w->header_activities, code);
     w->bold = got(workbook_add_format(b));
     format_set_bold(w->bold);
     w->text = NULL;
@@ -302,6 +325,16 @@ static void make_formats(wb *w)
     format_set_num_format(w->percent_value, "0.0\" %\"");
     w->change_pct = got(workbook_add_format(b));
     format_set_num_format(w->change_pct, "0%");
+    /* A change of a share in per cent is in percentage points, not per cent. */
+    char points[64];
+    const char *unit = uf_msg_text(UF_MSG_XLSX_POINTS);
+    snprintf(points, sizeof points, "+0.0\"%s\";-0.0\"%s\";0.0\"%s\"", unit, unit, unit);
+    w->change_points = got(workbook_add_format(b));
+    format_set_num_format(w->change_points, points);
+    w->link = got(workbook_add_format(b));
+    format_set_bold(w->link);
+    format_set_underline(w->link, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(w->link, 0x1F4E79);
     /* Okabe–Ito-like fills with dark text; the word and symbol carry the meaning too. */
     w->status[UF_STATUS_GREEN] = status_format(b, 0xC6EFCE, 0x006100);
     w->status[UF_STATUS_YELLOW] = status_format(b, 0xFFEB9C, 0x7F6000);
@@ -355,13 +388,24 @@ static lxw_row_t summary_counts(const wb *w, lxw_worksheet *ws, lxw_row_t row)
     return row + 1;
 }
 
-static void summary_goal_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t g)
+/* The goal's title, a link to its sheet (sheet: NULL when it has none). */
+static void summary_goal_title(const wb *w, lxw_worksheet *ws, lxw_row_t row, const uf_goal *goal, const char *sheet)
+{
+    char *title = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char *shown = cleaned(title, true);
+    /* goal_sheet_name leaves no quote in a sheet's name. */
+    char *url = sheet ? uf_asprintf("internal:'%s'!A1", sheet) : NULL;
+    if (!url || worksheet_write_url_opt(ws, row, 0, url, w->link, shown ? shown : title, NULL) != LXW_NO_ERROR)
+        write_text(ws, row, 0, title, w->bold);
+    free(url);
+    free(shown);
+    free(title);
+}
+
+static void summary_goal_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t g, const char *sheet)
 {
     const uf_model *m = w->model;
-    const uf_goal *goal = &m->plan->goals[g];
-    char *title = uf_asprintf("Mål %s: %s", goal->id, goal->name);
-    write_text(ws, row, 0, title, w->bold);
-    free(title);
+    summary_goal_title(w, ws, row, &m->plan->goals[g], sheet);
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
         char text[160];
         snprintf(text, sizeof text, "%s %s: %zu", uf_status_symbol((uf_status)s), uf_status_word((uf_status)s),
@@ -382,12 +426,17 @@ static void summary_indicator_row(const wb *w, lxw_worksheet *ws, lxw_row_t row,
     write_value(ws, row, 3, f->value, vf);
     write_value(ws, row, 4, f->target, vf);
     write_value(ws, row, 5, f->previous, vf);
-    write_value(ws, row, 6, f->change, vf);
-    write_value(ws, row, 7, isnan(f->change_pct) ? NAN : f->change_pct / 100.0, w->change_pct);
+    if (ind->percent) {
+        write_value(ws, row, 6, f->change, w->change_points); /* no per cent of a per cent */
+    } else {
+        write_value(ws, row, 6, f->change, vf);
+        write_value(ws, row, 7, isnan(f->change_pct) ? NAN : f->change_pct / 100.0, w->change_pct);
+    }
     write_word(w, ws, row, 8, f);
 }
 
-static void write_summary(const wb *w, lxw_worksheet *ws)
+static void write_summary(const wb *w, lxw_worksheet *ws, lxw_worksheet *const *goal_sheets,
+                          const char (*goal_names)[64])
 {
     const uf_plan *p = w->model->plan;
     static const char *headers[] = {"Mål / indikator", "Måttenhet", "Aggregering", "Utfall", "Målvärde",
@@ -397,10 +446,11 @@ static void write_summary(const wb *w, lxw_worksheet *ws)
     worksheet_set_column(ws, 8, 11, 20, NULL);
     lxw_row_t row = summary_counts(w, ws, 0);
     write_headers(w, ws, row, headers, 9);
+    worksheet_repeat_rows(ws, row, row);
     worksheet_freeze_panes(ws, row + 1, 1);
     row++;
     for (size_t g = 0; g < p->ngoals; g++) {
-        summary_goal_row(w, ws, row++, g);
+        summary_goal_row(w, ws, row++, g, goal_sheets[g] ? goal_names[g] : NULL);
         for (size_t i = 0; i < p->nindicators; i++)
             if (p->indicators[i].goal == g)
                 summary_indicator_row(w, ws, row++, i);
@@ -426,11 +476,8 @@ static void block_header(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i
     free(text);
     worksheet_write_string(ws, row + 1, 0, "Enhet", w->header);
     worksheet_write_string(ws, row + 1, 1, "Namn", w->header);
-    for (size_t k = 0; k < ys.count; k++) {
-        char year[32];
-        snprintf(year, sizeof year, "%d", m->years[ys.first + k]);
-        worksheet_write_string(ws, row + 1, (lxw_col_t)(2 + k), year, w->header);
-    }
+    for (size_t k = 0; k < ys.count; k++)
+        worksheet_write_number(ws, row + 1, (lxw_col_t)(2 + k), m->years[ys.first + k], w->header);
 }
 
 /* One row of figures: unit is a plan unit or UF_WHOLE_MUNICIPALITY. */
@@ -482,6 +529,9 @@ static void block_chart(const wb *w, lxw_worksheet *ws, const char *sheet, lxw_r
     uf_strbuf_free(&shown);
     free(title);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    /* Axes otherwise take the cells' format, status symbol and all. */
+    chart_axis_set_num_format(chart->x_axis, "0");
+    chart_axis_set_num_format(chart->y_axis, kind_codes[value_kind(w, i)]);
     worksheet_insert_chart(ws, row, (lxw_col_t)(2 + ys.count + 1), chart);
 }
 
@@ -556,10 +606,10 @@ static void units_header(const wb *w, lxw_worksheet *ws)
     write_headers(w, ws, 0, fixed, UNIT_FIXED);
     for (size_t i = 0; i < p->nindicators; i++) {
         lxw_col_t c = (lxw_col_t)(UNIT_FIXED + PER_INDICATOR * i);
-        const char *id = p->indicators[i].id;
-        write_text(ws, 0, c, p->indicators[i].name, w->header);
-        char *text[] = {uf_asprintf("Status: %s", id), uf_asprintf("Målvärde: %s", id),
-                        uf_asprintf("%s: %s", uf_msg_text(UF_MSG_HEAD_TARGET_SOURCE), id)};
+        const char *name = p->indicators[i].name;
+        write_text(ws, 0, c, name, w->header);
+        char *text[] = {uf_msg_format(UF_MSG_HEAD_STATUS_OF, name), uf_msg_format(UF_MSG_HEAD_TARGET_OF, name),
+                        uf_msg_format(UF_MSG_HEAD_TARGET_SOURCE_OF, name)};
         for (int k = 0; k < 3; k++) {
             write_text(ws, 0, (lxw_col_t)(c + 1 + k), text[k], w->header);
             free(text[k]);
@@ -586,7 +636,7 @@ static void write_units(const wb *w, lxw_worksheet *ws)
     const uf_plan *p = m->plan;
     lxw_col_t last = (lxw_col_t)(UNIT_FIXED - 1 + PER_INDICATOR * p->nindicators);
     units_header(w, ws);
-    worksheet_set_row(ws, 0, 60, NULL);
+    worksheet_set_row(ws, 0, 100, NULL); /* headers name the indicator: up to six lines */
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
     worksheet_set_column(ws, 2, 4, 12, NULL);
@@ -611,6 +661,11 @@ static void write_units(const wb *w, lxw_worksheet *ws)
         }
     }
     worksheet_freeze_panes(ws, 1, 2);
+    /* Four columns per indicator: fitted to a page's width the text would be
+     * too small to read (LibreOffice showed it), so the sheet prints across
+     * pages, each with the units' ids and names. */
+    worksheet_set_print_scale(ws, 70);
+    worksheet_repeat_columns(ws, 0, 1);
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)p->nunits, last);
 }
 
@@ -690,16 +745,14 @@ static void write_partners(const wb *w, lxw_worksheet *ws)
     static const char *fixed[] = {"Partner", "Namn", "Typ", "Land"};
     write_headers(w, ws, 0, fixed, 4);
     lxw_col_t review_col = (lxw_col_t)(4 + m->nyears);
-    for (size_t y = 0; y < m->nyears; y++) {
-        char year[48];
-        snprintf(year, sizeof year, "Aktiviteter %d", m->years[y]);
-        worksheet_write_string(ws, 0, (lxw_col_t)(4 + y), year, w->header);
-    }
+    for (size_t y = 0; y < m->nyears; y++)
+        worksheet_write_number(ws, 0, (lxw_col_t)(4 + y), m->years[y], w->header_activities);
     worksheet_write_string(ws, 0, review_col, "Översyn", w->header);
     worksheet_set_column(ws, 0, 0, 22, NULL);
     worksheet_set_column(ws, 1, 1, 40, NULL);
     worksheet_set_column(ws, 2, 3, 14, NULL);
-    worksheet_set_column(ws, 4, review_col, 16, NULL);
+    if (review_col > 4)
+        worksheet_set_column(ws, 4, review_col - 1, 16, NULL);
     worksheet_set_column(ws, review_col, review_col, 40, NULL);
     for (size_t k = 0; k < p->npartners; k++) {
         lxw_row_t row = (lxw_row_t)(k + 1);
@@ -798,11 +851,14 @@ static void write_diags(const wb *w, lxw_worksheet *ws, uf_severity severity, co
 {
     if (!ws)
         return;
-    const char *headers[] = {"Fil", "Rad", "Kolumn", reason};
-    write_headers(w, ws, 0, headers, 4);
+    const char *headers[] = {uf_msg_text(UF_MSG_HEAD_FILE), uf_msg_text(UF_MSG_HEAD_LINE),
+                             uf_msg_text(UF_MSG_HEAD_COLUMN), uf_msg_text(UF_MSG_HEAD_YEAR),
+                             uf_msg_text(UF_MSG_HEAD_UNIT), reason};
+    write_headers(w, ws, 0, headers, 6);
     worksheet_set_column(ws, 0, 0, 40, NULL);
-    worksheet_set_column(ws, 1, 2, 8, NULL);
-    worksheet_set_column(ws, 3, 3, 100, NULL);
+    worksheet_set_column(ws, 1, 3, 8, NULL);
+    worksheet_set_column(ws, 4, 4, 20, NULL);
+    worksheet_set_column(ws, 5, 5, 100, NULL);
     worksheet_freeze_panes(ws, 1, 0);
     lxw_row_t row = 1;
     for (size_t k = 0; k < w->diags->count && row < LXW_ROW_MAX; k++) {
@@ -815,10 +871,15 @@ static void write_diags(const wb *w, lxw_worksheet *ws, uf_severity severity, co
             worksheet_write_number(ws, row, 1, (double)dg->line, NULL);
         if (dg->column > 0)
             worksheet_write_number(ws, row, 2, dg->column, NULL);
-        write_text(ws, row, 3, dg->text, NULL);
+        /* The row's year and unit, where it named valid ones. */
+        if (dg->year > 0)
+            worksheet_write_number(ws, row, 3, dg->year, NULL);
+        if (dg->unit != UF_NO_UNIT && dg->unit < w->model->plan->nunits)
+            write_text(ws, row, 4, w->model->plan->units[dg->unit].id, NULL);
+        write_text(ws, row, 5, dg->text, NULL);
         row++;
     }
-    worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, 3);
+    worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, 5);
 }
 
 /* ---- the workbook ---- */
@@ -882,7 +943,7 @@ static void *write_overview(void *arg)
     const wb *w = job->w;
     const book_sheets *s = job->sheets;
     if (s->summary)
-        write_summary(w, s->summary);
+        write_summary(w, s->summary, s->goals, (const char(*)[64])s->goal_names);
     for (size_t g = 0; g < w->model->plan->ngoals; g++)
         if (s->goals[g])
             write_goal_sheet(w, g, s->goals[g], s->goal_names[g]);
@@ -892,8 +953,8 @@ static void *write_overview(void *arg)
         write_assessments(w, s->assessments);
     if (s->partners)
         write_partners(w, s->partners);
-    write_diags(w, s->rejected, UF_SEVERITY_ERROR, "Orsak");
-    write_diags(w, s->warnings, UF_SEVERITY_WARNING, "Meddelande");
+    write_diags(w, s->rejected, UF_SEVERITY_ERROR, uf_msg_text(UF_MSG_HEAD_REASON));
+    write_diags(w, s->warnings, UF_SEVERITY_WARNING, uf_msg_text(UF_MSG_HEAD_MESSAGE));
     return NULL;
 }
 
@@ -904,7 +965,9 @@ static void *write_overview(void *arg)
  * into every file. A format added to make_formats belongs here too. */
 static void number_formats(const wb *w)
 {
-    lxw_format *all[] = {w->title, w->header, w->bold, w->wrap, w->whole, w->decimal, w->percent_value, w->change_pct};
+    lxw_format *all[] = {w->title,   w->header,        w->header_activities, w->bold,          w->wrap,
+                         w->whole,   w->decimal,       w->percent_value,     w->change_pct,    w->change_points,
+                         w->link};
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
         lxw_format_get_xf_index(all[k]);
     for (int st = 0; st < UF_STATUS_COUNT; st++)

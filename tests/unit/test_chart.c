@@ -18,6 +18,7 @@
 #include "common/diag.h"
 #include "consolidate/model.h"
 #include "render/chart.h"
+#include "render/chart_encode.h"
 #include "render/chart_files.h"
 #include "render/font.h"
 #include "sample.h"
@@ -392,9 +393,20 @@ static void test_chart_files(void **state)
         snprintf(path, sizeof path, "%s/diagram/%s.svg", dir, s->plan->indicators[i].id);
         FILE *fp = fopen(path, "rb");
         assert_non_null(fp);
-        char head[64] = {0};
-        assert_true(fread(head, 1, sizeof head - 1, fp) > 0);
-        assert_non_null(strstr(head, "<svg") ? head : strstr(head, "<?xml"));
+        static char svg[1 << 20];
+        size_t n = fread(svg, 1, sizeof svg - 1, fp);
+        assert_true(n > 0);
+        svg[n] = '\0';
+        /* The chart's title and its content in words, right after the root. */
+        const char *root = strstr(svg, "<svg");
+        assert_non_null(root);
+        const char *title = strstr(root, "<title>"), *desc = strstr(root, "<desc>");
+        assert_non_null(title);
+        assert_non_null(desc);
+        assert_ptr_equal(title, strchr(root, '>') + 2);
+        assert_true(desc > title && desc < strstr(root, "<defs"));
+        assert_memory_equal(title + 7, s->plan->indicators[i].name, strlen(s->plan->indicators[i].name));
+        assert_true(strncmp(desc, "<desc>Kommunens värde ", 22) == 0);
         fclose(fp);
         unlink(path);
     }
@@ -402,6 +414,23 @@ static void test_chart_files(void **state)
     snprintf(sub, sizeof sub, "%s/diagram", dir);
     assert_int_equal(rmdir(sub), 0); /* nothing else was left behind */
     assert_int_equal(rmdir(dir), 0);
+}
+
+static void test_svg_title_escaped(void **state)
+{
+    (void)state;
+    uf_strbuf in = {0};
+    uf_strbuf_puts(&in, "<?xml version=\"1.0\"?>\n<svg width=\"1\" id=\"surface77\"><g id=\"surface77\"/></svg>\n");
+    char *out = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&out, &len);
+    assert_int_equal(uf_svg_write(&in, "<b>R&D</b>", "a \"b\" \x01" "c", fp), UF_OK);
+    fclose(fp);
+    assert_string_equal(out, "<?xml version=\"1.0\"?>\n<svg width=\"1\" id=\"surface1\">\n"
+                             "<title>&lt;b&gt;R&amp;D&lt;/b&gt;</title>\n<desc>a &quot;b&quot;  c</desc>\n"
+                             "<g id=\"surface1\"/></svg>\n");
+    free(out);
+    uf_strbuf_free(&in);
 }
 
 int main(void)
@@ -418,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_font_has_the_glyphs),
         cmocka_unit_test(test_safe_file_names),
         cmocka_unit_test(test_name_set_keeps_names_apart),
+        cmocka_unit_test(test_svg_title_escaped),
         cmocka_unit_test(test_chart_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
