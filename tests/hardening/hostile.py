@@ -368,7 +368,10 @@ def check_submission_ids(tmp):
     wb, _, _ = well_formed_xlsx("submission ids", os.path.join(out, "uppfoljning-2025.xlsx"))
     well_formed_csv("submission ids", os.path.join(out, "sammanstallning-2025.csv"))
     if wb is not None:
-        reasons = [row[3] for row in wb["Avvisade"].iter_rows(min_row=2, values_only=True)]
+        sheet = wb["Avvisade"]
+        header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+        at = header.index("Orsak") if "Orsak" in header else len(header) - 1
+        reasons = [row[at] for row in sheet.iter_rows(min_row=2, values_only=True)]
         if len(reasons) != len(rows) + 1 or any(re.search(r"[\x00-\x08\x0b-\x1f]", x or "") for x in reasons):
             fail(f"submission ids: Avvisade has {len(reasons)} rows or control characters")
 
