@@ -107,7 +107,9 @@ def bad_part(xlsx: pathlib.Path) -> str:
 
 def check_reports(out: pathlib.Path, status: int):
     problems = []
-    files = [p for p in out.rglob("*") if p.is_file() or p.is_symlink()]
+    # .uppfolj-las and .uppfolj-utdata are the run's lock and manifest.
+    files = [p for p in out.rglob("*")
+             if (p.is_file() or p.is_symlink()) and not p.name.startswith(".uppfolj-")]
     for p in files:
         if p.name.startswith("."):
             problems.append(f"temporary file left: {p.relative_to(out)}")
