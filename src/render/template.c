@@ -476,6 +476,15 @@ static uf_error write_book(const unit_template *t, const char *temp_path)
 
 /* ---- the CSV files ---- */
 
+/* Swedish Excel's dialect: a BOM, then the header with ';' and CRLF. */
+static void put_csv_header(FILE *fp, const char *const *names, size_t n)
+{
+    fputs("\xEF\xBB\xBF", fp);
+    for (size_t c = 0; c < n; c++)
+        fprintf(fp, "%s%s", c ? ";" : "", names[c]);
+    fputs("\r\n", fp);
+}
+
 static void put_ids(FILE *fp, const unit_template *t, const char *id)
 {
     fprintf(fp, "%d;%s;%s;", t->options->year, t->plan->units[t->unit].id, id);
@@ -484,10 +493,7 @@ static void put_ids(FILE *fp, const unit_template *t, const char *id)
 static void write_figures_csv(const unit_template *t, FILE *fp)
 {
     const uf_plan *p = t->plan;
-    fputs("\xEF\xBB\xBF", fp);
-    for (size_t c = 0; c < F_COLUMNS; c++)
-        fprintf(fp, "%s%s", c ? ";" : "", figure_header[c]);
-    fputs("\r\n", fp);
+    put_csv_header(fp, figure_header, F_COLUMNS);
     for (size_t i = 0; i < p->nindicators; i++) {
         if (!uf_plan_applies(p, i, t->unit))
             continue;
@@ -514,10 +520,7 @@ static void write_figures_csv(const unit_template *t, FILE *fp)
 static void write_assessments_csv(const unit_template *t, FILE *fp)
 {
     const uf_plan *p = t->plan;
-    fputs("\xEF\xBB\xBF", fp);
-    for (size_t c = 0; c < S_COLUMNS; c++)
-        fprintf(fp, "%s%s", c ? ";" : "", assessment_header[c]);
-    fputs("\r\n", fp);
+    put_csv_header(fp, assessment_header, S_COLUMNS);
     for (size_t g = 0; g < p->ngoals; g++) {
         put_ids(fp, t, p->goals[g].id);
         fputs(";;;", fp);
