@@ -1,7 +1,7 @@
 #include "render/jobs.h"
 
 #include "render/font.h"
-#include "render/output.h"
+#include "output/output.h"
 
 #include <pthread.h>
 #include <signal.h>

@@ -60,7 +60,7 @@ cflags=(-std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,addres
         -I"$root/src" -I"$csv_inc" -Wall -Wextra -Wno-unused-parameter -Wno-unknown-warning-option -Wno-bitwise-instead-of-logical)
 
 # Incremental: an object is rebuilt when its source or a header changed.
-newest_header=$(ls -t "$root"/src/*/*.h | head -1)
+newest_header=$(ls -t "$root"/src/*/*.h "$root"/src/*/*/*.h | head -1)
 objs=()
 for src in $sources; do
   obj=$build/obj/$(echo "${src#"$root"/src/}" | tr / _).o
@@ -72,7 +72,7 @@ done
 render_cflags=($(pkg-config --cflags xlsxwriter cairo freetype2 libpng))
 render_libs=($(pkg-config --libs xlsxwriter cairo freetype2 libpng) -lpthread)
 render_objs=()
-for src in "$root"/src/render/*.c "$root"/src/cli/operate.c; do
+for src in "$root"/src/render/*.c "$root"/src/render/*/*.c "$root"/src/output/*.c "$root"/src/cli/operate.c; do
   obj=$build/obj/$(echo "${src#"$root"/src/}" | tr / _).o
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_header" -nt "$obj" ] || [ "$0" -nt "$obj" ]; then
     "$cc" "${cflags[@]}" "${render_cflags[@]}" -DPNG_SCALE=0.25 -c "$src" -o "$obj" || exit 1

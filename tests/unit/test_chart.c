@@ -17,9 +17,9 @@
 
 #include "common/diag.h"
 #include "consolidate/model.h"
-#include "render/chart.h"
-#include "render/chart_encode.h"
-#include "render/chart_files.h"
+#include "render/chart/chart.h"
+#include "render/chart/chart_encode.h"
+#include "render/chart/chart_files.h"
 #include "render/font.h"
 #include "sample.h"
 
@@ -110,7 +110,7 @@ static size_t expected_order(const uf_test_sample *s, size_t ind, size_t *order)
 
 static void check_bar(canvas *c, const uf_chart_frame *fr, size_t row, const uf_figure *f)
 {
-    uf_rgb colour = uf_chart_status_rgb(f->status);
+    uf_rgb colour = uf_style_status_rgb(f->status);
     double y = uf_chart_frame_item(fr, row), zero = uf_chart_frame_pos(fr, 0), end = uf_chart_frame_pos(fr, f->value);
     if (!near(pixel(c, zero + 1.5, y), colour))
         fail_msg("row %zu: expected the status colour at the start of the bar", row);
@@ -138,7 +138,7 @@ static void test_unit_bars_sorted_in_status_colours(void **state)
     /* alvstads-hamn did not report 2025: listed last, without a bar (not 0). */
     double y = uf_chart_frame_item(&fr, fr.nitems - 1), zero = uf_chart_frame_pos(&fr, 0);
     for (int st = 0; st < UF_STATUS_COUNT; st++)
-        assert_false(near(pixel(&c, zero + 1.5, y), uf_chart_status_rgb((uf_status)st)));
+        assert_false(near(pixel(&c, zero + 1.5, y), uf_style_status_rgb((uf_status)st)));
     canvas_free(&c);
 }
 
@@ -154,11 +154,11 @@ static void test_unit_bars_group_the_rest(void **state)
     expected_order(s, ind, order);
     for (size_t k = 0; k < 5; k++)
         assert_true(near(pixel(&c, uf_chart_frame_pos(&fr, 0) + 1.5, uf_chart_frame_item(&fr, k)),
-                         uf_chart_status_rgb(uf_model_figure(s->model, s->model->report_index, ind, order[k])->status)));
+                         uf_style_status_rgb(uf_model_figure(s->model, s->model->report_index, ind, order[k])->status)));
     /* The group is text, not a bar. */
     uf_rgb at = pixel(&c, uf_chart_frame_pos(&fr, 0) + 1.5, uf_chart_frame_item(&fr, 5));
     for (int st = 0; st < UF_STATUS_COUNT; st++)
-        assert_false(near(at, uf_chart_status_rgb((uf_status)st)));
+        assert_false(near(at, uf_style_status_rgb((uf_status)st)));
     canvas_free(&c);
 }
 
@@ -212,7 +212,7 @@ static void test_trend_targets_and_points(void **state)
         assert_false(isnan(f->value));
         /* The ring on the side away from the target mark. */
         double ring = f->target > f->value ? 5.75 : -5.75;
-        assert_true(near(pixel(&c, 2 * x, 2 * (uf_chart_frame_pos(&fr, f->value) + ring)), uf_chart_rgb(UF_COLOUR_SERIES)));
+        assert_true(near(pixel(&c, 2 * x, 2 * (uf_chart_frame_pos(&fr, f->value) + ring)), uf_style_rgb(UF_COLOUR_SERIES)));
     }
     /* Years rise from left to right, higher values are higher up. */
     assert_true(uf_chart_frame_item(&fr, 0) < uf_chart_frame_item(&fr, 1));
@@ -236,10 +236,10 @@ static void test_other_charts_draw(void **state)
     canvas_free(&c);
     c = canvas_new(770, 200);
     assert_int_equal(uf_chart_goal_overview(c.cr, 770, 48, s->model, 0, 2), UF_OK);
-    assert_true(near(pixel(&c, 2, 12), uf_chart_rgb(UF_COLOUR_GRID)));
+    assert_true(near(pixel(&c, 2, 12), uf_style_rgb(UF_COLOUR_GRID)));
     size_t first = indicator(s, "nya-projekt");
     uf_status st = uf_model_figure(s->model, s->model->report_index, first, UF_WHOLE_MUNICIPALITY)->status;
-    assert_true(near(pixel(&c, 11.2, 36), uf_chart_status_rgb(st)));
+    assert_true(near(pixel(&c, 11.2, 36), uf_style_status_rgb(st)));
     canvas_free(&c);
 }
 
@@ -253,13 +253,13 @@ static void test_values_in_swedish(void **state)
     const uf_indicator *pct = &s->plan->indicators[indicator(s, "andel-personal-omvarldsbevakning")];
     const uf_indicator *count = &s->plan->indicators[indicator(s, "nya-projekt")];
     const uf_indicator *days = &s->plan->indicators[indicator(s, "handlaggningstid-eu-fragor")];
-    assert_string_equal(uf_chart_value(buf, 15500, tkr), "15" NBSP "500" NBSP "tkr");
-    assert_string_equal(uf_chart_value(buf, 39.666666, pct), "39,7" NBSP "%");
-    assert_string_equal(uf_chart_value(buf, 1234567, count), "1" NBSP "234" NBSP "567");
-    assert_string_equal(uf_chart_value(buf, 4.5, days), "4,5" NBSP "dagar");
-    assert_string_equal(uf_chart_value(buf, -2.25, days), "\xE2\x88\x92" "2,25" NBSP "dagar");
-    assert_string_equal(uf_chart_value(buf, NAN, tkr), "\xE2\x80\x93");
-    assert_string_equal(uf_chart_number(buf, 0.125), "0,13");
+    assert_string_equal(uf_style_value(buf, 15500, tkr), "15" NBSP "500" NBSP "tkr");
+    assert_string_equal(uf_style_value(buf, 39.666666, pct), "39,7" NBSP "%");
+    assert_string_equal(uf_style_value(buf, 1234567, count), "1" NBSP "234" NBSP "567");
+    assert_string_equal(uf_style_value(buf, 4.5, days), "4,5" NBSP "dagar");
+    assert_string_equal(uf_style_value(buf, -2.25, days), "\xE2\x88\x92" "2,25" NBSP "dagar");
+    assert_string_equal(uf_style_value(buf, NAN, tkr), "\xE2\x80\x93");
+    assert_string_equal(uf_style_number(buf, 0.125), "0,13");
 }
 
 static void test_text_clean(void **state)

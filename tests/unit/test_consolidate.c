@@ -14,7 +14,7 @@
 #include "consolidate/model.h"
 #include "consolidate/view.h"
 #include "dataset/dataset.h"
-#include "render/csv_export.h"
+#include "render/csv/csv_export.h"
 #include "plan/plan.h"
 #include "files.h"
 

@@ -14,8 +14,8 @@
 
 #include "common/messages.h"
 #include "common/util.h"
-#include "render/html_report.h"
-#include "render/svg_web.h"
+#include "render/html/page.h"
+#include "render/html/svg_web.h"
 #include "files.h"
 #include "sample.h"
 

@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include "files.h"
-#include "render/manifest.h"
-#include "render/zip_verify.h"
+#include "output/manifest.h"
+#include "render/xlsx/zip_verify.h"
 
 static char dir[] = "/tmp/uf-test-output-XXXXXX";
 

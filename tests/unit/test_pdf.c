@@ -20,8 +20,8 @@
 #include "common/util.h"
 #include "consolidate/model.h"
 #include "read/summary.h"
-#include "render/pdf_report.h"
-#include "render/unit_report.h"
+#include "render/pdf/board.h"
+#include "render/pdf/unit.h"
 #include "sample.h"
 #include "files.h"
 

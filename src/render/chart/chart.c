@@ -1,4 +1,4 @@
-#include "render/chart.h"
+#include "render/chart/chart.h"
 
 #include "common/text.h"
 #include "common/util.h"
@@ -13,27 +13,7 @@
 
 /* ---- colours ---- */
 
-#define HEX(v) {((v) >> 16 & 0xFF) / 255.0, ((v) >> 8 & 0xFF) / 255.0, ((v)&0xFF) / 255.0}
-
-static const uf_rgb palette[UF_COLOUR_COUNT] = {
-    HEX(0x222222), HEX(0x5F5F5F), HEX(0x8C8C8C), HEX(0xE3E3E3), HEX(0x0072B2), HEX(0x000000), HEX(0xFFFFFF),
-};
-
-/* Okabe–Ito bluish green, orange, vermillion; grey for no data. */
-static const uf_rgb status_palette[UF_STATUS_COUNT] = {HEX(0x009E73), HEX(0xE69F00), HEX(0xD55E00),
-                                                       HEX(0xA6A6A6)};
-
-/* Earlier years in the partner chart: Okabe–Ito sky blue, lighter than the
- * report year's blue and far from every status colour. */
-static const uf_rgb earlier_year = HEX(0x56B4E9);
-
-uf_rgb uf_chart_rgb(uf_colour colour) { return palette[colour < UF_COLOUR_COUNT ? colour : UF_COLOUR_INK]; }
-
-uf_rgb uf_chart_status_rgb(uf_status status) { return status_palette[status < UF_STATUS_COUNT ? status : UF_STATUS_GREY]; }
-
-void uf_chart_set(cairo_t *cr, uf_rgb rgb) { cairo_set_source_rgb(cr, rgb.r, rgb.g, rgb.b); }
-
-static void set_colour(cairo_t *cr, uf_colour c) { uf_chart_set(cr, palette[c]); }
+static void set_colour(cairo_t *cr, uf_colour c) { uf_style_set(cr, uf_style_rgb(c)); }
 
 /* Text on a status colour: white where it reads (green, vermillion). */
 static void set_on_status(cairo_t *cr, uf_status s)
@@ -42,44 +22,6 @@ static void set_on_status(cairo_t *cr, uf_status s)
 }
 
 static uf_error check(cairo_t *cr) { return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? UF_OK : UF_ERROR_CAIRO; }
-
-/* ---- numbers ---- */
-
-const char *uf_chart_count(char *buf, size_t n) { return uf_fmt_number_with(buf, (double)n, 0, UF_NBSP, ','); }
-
-const char *uf_chart_number(char *buf, double value)
-{
-    if (!isfinite(value)) {
-        snprintf(buf, UF_VALUEBUF, "\xE2\x80\x93");
-        return buf;
-    }
-    int decimals = fabs(value) >= 10 ? 1 : 2;
-    double scale = pow(10, decimals);
-    /* Half away from zero, as a clerk rounds (printf would give 0,12). */
-    double rounded = round(value * scale) / scale;
-    return uf_fmt_number_with(buf, rounded, -1, UF_NBSP, ',');
-}
-
-/* The unit shown after a value; "" for plain counts. */
-static const char *unit_suffix(const uf_indicator *ind)
-{
-    if (ind->percent || strcmp(ind->measure, "procent") == 0)
-        return "%";
-    if (strcmp(ind->measure, "antal") == 0)
-        return "";
-    return ind->measure;
-}
-
-const char *uf_chart_value(char *buf, double value, const uf_indicator *ind)
-{
-    uf_chart_number(buf, value);
-    const char *suffix = unit_suffix(ind);
-    if (isfinite(value) && *suffix) {
-        size_t n = strlen(buf);
-        snprintf(buf + n, UF_VALUEBUF - n, UF_NBSP "%.*s", uf_utf8_prefix(suffix, 40), suffix);
-    }
-    return buf;
-}
 
 /* ---- text helpers ---- */
 
@@ -129,7 +71,7 @@ const char *uf_chart_word(const uf_figure *f)
 double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status status, const char *word)
 {
     double r = size / 2;
-    uf_chart_set(cr, uf_chart_status_rgb(status));
+    uf_style_set(cr, uf_style_status_rgb(status));
     cairo_new_path(cr); /* else the arc joins the end of the last text */
     cairo_arc(cr, x + r, y, r, 0, 2 * M_PI);
     cairo_fill(cr);
@@ -231,7 +173,7 @@ static void legend_mark_draw(cairo_t *cr, const legend_item *it, double x, doubl
         uf_chart_badge(cr, x, y, 11, it->status, NULL);
         return;
     }
-    uf_chart_set(cr, it->rgb);
+    uf_style_set(cr, it->rgb);
     if (it->mark == MARK_SWATCH) {
         cairo_rectangle(cr, x, y - 4.5, 11, 9);
         cairo_fill(cr);
@@ -404,7 +346,7 @@ static void trend_point(cairo_t *cr, const trend *t, size_t y)
         return;
     }
     double py = uf_chart_frame_pos(&t->fr, f->value);
-    uf_chart_set(cr, palette[UF_COLOUR_SERIES]);
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     cairo_new_path(cr);
     cairo_arc(cr, x, py, 6.5, 0, 2 * M_PI);
     cairo_fill(cr);
@@ -418,7 +360,7 @@ static void trend_point(cairo_t *cr, const trend *t, size_t y)
     bool below = !isnan(f->target) && f->value < f->target && py + 20 < t->fr.y1;
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
-    uf_text_draw(cr, x, below ? py + 18 : py - 10, uf_chart_number(buf, f->value), 0, UF_ALIGN_CENTER);
+    uf_text_draw(cr, x, below ? py + 18 : py - 10, uf_style_number(buf, f->value), 0, UF_ALIGN_CENTER);
 }
 
 static bool trend_has_target(const trend *t)
@@ -432,8 +374,8 @@ static bool trend_has_target(const trend *t)
 static double trend_legend(cairo_t *cr, const trend *t, double w, bool draw)
 {
     legend_item items[] = {
-        {MARK_LINE, 0, palette[UF_COLOUR_SERIES], "Kommunens utfall (punkt i statusfärg)"},
-        {MARK_DASH, 0, palette[UF_COLOUR_TARGET], "Målvärde \xE2\x97\x86"},
+        {MARK_LINE, 0, uf_style_rgb(UF_COLOUR_SERIES), "Kommunens utfall (punkt i statusfärg)"},
+        {MARK_DASH, 0, uf_style_rgb(UF_COLOUR_TARGET), "Målvärde \xE2\x97\x86"},
     };
     return legend(cr, 0, 0, w, items, trend_has_target(t) ? 2 : 1, draw);
 }
@@ -554,7 +496,7 @@ static void value_label(char *buf, const bars *b, size_t row)
 {
     char v[UF_VALUEBUF];
     const uf_figure *f = unit_fig(b, row);
-    snprintf(buf, UF_VALUEBUF + 8, "%s %s", uf_chart_value(v, f->value, &b->m->plan->indicators[b->ind]),
+    snprintf(buf, UF_VALUEBUF + 8, "%s %s", uf_style_value(v, f->value, &b->m->plan->indicators[b->ind]),
              uf_status_symbol(f->status));
 }
 
@@ -615,7 +557,7 @@ static void bar_value(cairo_t *cr, const bars *b, size_t i, double y)
     const uf_figure *f = unit_fig(b, i);
     double zero = uf_chart_frame_pos(&b->fr, fmax(0, b->ax.lo)), end = uf_chart_frame_pos(&b->fr, f->value);
     double thick = fmax(2, b->row_h * 0.62);
-    uf_chart_set(cr, uf_chart_status_rgb(f->status));
+    uf_style_set(cr, uf_style_status_rgb(f->status));
     cairo_rectangle(cr, fmin(zero, end), y - thick / 2, fmax(fabs(end - zero), 1), thick);
     cairo_fill(cr);
     /* The label goes past both the bar and the unit's target tick. */
@@ -639,11 +581,11 @@ static void bar_rest(cairo_t *cr, const bars *b, double y)
     char n[UF_NUMBUF], a[UF_NUMBUF], c[UF_NUMBUF], text[256];
     size_t total = b->rest[0] + b->rest[1] + b->rest[2];
     snprintf(text, sizeof text, "%s med värde, %s utan värde, %s har inte rapporterat",
-             uf_chart_count(a, b->rest[ROW_VALUE]),
-             uf_chart_count(c, b->rest[ROW_NO_VALUE]),
-             uf_chart_count(n, b->rest[ROW_NOT_REPORTED]));
+             uf_style_count(a, b->rest[ROW_VALUE]),
+             uf_style_count(c, b->rest[ROW_NO_VALUE]),
+             uf_style_count(n, b->rest[ROW_NOT_REPORTED]));
     char label[96];
-    snprintf(label, sizeof label, "Övriga %s enheter", uf_chart_count(n, total));
+    snprintf(label, sizeof label, "Övriga %s enheter", uf_style_count(n, total));
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_BOLD, fmin(8.5, b->row_h * 0.7));
     text_mid(cr, 0, y, label, b->label_w - 6, UF_ALIGN_LEFT);
@@ -686,7 +628,7 @@ static void bars_whole_target(cairo_t *cr, const bars *b)
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
     char v[UF_VALUEBUF], text[UF_VALUEBUF + 32];
-    snprintf(text, sizeof text, "Kommunens mål %s", uf_chart_value(v, t, &b->m->plan->indicators[b->ind]));
+    snprintf(text, sizeof text, "Kommunens mål %s", uf_style_value(v, t, &b->m->plan->indicators[b->ind]));
     uf_font_use(cr, UF_FONT_BOLD, 8);
     double tw = uf_text_width(cr, text);
     bool left = x + 4 + tw > b->fr.x1 + b->value_w;
@@ -700,9 +642,9 @@ static size_t bars_legend_items(const bars *b, legend_item *items)
     for (size_t i = 0; i < b->nshown; i++)
         unit_targets |= b->rows[i].kind == ROW_VALUE && unit_fig(b, i)->target_source == UF_TARGET_OWN;
     if (unit_targets)
-        items[n++] = (legend_item){MARK_TICK, 0, palette[UF_COLOUR_TARGET], "Enhetens målvärde"};
+        items[n++] = (legend_item){MARK_TICK, 0, uf_style_rgb(UF_COLOUR_TARGET), "Enhetens målvärde"};
     if (isfinite(whole_target(b)))
-        items[n++] = (legend_item){MARK_DASH, 0, palette[UF_COLOUR_TARGET], "Kommunens målvärde"};
+        items[n++] = (legend_item){MARK_DASH, 0, uf_style_rgb(UF_COLOUR_TARGET), "Kommunens målvärde"};
     return n;
 }
 
@@ -764,7 +706,7 @@ static void count_chips(cairo_t *cr, const uf_model *m, size_t goal, double x, d
         size_t c = m->nyears ? uf_model_goal_count(m, m->report_index, goal, (uf_status)s) : 0;
         set_colour(cr, c ? UF_COLOUR_INK : UF_COLOUR_MUTED);
         uf_font_use(cr, UF_FONT_BOLD, 9);
-        x -= fmax(uf_text_draw(cr, x, y + 3.2, uf_chart_count(n, c), 0, UF_ALIGN_RIGHT), 12);
+        x -= fmax(uf_text_draw(cr, x, y + 3.2, uf_style_count(n, c), 0, UF_ALIGN_RIGHT), 12);
         uf_chart_badge(cr, x - 15, y, 12, (uf_status)s, NULL);
         x -= 26;
     }
@@ -791,13 +733,13 @@ static void overview_indicator(cairo_t *cr, const uf_model *m, size_t i, double 
     const uf_figure *f = whole_fig(m, m->report_index, i);
     uf_chart_badge(cr, 10, y, 12, f->status, uf_chart_word(f));
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], text[3 * UF_VALUEBUF + 64];
-    uf_chart_value(v, f->value, ind);
+    uf_style_value(v, f->value, ind);
     if (isnan(f->target))
         snprintf(text, sizeof text, "%s" MIDDOT "inget målvärde" MIDDOT "%d: %s", v, m->report_year - 1,
-                 uf_chart_value(pv, f->previous, ind));
+                 uf_style_value(pv, f->previous, ind));
     else
-        snprintf(text, sizeof text, "%s" MIDDOT "mål %s" MIDDOT "%d: %s", v, uf_chart_value(t, f->target, ind),
-                 m->report_year - 1, uf_chart_value(pv, f->previous, ind));
+        snprintf(text, sizeof text, "%s" MIDDOT "mål %s" MIDDOT "%d: %s", v, uf_style_value(t, f->target, ind),
+                 m->report_year - 1, uf_style_value(pv, f->previous, ind));
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     double fw = text_mid(cr, w - 6, y, text, w * 0.4, UF_ALIGN_RIGHT);
@@ -845,10 +787,10 @@ static void count_bar(cairo_t *cr, const uf_model *m, size_t g, double x, double
         if (!c)
             continue;
         double sw = w * (double)c / (double)total;
-        uf_chart_set(cr, uf_chart_status_rgb((uf_status)s));
+        uf_style_set(cr, uf_style_status_rgb((uf_status)s));
         cairo_rectangle(cr, x, y - bh / 2, sw - 1, bh);
         cairo_fill(cr);
-        snprintf(label, sizeof label, "%s %s", uf_chart_count(n, c),
+        snprintf(label, sizeof label, "%s %s", uf_style_count(n, c),
                  uf_status_symbol((uf_status)s));
         set_on_status(cr, (uf_status)s);
         uf_font_use(cr, UF_FONT_BOLD, 9.5);
@@ -919,7 +861,7 @@ static void partner_cell(cairo_t *cr, const partners *c, size_t j, uint32_t n, d
     double x = c->name_w + c->cell_w * (double)j + 2;
     double room = c->cell_w - 34;
     if (n > 0) {
-        uf_chart_set(cr, j + 1 == c->ny ? palette[UF_COLOUR_SERIES] : earlier_year);
+        uf_style_set(cr, j + 1 == c->ny ? uf_style_rgb(UF_COLOUR_SERIES) : uf_style_earlier_year());
         double bw = fmax(2, room * (double)n / (double)c->max);
         cairo_rectangle(cr, x, y - c->rh * 0.3, bw, c->rh * 0.6);
         cairo_fill(cr);
@@ -928,7 +870,7 @@ static void partner_cell(cairo_t *cr, const partners *c, size_t j, uint32_t n, d
     char buf[UF_NUMBUF];
     set_colour(cr, n ? UF_COLOUR_INK : UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    text_mid(cr, x + 3, y, uf_chart_count(buf, n), 0, UF_ALIGN_LEFT);
+    text_mid(cr, x + 3, y, uf_style_count(buf, n), 0, UF_ALIGN_LEFT);
 }
 
 static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
@@ -962,8 +904,8 @@ static void partner_rest(cairo_t *cr, const partners *c, double y)
         review += c->m->partner_review[k];
     char a[UF_NUMBUF], b[UF_NUMBUF], text[160];
     snprintf(text, sizeof text, "Övriga %s partner, varav %s bör ses över",
-             uf_chart_count(a, (np - c->shown)),
-             uf_chart_count(b, review));
+             uf_style_count(a, (np - c->shown)),
+             uf_style_count(b, review));
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     text_mid(cr, 0, y, text, 0, UF_ALIGN_LEFT);
@@ -1019,7 +961,7 @@ static void panel_heading(cairo_t *cr, double w, const uf_model *m, size_t i)
     char v[UF_VALUEBUF], t[UF_VALUEBUF], text[2 * UF_VALUEBUF + 160];
     const char *goal = m->plan->goals[ind->goal].id;
     snprintf(text, sizeof text, "Mål %.*s" MIDDOT "%d: %s" MIDDOT "målvärde %s" MIDDOT, uf_utf8_prefix(goal, 40), goal,
-             m->report_year, uf_chart_value(v, f->value, ind), uf_chart_value(t, f->target, ind));
+             m->report_year, uf_style_value(v, f->value, ind), uf_style_value(t, f->target, ind));
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_REGULAR, 10);
     double tw = uf_text_draw(cr, 0, 36, text, w * 0.7, UF_ALIGN_LEFT);

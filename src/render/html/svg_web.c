@@ -1,4 +1,4 @@
-#include "render/svg_web.h"
+#include "render/html/svg_web.h"
 
 #include "common/messages.h"
 #include "common/util.h"

@@ -9,7 +9,7 @@
 #include "common/error.h"
 #include "consolidate/model.h"
 #include "consolidate/view.h"
-#include "render/output.h"
+#include "output/output.h"
 
 #include <time.h>
 #include <xlsxwriter.h>

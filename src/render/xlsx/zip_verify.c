@@ -1,4 +1,4 @@
-#include "render/zip_verify.h"
+#include "render/xlsx/zip_verify.h"
 
 #include <minizip/unzip.h>
 #include <string.h>

@@ -1,7 +1,7 @@
-#include "render/chart_encode.h"
+#include "render/chart/chart_encode.h"
 
 #include "common/text.h"
-#include "render/svg_web.h"
+#include "render/html/svg_web.h"
 
 #include <cairo-svg.h>
 #include <png.h>

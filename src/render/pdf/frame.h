@@ -1,37 +1,19 @@
-/* styrelserapport-YYYY.pdf: the board report to kommunledningsutskottet.
- * A4 landscape: cover, kommunledningskontoret's summary (when there is
- * one) and the reading guide, goal overview, per goal one page per
- * indicator (trend, unit bars, the units' comments) and then the units'
- * self-assessments of the goal in full, reporting coverage, partners to
- * review and an appendix of what was rejected. Page numbers, bookmarks per goal and
- * indicator, PDF metadata; the bundled font is embedded. With
- * SOURCE_DATE_EPOCH set, two runs give byte-identical files.
- *
- * The second half of this header is the page frame shared with the unit
- * reports (unit_report.c). */
-#ifndef UF_PDF_REPORT_H
-#define UF_PDF_REPORT_H
+/* The page frame the board report and the unit reports share: A4
+ * landscape, a running header and a footer with the page number, PDF
+ * metadata and bookmarks, headings and notes in the house style. */
+#ifndef UF_PDF_FRAME_H
+#define UF_PDF_FRAME_H
 
 #include "common/diag.h"
 #include "common/error.h"
-#include "consolidate/model.h"
-#include "consolidate/view.h"
-#include "render/output.h"
+#include "output/output.h"
 
 #include <cairo.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
-/* Writes path (its folder must exist) through a temporary file. Errors:
- * UF_ERROR_NO_DATA (no year in the model), UF_ERROR_READ (the bundled font
- * not found, see uf_font_dir), UF_ERROR_WRITE, UF_ERROR_CAIRO. */
-uf_error uf_pdf_write_board_report(const uf_model *model, const uf_view *view, const char *path);
-
-/* The number of pages the board report will have. */
-size_t uf_pdf_board_pages(const uf_model *model, const uf_view *view);
-
-/* ---- shared page frame ---- */
+#define UF_PDF_AUTHOR "Kommunledningskontoret"
 
 #define UF_PAGE_W 841.89 /* A4 landscape, in points */
 #define UF_PAGE_H 595.28

@@ -1,9 +1,9 @@
-#include "render/workbook.h"
+#include "render/xlsx/workbook.h"
 
 #include "common/text.h"
 #include "common/util.h"
-#include "render/output.h"
-#include "render/zip_verify.h"
+#include "output/output.h"
+#include "render/xlsx/zip_verify.h"
 
 #include <math.h>
 #include <pthread.h>

@@ -13,42 +13,11 @@
 #include "common/error.h"
 #include "consolidate/model.h"
 #include "consolidate/view.h"
+#include "render/style.h"
 
 #include <cairo.h>
 #include <stdbool.h>
 #include <stddef.h>
-
-typedef struct uf_rgb {
-    double r, g, b;
-} uf_rgb;
-
-typedef enum uf_colour {
-    UF_COLOUR_INK,    /* text */
-    UF_COLOUR_MUTED,  /* secondary text */
-    UF_COLOUR_AXIS,
-    UF_COLOUR_GRID,
-    UF_COLOUR_SERIES, /* the municipality's figures: Okabe–Ito blue */
-    UF_COLOUR_TARGET, /* target lines and marks: black */
-    UF_COLOUR_PAPER,
-    UF_COLOUR_COUNT
-} uf_colour;
-
-uf_rgb uf_chart_rgb(uf_colour colour);
-/* Okabe–Ito: bluish green, orange, vermillion, and grey for "no data". */
-uf_rgb uf_chart_status_rgb(uf_status status);
-void uf_chart_set(cairo_t *cr, uf_rgb rgb);
-
-/* Between thousands, and between a number and its unit: never a line break. */
-#define UF_NBSP "\xC2\xA0"
-/* A count for people: "1 234" with a no-break space. */
-const char *uf_chart_count(char *buf, size_t n);
-/* Swedish numbers for people: no-break space between thousands, decimal
- * comma, U+2212 minus; one decimal from 10 up, two below. */
-#define UF_VALUEBUF 128
-const char *uf_chart_number(char *buf, double value);
-/* The same with the indicator's unit: "15 500 tkr", "44 %", "4,5 dagar";
- * "–" when missing. */
-const char *uf_chart_value(char *buf, double value, const uf_indicator *indicator);
 
 /* A status badge: a disc in the status colour holding its symbol, then
  * `word` unless NULL; y is the middle. Returns the width used. */

@@ -1,12 +1,13 @@
-#include "render/unit_report.h"
+#include "render/pdf/unit.h"
 
 #include "common/text.h"
 #include "common/util.h"
-#include "render/chart.h"
-#include "render/chart_files.h"
+#include "render/chart/chart.h"
+#include "render/chart/chart_files.h"
 #include "render/font.h"
 #include "render/jobs.h"
-#include "render/pdf_report.h"
+#include "render/pdf/board.h"
+#include "render/pdf/frame.h"
 
 #include <cairo-pdf.h>
 #include <math.h>
@@ -66,7 +67,7 @@ size_t uf_pdf_unit_pages(const uf_model *m, size_t unit) { return table_pages(m,
 static double reporting_line(unit_doc *u, double y)
 {
     cairo_t *cr = u->doc.cr;
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, "Rapporterat:", 0, UF_ALIGN_LEFT) + 10;
     for (size_t k = 0; k < u->v->nyears_shown; k++) {
@@ -75,7 +76,7 @@ static double reporting_line(unit_doc *u, double y)
         char text[48];
         snprintf(text, sizeof text, "%d %s", u->m->years[yi], ok ? "ja" : "nej");
         uf_chart_badge(cr, x, y, 12, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 10);
         x += 16 + uf_text_draw(cr, x + 16, y + 3.5, text, 0, UF_ALIGN_LEFT) + 16;
     }
@@ -90,12 +91,12 @@ static void not_reported_box(unit_doc *u, double y)
              "%d: %s%s%s. Enhetens värden saknas nedan och lämnas utanför kommunens siffror; de räknas inte som 0.",
              u->m->report_year, uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
              u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
-    uf_chart_set(cr, uf_chart_status_rgb(UF_STATUS_RED));
+    uf_style_set(cr, uf_style_status_rgb(UF_STATUS_RED));
     cairo_set_line_width(cr, 1.5);
     cairo_rectangle(cr, UF_MARGIN, y, UF_CONTENT_W, 24);
     cairo_stroke(cr);
     uf_chart_badge(cr, UF_MARGIN + 8, y + 12, 13, UF_STATUS_RED, NULL);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9.5);
     uf_text_draw(cr, UF_MARGIN + 28, y + 15.5, text, UF_CONTENT_W - 36, UF_ALIGN_LEFT);
 }
@@ -111,13 +112,13 @@ static void status_counts(unit_doc *u, double y)
     cairo_t *cr = u->doc.cr;
     char text[64], n[UF_NUMBUF];
     snprintf(text, sizeof text, "Status %d:", u->m->report_year);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, text, 0, UF_ALIGN_LEFT) + 10;
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
         uf_font_use(cr, UF_FONT_BOLD, 10);
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
-        x += uf_text_draw(cr, x, y + 3.5, uf_chart_count(n, count[s]), 0, UF_ALIGN_LEFT) + 4;
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
+        x += uf_text_draw(cr, x, y + 3.5, uf_style_count(n, count[s]), 0, UF_ALIGN_LEFT) + 4;
         x += uf_chart_badge(cr, x, y, 13, (uf_status)s, uf_status_word((uf_status)s)) + 18;
     }
 }
@@ -129,10 +130,10 @@ static void unit_intro(unit_doc *u)
     char kind[200];
     snprintf(kind, sizeof kind, "Enhetsrapport %d" MIDDOT "%s" MIDDOT "id %.*s", u->m->report_year,
              uf_unit_type_name(unit->type), uf_utf8_prefix(unit->id, 100), unit->id);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, kind, UF_CONTENT_W, UF_ALIGN_LEFT);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 20);
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 36, unit->name, UF_CONTENT_W, UF_ALIGN_LEFT);
     double y = reporting_line(u, UF_CONTENT_TOP + 58);
@@ -174,7 +175,7 @@ static void table_header(unit_doc *u, double y)
     const char *heads[NCOLS][2] = {{"", "Indikator"},         {"Utfall", year},       {"", prev},
                                    {"", "Förändring"},        {"Målvärde", "(eget/kommunens)"},   {"Kommunens", "målvärde"},
                                    {"Kommunen", year},        {"Andel av", "kommunen"}, {"", "Status"}};
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8);
     for (int c = 0; c < NCOLS; c++) {
         bool left = c == COL_NAME || c == COL_STATUS;
@@ -182,7 +183,7 @@ static void table_header(unit_doc *u, double y)
         for (int line = 0; line < 2; line++)
             uf_text_draw(cr, x, y + 8 + 10 * line, heads[c][line], col_w[c] - 6, left ? UF_ALIGN_LEFT : UF_ALIGN_RIGHT);
     }
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_AXIS));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_AXIS));
     cairo_set_line_width(cr, 0.8);
     cairo_move_to(cr, UF_MARGIN, y + TABLE_HEAD_H - 0.5);
     cairo_line_to(cr, UF_PAGE_W - UF_MARGIN, y + TABLE_HEAD_H - 0.5);
@@ -203,9 +204,9 @@ static void change_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indi
     }
     /* A change in a share is in percentage points. */
     if (ind->percent || strcmp(ind->measure, "procent") == 0)
-        snprintf(text, sizeof text, "%s%s" UF_NBSP "%%-enheter", f->change > 0 ? "+" : "", uf_chart_number(v, f->change));
+        snprintf(text, sizeof text, "%s%s" UF_NBSP "%%-enheter", f->change > 0 ? "+" : "", uf_style_number(v, f->change));
     else
-        snprintf(text, sizeof text, "%s%s", f->change > 0 ? "+" : "", uf_chart_value(v, f->change, ind));
+        snprintf(text, sizeof text, "%s%s", f->change > 0 ? "+" : "", uf_style_value(v, f->change, ind));
     uf_font_use(cr, UF_FONT_REGULAR, 8);
     cell(cr, COL_CHANGE, y, text);
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
@@ -219,7 +220,7 @@ static void target_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indi
         cell(cr, COL_OWN, y, "\xE2\x80\x93");
         return;
     }
-    snprintf(text, sizeof text, "%s (%s)", uf_chart_value(v, f->target, ind),
+    snprintf(text, sizeof text, "%s (%s)", uf_style_value(v, f->target, ind),
              uf_msg_text(f->target_source == UF_TARGET_OWN ? UF_MSG_TARGET_OWN : UF_MSG_TARGET_WHOLE));
     uf_font_use(cr, UF_FONT_REGULAR, 7.5);
     cell(cr, COL_OWN, y, text);
@@ -230,7 +231,7 @@ static void target_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indi
 static void indicator_name(cairo_t *cr, const char *name, double y)
 {
     double w = col_w[COL_NAME] - 14;
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     if (uf_text_width(cr, name) <= w) {
         uf_text_draw(cr, UF_MARGIN + 8, y + 3.2, name, w, UF_ALIGN_LEFT);
@@ -251,25 +252,25 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     indicator_name(cr, ind->name, y);
     /* Not reporting is not the same as a missing value, let alone 0. */
     if (!u->uy->reported) {
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
         uf_font_use(cr, UF_FONT_REGULAR, 7.5);
         cell(cr, COL_VALUE, base, uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE));
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     } else {
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
-        cell(cr, COL_VALUE, base, uf_chart_value(v, f->value, ind));
+        cell(cr, COL_VALUE, base, uf_style_value(v, f->value, ind));
     }
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    cell(cr, COL_PREV, base, uf_chart_value(v, f->previous, ind));
+    cell(cr, COL_PREV, base, uf_style_value(v, f->previous, ind));
     change_cell(cr, base, f, ind);
     target_cell(cr, base, f, ind);
-    cell(cr, COL_WHOLE_TARGET, base, uf_chart_value(v, w->target, ind));
-    cell(cr, COL_WHOLE, base, uf_chart_value(v, w->value, ind));
+    cell(cr, COL_WHOLE_TARGET, base, uf_style_value(v, w->target, ind));
+    cell(cr, COL_WHOLE, base, uf_style_value(v, w->value, ind));
     char share[UF_VALUEBUF + 8];
     if (isnan(f->share))
         snprintf(share, sizeof share, "\xE2\x80\x93");
     else
-        snprintf(share, sizeof share, "%s" UF_NBSP "%%", uf_chart_number(v, f->share * 100));
+        snprintf(share, sizeof share, "%s" UF_NBSP "%%", uf_style_number(v, f->share * 100));
     cell(cr, COL_SHARE, base, share);
     uf_chart_badge(cr, col_x(COL_STATUS) + 4, y, 11, f->status, uf_chart_word(f));
 }
@@ -291,7 +292,7 @@ static void goal_assessment(unit_doc *u, size_t g, double y)
     double x = UF_MARGIN + UF_CONTENT_W * 0.58;
     char label[64];
     snprintf(label, sizeof label, "%s:", uf_msg_text(UF_MSG_HEAD_ASSESSMENT));
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     x += uf_text_draw(cr, x, y + 3.2, label, 0, UF_ALIGN_LEFT) + 6;
     if (!a) {
@@ -300,7 +301,7 @@ static void goal_assessment(unit_doc *u, size_t g, double y)
     }
     x += uf_chart_badge(cr, x, y, 11, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
     if (a->differs) {
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
         uf_text_draw(cr, x, y + 3.2, "\xE2\x9A\xA0 ", 0, UF_ALIGN_LEFT);
         uf_text_draw(cr, x + 12, y + 3.2, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), UF_PAGE_W - UF_MARGIN - x - 12,
@@ -312,11 +313,11 @@ static void goal_row(unit_doc *u, size_t g, double y)
 {
     const uf_goal *goal = &u->m->plan->goals[g];
     cairo_t *cr = u->doc.cr;
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_GRID));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_GRID));
     cairo_rectangle(cr, UF_MARGIN, y - TABLE_ROW_H / 2 + 1, UF_CONTENT_W, TABLE_ROW_H - 2);
     cairo_fill(cr);
     char *text = uf_asprintf("Mål %s: %s", goal->id, goal->name);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     uf_text_draw(cr, UF_MARGIN + 4, y + 3.2, text, UF_CONTENT_W * 0.55, UF_ALIGN_LEFT);
     free(text);
@@ -371,7 +372,7 @@ static size_t comment_entry(unit_doc *u, const uf_view_comment *r, double x, dou
                       ? uf_asprintf("%s (%s):", p->indicators[r->indicator].name, p->partners[r->partner].name)
                       : uf_asprintf("%s:", p->indicators[r->indicator].name);
     cairo_t *cr = u->doc.cr;
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     if (draw)
         uf_text_draw(cr, x, y, label, w, UF_ALIGN_LEFT);
@@ -388,7 +389,7 @@ static double labelled_text(unit_doc *u, const char *label, const char *text, do
     cairo_t *cr = u->doc.cr;
     char head[64];
     snprintf(head, sizeof head, "%s:", label);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     double indent = uf_text_draw(cr, x, y, head, w * 0.3, UF_ALIGN_LEFT) + 4;
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
@@ -413,12 +414,12 @@ static double assessment_section(unit_doc *u, double x, double y, double w)
         const uf_view_assessment *a = &u->v->assessments[u->uy->assessments + k];
         char goal[80];
         snprintf(goal, sizeof goal, "Mål %.40s", p->goals[a->goal].id);
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
         double gx = x + uf_text_draw(cr, x, y, goal, w * 0.3, UF_ALIGN_LEFT) + 8;
         gx += uf_chart_badge(cr, gx, y - 3, 10, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
         if (a->differs) {
-            uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+            uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
             uf_font_use(cr, UF_FONT_BOLD, 8.5);
             uf_text_draw(cr, gx, y, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), x + w - gx, UF_ALIGN_LEFT);
         }
@@ -501,10 +502,10 @@ static size_t diag_entry(unit_doc *u, const uf_diag *d, double x, double y, doub
     size_t n = (size_t)snprintf(place, sizeof place, "%s ", d->severity == UF_SEVERITY_ERROR ? "Avvisad:" : "Varning:");
     uf_pdf_diag_place(place + n, sizeof place - n, u->v->diags, d);
     cairo_t *cr = u->doc.cr;
-    uf_chart_set(cr, uf_chart_rgb(d->severity == UF_SEVERITY_ERROR ? UF_COLOUR_INK : UF_COLOUR_MUTED));
+    uf_style_set(cr, uf_style_rgb(d->severity == UF_SEVERITY_ERROR ? UF_COLOUR_INK : UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     size_t lines = uf_text_wrap(cr, x, y, w, 0, 10.5, 2, place, draw);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     return lines + uf_text_wrap(cr, x, y + 10.5 * (double)lines, w, 0, 10.5, 3, d->text, draw);
 }
@@ -513,7 +514,7 @@ static void rejected_section(unit_doc *u, double x, double y, double w)
 {
     size_t first = u->uy->diags, end = first + u->uy->ndiags, k = first;
     char title[160], n[UF_NUMBUF];
-    snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)%s%s", uf_chart_count(n, end - first),
+    snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)%s%s", uf_style_count(n, end - first),
              u->uy->rejected ? MIDDOT : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
     y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
     if (first == end) {

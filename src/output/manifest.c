@@ -1,7 +1,7 @@
-#include "render/manifest.h"
+#include "output/manifest.h"
 
 #include "common/util.h"
-#include "render/output.h"
+#include "output/output.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
-#include "render/output.h"
+#include "output/output.h"
 
 #include "common/util.h"
-#include "render/manifest.h"
+#include "output/manifest.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -1,10 +1,10 @@
-#include "render/template.h"
+#include "render/template/template.h"
 
 #include "common/text.h"
 #include "common/util.h"
-#include "render/csv_export.h"
-#include "render/output.h"
-#include "render/workbook.h"
+#include "render/csv/csv_export.h"
+#include "output/output.h"
+#include "render/xlsx/workbook.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,8 +1,9 @@
-#include "render/pdf_report.h"
+#include "render/pdf/board.h"
+#include "render/pdf/frame.h"
 
 #include "common/text.h"
 #include "common/util.h"
-#include "render/chart.h"
+#include "render/chart/chart.h"
 #include "render/font.h"
 
 #include <assert.h>
@@ -15,197 +16,6 @@
 
 #define MIDDOT " \xC2\xB7 "
 #define ELLIPSIS "\xE2\x80\xA6"
-#define AUTHOR "Kommunledningskontoret"
-
-/* ==== the shared page frame ==== */
-
-static bool epoch_from_env(time_t *t)
-{
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    if (!s || !*s)
-        return false;
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || *end || v < 0)
-        return false;
-    *t = (time_t)v;
-    return true;
-}
-
-void uf_pdf_now(struct tm *tm, bool *reproducible)
-{
-    time_t t;
-    *reproducible = epoch_from_env(&t);
-    if (*reproducible) {
-        gmtime_r(&t, tm);
-    } else {
-        t = time(NULL);
-        localtime_r(&t, tm);
-    }
-}
-
-static void set_metadata(cairo_surface_t *s, const char *title, const char *subject, const struct tm *tm, bool utc)
-{
-    char date[40];
-    strftime(date, sizeof date, utc ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%dT%H:%M:%S", tm);
-    char *clean_title = uf_text_clean(title), *clean_subject = uf_text_clean(subject);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, clean_title);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, clean_subject);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, AUTHOR);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "uppfolj " UF_VERSION);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-    free(clean_title);
-    free(clean_subject);
-}
-
-uf_error uf_pdf_open(uf_pdf_doc *doc, const char *path, const char *title, const char *subject, size_t npages)
-{
-    *doc = (uf_pdf_doc){.npages = npages};
-    uf_error err = uf_font_load();
-    if (err == UF_OK)
-        err = uf_output_begin(&doc->out, path);
-    if (err != UF_OK)
-        return err;
-    doc->surface = cairo_pdf_surface_create(doc->out.temp_path, UF_PAGE_W, UF_PAGE_H);
-    doc->cr = cairo_create(doc->surface);
-    struct tm tm;
-    bool utc;
-    uf_pdf_now(&tm, &utc);
-    strftime(doc->date, sizeof doc->date, "%Y-%m-%d", &tm);
-    set_metadata(doc->surface, title, subject, &tm, utc);
-    snprintf(doc->running, sizeof doc->running, "%.*s", uf_utf8_prefix(title, sizeof doc->running - 1), title);
-    return cairo_status(doc->cr) == CAIRO_STATUS_SUCCESS ? UF_OK : uf_pdf_close(doc, UF_ERROR_CAIRO);
-}
-
-static void rule(cairo_t *cr, double y)
-{
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_GRID));
-    cairo_set_line_width(cr, 0.7);
-    cairo_move_to(cr, UF_MARGIN, y);
-    cairo_line_to(cr, UF_PAGE_W - UF_MARGIN, y);
-    cairo_stroke(cr);
-}
-
-static void page_footer(uf_pdf_doc *doc)
-{
-    cairo_t *cr = doc->cr;
-    char left[64], right[64], a[UF_NUMBUF], b[UF_NUMBUF];
-    rule(cr, UF_PAGE_H - 30);
-    snprintf(left, sizeof left, AUTHOR MIDDOT "%s", doc->date);
-    snprintf(right, sizeof right, "Sida %s av %s", uf_chart_count(a, doc->page),
-             uf_chart_count(b, doc->npages));
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
-    uf_text_draw(cr, UF_MARGIN, UF_PAGE_H - 18, left, 0, UF_ALIGN_LEFT);
-    uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, UF_PAGE_H - 18, right, 0, UF_ALIGN_RIGHT);
-}
-
-void uf_pdf_page(uf_pdf_doc *doc, const char *section)
-{
-    cairo_t *cr = doc->cr;
-    doc->page++;
-    if (section) {
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
-        uf_font_use(cr, UF_FONT_REGULAR, 8);
-        double w = uf_text_draw(cr, UF_MARGIN, 26, doc->running, UF_CONTENT_W * 0.45, UF_ALIGN_LEFT);
-        uf_font_use(cr, UF_FONT_BOLD, 8);
-        uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, 26, section, UF_CONTENT_W - w - 24, UF_ALIGN_RIGHT);
-        rule(cr, 33);
-    }
-    page_footer(doc);
-}
-
-void uf_pdf_page_end(uf_pdf_doc *doc) { cairo_show_page(doc->cr); }
-
-int uf_pdf_bookmark(uf_pdf_doc *doc, int parent, const char *title, size_t page, bool open)
-{
-    char link[48];
-    snprintf(link, sizeof link, "page=%zu pos=[0 0]", page);
-    char *clean = uf_text_clean(title);
-    int id = cairo_pdf_surface_add_outline(doc->surface, parent, clean, link, open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-    free(clean);
-    return id;
-}
-
-uf_error uf_pdf_close(uf_pdf_doc *doc, uf_error err)
-{
-    if (doc->cr) {
-        if (err == UF_OK && cairo_status(doc->cr) != CAIRO_STATUS_SUCCESS)
-            err = UF_ERROR_CAIRO;
-        cairo_destroy(doc->cr);
-    }
-    if (doc->surface) {
-        cairo_surface_finish(doc->surface);
-        cairo_status_t st = cairo_surface_status(doc->surface);
-        if (err == UF_OK && st != CAIRO_STATUS_SUCCESS)
-            err = st == CAIRO_STATUS_WRITE_ERROR ? UF_ERROR_WRITE : UF_ERROR_CAIRO;
-        cairo_surface_destroy(doc->surface);
-    }
-    /* The footers promised a page count; a mismatch is a layout bug. */
-    assert(err != UF_OK || doc->page == doc->npages);
-    if (err != UF_OK)
-        uf_output_abort(&doc->out);
-    else
-        err = uf_output_commit(&doc->out);
-    *doc = (uf_pdf_doc){0};
-    return err;
-}
-
-double uf_pdf_title(cairo_t *cr, double y, const char *text)
-{
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_BOLD, 17);
-    size_t lines = uf_text_wrap(cr, UF_MARGIN, y + 17, UF_CONTENT_W, 0, 20, 2, text, true);
-    return y + 17 + 20 * (double)(lines ? lines - 1 : 0) + 10;
-}
-
-double uf_pdf_heading(cairo_t *cr, double x, double y, double w, const char *text)
-{
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_BOLD, 11);
-    uf_text_draw(cr, x, y + 11, text, w, UF_ALIGN_LEFT);
-    return y + 19;
-}
-
-double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, size_t max_lines)
-{
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
-    size_t lines = uf_text_wrap(cr, x, y + 9, w, 0, 12, max_lines, text, true);
-    return y + 12 * (double)lines + 4;
-}
-
-void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)
-{
-    char n[UF_NUMBUF], text[160];
-    snprintf(text, sizeof text, ELLIPSIS " och %s %s till", uf_chart_count(n, more), what);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
-    uf_text_draw(cr, x, y, text, 0, UF_ALIGN_LEFT);
-}
-
-/* Files are named from the submissions folder on: the folder the run was
- * given (often a long absolute path) says nothing to the reader. */
-static const char *short_file_name(const char *name)
-{
-    const char *key = "inrapportering/", *at = NULL;
-    for (const char *p = strstr(name, key); p; p = strstr(p + 1, key))
-        at = p;
-    return at && (at == name || at[-1] == '/') ? at : name;
-}
-
-void uf_pdf_diag_place(char *buf, size_t size, const uf_diag_list *diags, const uf_diag *d)
-{
-    const char *file = d->file == UF_NO_FILE ? "" : short_file_name(uf_diag_file_name(diags, d->file));
-    if (d->line > 0 && d->column > 0)
-        snprintf(buf, size, "%.*s:%ld:%d", uf_utf8_prefix(file, size - 48), file, d->line, d->column);
-    else if (d->line > 0)
-        snprintf(buf, size, "%.*s:%ld", uf_utf8_prefix(file, size - 48), file, d->line);
-    else
-        snprintf(buf, size, "%.*s", uf_utf8_prefix(file, size - 1), file);
-}
 
 /* ==== the board report ==== */
 
@@ -373,31 +183,31 @@ static char *preliminary_text(const board *b)
     char n[UF_NUMBUF];
     if (b->v->counts.rows_rejected <= 0)
         return NULL;
-    return uf_msg_format(UF_MSG_BOARD_PRELIMINARY, uf_chart_count(n, (size_t)b->v->counts.rows_rejected));
+    return uf_msg_format(UF_MSG_BOARD_PRELIMINARY, uf_style_count(n, (size_t)b->v->counts.rows_rejected));
 }
 
 static void cover_facts(board *b, double y)
 {
     const uf_counts *c = &b->v->counts;
     char a[UF_NUMBUF], n[UF_NUMBUF], r[UF_NUMBUF], q[UF_NUMBUF], text[400];
-    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", uf_chart_count(a, b->v->reported[b->m->report_index]),
-             uf_chart_count(n, b->v->nexpected), b->m->report_year);
+    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", uf_style_count(a, b->v->reported[b->m->report_index]),
+             uf_style_count(n, b->v->nexpected), b->m->report_year);
     cairo_t *cr = b->doc.cr;
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 11);
     uf_text_draw(cr, UF_MARGIN + 24, y, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
-    snprintf(text, sizeof text, "Inlästa rader: %s, varav %s godkända och %s avvisade.", uf_chart_count(a, (size_t)c->rows_read),
-             uf_chart_count(n, (size_t)c->rows_accepted), uf_chart_count(r, (size_t)c->rows_rejected));
+    snprintf(text, sizeof text, "Inlästa rader: %s, varav %s godkända och %s avvisade.", uf_style_count(a, (size_t)c->rows_read),
+             uf_style_count(n, (size_t)c->rows_accepted), uf_style_count(r, (size_t)c->rows_rejected));
     uf_text_draw(cr, UF_MARGIN + 24, y + 17, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     snprintf(text, sizeof text, "Planen: %s mål, %s indikatorer, %s enheter, %s registrerade partner.",
-             uf_chart_count(a, b->m->plan->ngoals), uf_chart_count(n, b->m->plan->nindicators), uf_chart_count(r, b->m->plan->nunits),
-             uf_chart_count(q, b->m->plan->npartners));
+             uf_style_count(a, b->m->plan->ngoals), uf_style_count(n, b->m->plan->nindicators), uf_style_count(r, b->m->plan->nunits),
+             uf_style_count(q, b->m->plan->npartners));
     uf_text_draw(cr, UF_MARGIN + 24, y + 34, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     char *prelim = preliminary_text(b);
     if (prelim) {
         uf_chart_badge(cr, UF_MARGIN + 24, y + 60, 13, UF_STATUS_YELLOW, NULL);
         uf_font_use(cr, UF_FONT_BOLD, 11);
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_text_draw(cr, UF_MARGIN + 44, y + 64, prelim, UF_CONTENT_W - 44, UF_ALIGN_LEFT);
         free(prelim);
     }
@@ -408,21 +218,21 @@ static void cover_page(board *b)
     cairo_t *cr = b->doc.cr;
     char year[16], date[64];
     uf_pdf_page(&b->doc, NULL);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     cairo_rectangle(cr, UF_MARGIN, 150, 8, 200);
     cairo_fill(cr);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 30);
     uf_text_draw(cr, UF_MARGIN + 24, 190, "Uppföljning av internationell plan", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     snprintf(year, sizeof year, "%d", b->m->report_year);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 64);
     uf_text_draw(cr, UF_MARGIN + 22, 265, year, 0, UF_ALIGN_LEFT);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 16);
     uf_text_draw(cr, UF_MARGIN + 24, 305, "Rapport till kommunledningsutskottet", 0, UF_ALIGN_LEFT);
-    snprintf(date, sizeof date, AUTHOR MIDDOT "%s", b->doc.date);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    snprintf(date, sizeof date, UF_PDF_AUTHOR MIDDOT "%s", b->doc.date);
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 12);
     uf_text_draw(cr, UF_MARGIN + 24, 335, date, 0, UF_ALIGN_LEFT);
     cover_facts(b, 420);
@@ -451,7 +261,7 @@ typedef struct flow {
 
 static double flow_title(flow *f, const char *text)
 {
-    uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(f->cr, UF_FONT_BOLD, 17);
     size_t lines = uf_text_wrap(f->cr, UF_MARGIN, UF_CONTENT_TOP + 21, UF_CONTENT_W, 0, 20, 8, text, f->draw);
     return UF_CONTENT_TOP + 21 + 20 * (double)(lines ? lines - 1 : 0) + 14;
@@ -473,7 +283,7 @@ static void flow_break(flow *f)
     }
     if (f->entry) {
         char *text = uf_asprintf("%s, fortsättning", f->entry);
-        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_MUTED));
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_MUTED));
         uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
         f->y += BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + BODY_PT, TEXT_W, 0, BODY_LINE, 4, text, f->draw) + 3;
         free(text);
@@ -503,7 +313,7 @@ static void flow_para(flow *f, double x, double w, uf_font_style style, double s
     flow_need(f, line);
     double indent = 0;
     if (label && *label) {
-        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(f->cr, UF_FONT_BOLD, size);
         indent = f->draw ? uf_text_draw(f->cr, x, f->y + size, label, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, label);
         indent += size * 0.4;
@@ -513,7 +323,7 @@ static void flow_para(flow *f, double x, double w, uf_font_style style, double s
             f->y += line;
             flow_need(f, line);
         }
-        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(f->cr, style, size);
         double lx = first ? x + indent : x, lw = first ? w - indent : w;
         if (at >= len)
@@ -544,7 +354,7 @@ static void summary_block(flow *f, char kind, const char *text)
     } else if (kind == '-') {
         flow_need(f, BODY_LINE);
         if (f->draw) {
-            uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+            uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
             uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
             uf_text_draw(f->cr, UF_MARGIN + 6, f->y + BODY_PT, "\xE2\x80\xA2", 0, UF_ALIGN_LEFT);
         }
@@ -599,7 +409,7 @@ static void summary_flow(flow *f, const char *summary)
 
 static double guide_text(flow *f, double x, double y, double w, const char *text, bool draw)
 {
-    uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
     return BODY_LINE * (double)uf_text_wrap(f->cr, x, y + BODY_PT, w, 0, BODY_LINE, SIZE_MAX, text, draw);
 }
@@ -614,7 +424,7 @@ static double guide_body(flow *f, double y, bool draw)
         words_w = fmax(words_w, BADGE * 1.3 + uf_text_width(f->cr, uf_status_word((uf_status)s)) + 14);
     char *text = uf_msg_format(UF_MSG_HTML_GUIDE);
     if (draw) {
-        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(f->cr, UF_FONT_BOLD, 12);
         uf_text_draw(f->cr, x, y + 12, text, w, UF_ALIGN_LEFT);
     }
@@ -638,13 +448,13 @@ static double guide_body(flow *f, double y, bool draw)
         if (rest[k] == UF_MSG_HTML_GUIDE_PRELIM) { /* the mark as the indicator pages show it */
             char *mark = uf_msg_format(UF_MSG_PRELIM_N, "N");
             char *label = uf_asprintf("%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), mark ? mark : "");
-            uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+            uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
             uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
             indent = (draw ? uf_text_draw(f->cr, x, y + BODY_PT, label, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, label)) + 5;
             free(mark);
             free(label);
         }
-        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
         y += BODY_LINE * (double)uf_text_wrap(f->cr, x, y + BODY_PT, w, indent, BODY_LINE, SIZE_MAX, text, draw) + 4;
         free(text);
@@ -659,7 +469,7 @@ static void guide_flow(flow *f)
     flow_need(f, h);
     if (f->draw) {
         cairo_t *cr = f->cr;
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_GRID));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_GRID));
         cairo_set_line_width(cr, 1);
         cairo_rectangle(cr, UF_MARGIN, f->y, UF_CONTENT_W, h);
         cairo_stroke(cr);
@@ -706,7 +516,7 @@ static void assessment_flow(flow *f, const uf_view_assessment *a)
     f->y += 6;
     flow_need(f, (beside ? 18 : 33) + BODY_LINE); /* the name with its first line of text */
     if (f->draw) {
-        uf_chart_set(f->cr, uf_chart_rgb(UF_COLOUR_GRID));
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_GRID));
         cairo_set_line_width(f->cr, 0.5);
         cairo_move_to(f->cr, UF_MARGIN, f->y - 3);
         cairo_line_to(f->cr, UF_PAGE_W - UF_MARGIN, f->y - 3);
@@ -723,7 +533,7 @@ static void assessment_flow(flow *f, const uf_view_assessment *a)
     f->y += 18;
     f->entry = name;
     if (a->differs) {
-        char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_chart_count(g, a->green), uf_chart_count(r, a->red));
+        char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_style_count(g, a->green), uf_style_count(r, a->red));
         flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, BODY_PT, BODY_LINE, NULL, text);
         free(text);
         f->y += 2;
@@ -854,15 +664,15 @@ static void change_text(char *buf, size_t size, const uf_figure *f, const uf_ind
     /* A change in a share is in percentage points; a relative change of
      * a percentage would only confuse. */
     if (ind->percent || strcmp(ind->measure, "procent") == 0) {
-        snprintf(buf, size, "%s%s procentenheter", f->change > 0 ? "+" : "", uf_chart_number(v, f->change));
+        snprintf(buf, size, "%s%s procentenheter", f->change > 0 ? "+" : "", uf_style_number(v, f->change));
         return;
     }
-    uf_chart_value(v, f->change, ind);
+    uf_style_value(v, f->change, ind);
     if (isnan(f->change_pct))
         snprintf(buf, size, "%s%s", f->change > 0 ? "+" : "", v);
     else
         snprintf(buf, size, "%s%s (%s%s" UF_NBSP "%%)", f->change > 0 ? "+" : "", v, f->change_pct > 0 ? "+" : "",
-                 uf_chart_number(p, f->change_pct));
+                 uf_style_number(p, f->change_pct));
 }
 
 static double key_figures(board *b, size_t i, double y)
@@ -875,9 +685,9 @@ static double key_figures(board *b, size_t i, double y)
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], ch[2 * UF_VALUEBUF], text[6 * UF_VALUEBUF];
     change_text(ch, sizeof ch, f, ind);
     snprintf(text, sizeof text, "Kommunen %d: %s" MIDDOT "målvärde %s" MIDDOT "%d: %s, %s", m->report_year,
-             uf_chart_value(v, f->value, ind), isnan(f->target) ? "saknas" : uf_chart_value(t, f->target, ind),
-             m->report_year - 1, uf_chart_value(pv, f->previous, ind), ch);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+             uf_style_value(v, f->value, ind), isnan(f->target) ? "saknas" : uf_style_value(t, f->target, ind),
+             m->report_year - 1, uf_style_value(pv, f->previous, ind), ch);
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     uf_text_draw(cr, x, y + 3.5, text, UF_PAGE_W - UF_MARGIN - x, UF_ALIGN_LEFT);
     char n[UF_NUMBUF], total[UF_NUMBUF];
@@ -890,14 +700,14 @@ static double key_figures(board *b, size_t i, double y)
     }
     int len = snprintf(text, sizeof text, "Kommunens värde är %s (%s, måttenhet %s)" MIDDOT "%s av %s enheter har rapporterat %d.",
              aggregation_text(ind->aggregation), ind->direction == UF_DIR_INCREASE ? "högre är bättre" : "lägre är bättre",
-             ind->measure, uf_chart_count(n, reported), uf_chart_count(total, applies), m->report_year);
+             ind->measure, uf_style_count(n, reported), uf_style_count(total, applies), m->report_year);
     if (uf_figure_preliminary(f) && len > 0 && (size_t)len < sizeof text) {
         char *prelim = f->rejected == 1 ? uf_msg_format(UF_MSG_PRELIM_ONE)
-                                        : uf_msg_format(UF_MSG_PRELIM_N, uf_chart_count(n, f->rejected));
+                                        : uf_msg_format(UF_MSG_PRELIM_N, uf_style_count(n, f->rejected));
         snprintf(text + len, sizeof text - (size_t)len, MIDDOT "%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), prelim ? prelim : "");
         free(prelim);
     }
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     uf_text_draw(cr, UF_MARGIN, y + 22, text, UF_CONTENT_W, UF_ALIGN_LEFT);
     return y + 34;
@@ -910,10 +720,10 @@ static double indicator_heading(board *b, size_t i)
     cairo_t *cr = b->doc.cr;
     char goal[64];
     snprintf(goal, sizeof goal, "Mål %.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     uf_text_draw(cr, UF_MARGIN + w + 6, UF_CONTENT_TOP + 9, p->goals[ind->goal].name, UF_CONTENT_W - w - 6, UF_ALIGN_LEFT);
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14, ind->name);
@@ -948,7 +758,7 @@ static double comment_label(board *b, const uf_view_comment *r, double x, double
     char *label = r->partner != UF_NO_PARTNER
                       ? uf_asprintf("%s (%s):", p->units[r->unit].name, p->partners[r->partner].name)
                       : uf_asprintf("%s:", p->units[r->unit].name);
-    uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_BOLD, 8.5);
     double lw = draw ? uf_text_draw(b->doc.cr, x, y, label, w * 0.45, UF_ALIGN_LEFT)
                      : fmin(uf_text_width(b->doc.cr, label), w * 0.45);
@@ -960,7 +770,7 @@ static double comment_label(board *b, const uf_view_comment *r, double x, double
 static size_t comment_entry(board *b, const uf_view_comment *r, double x, double y, double w, bool draw)
 {
     double indent = comment_label(b, r, x, y, w, draw);
-    uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_REGULAR, 8.5);
     return uf_text_wrap(b->doc.cr, x, y, w, indent, 10.5, 2, r->text, draw);
 }
@@ -1024,15 +834,15 @@ static void coverage_summary(board *b, double y)
         size_t yi = uf_view_year(b->v, k), reported = b->v->reported[yi];
         double share = b->v->nexpected ? (double)reported / (double)b->v->nexpected : 0;
         snprintf(year, sizeof year, "%d", m->years[yi]);
-        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", uf_chart_count(a, reported), uf_chart_count(n, b->v->nexpected));
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", uf_style_count(a, reported), uf_style_count(n, b->v->nexpected));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, yi == m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 9.5);
         uf_text_draw(cr, UF_MARGIN, y + 10, year, 0, UF_ALIGN_LEFT);
         uf_text_draw(cr, x + bar_w + 10, y + 10, text, 0, UF_ALIGN_LEFT);
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_GRID));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_GRID));
         cairo_rectangle(cr, x, y + 2, bar_w, 9);
         cairo_fill(cr);
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_SERIES));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
         cairo_rectangle(cr, x, y + 2, bar_w * share, 9);
         cairo_fill(cr);
     }
@@ -1043,7 +853,7 @@ static void coverage_header(board *b, double y, double name_w, double col_w)
     const uf_model *m = b->m;
     cairo_t *cr = b->doc.cr;
     char year[16];
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_MUTED));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     uf_text_draw(cr, UF_MARGIN, y, "Enhet", name_w, UF_ALIGN_LEFT);
     uf_text_draw(cr, UF_MARGIN + name_w, y, "Typ", 90, UF_ALIGN_LEFT);
@@ -1057,7 +867,7 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
 {
     const uf_model *m = b->m;
     cairo_t *cr = b->doc.cr;
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     uf_text_draw(cr, UF_MARGIN, y + 3, m->plan->units[u].name, name_w - 8, UF_ALIGN_LEFT);
     uf_text_draw(cr, UF_MARGIN + name_w, y + 3, uf_unit_type_name(m->plan->units[u].type), 84, UF_ALIGN_LEFT);
@@ -1065,7 +875,7 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
         bool ok = uf_view_unit(b->v, uf_view_year(b->v, k), u)->reported;
         double x = UF_MARGIN + name_w + 90 + col_w * (double)k;
         uf_chart_badge(cr, x, y, 10, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
-        uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 8.5);
         uf_text_draw(cr, x + 14, y + 3, ok ? "rapporterat" : "saknas", col_w - 16, UF_ALIGN_LEFT);
     }
@@ -1123,7 +933,7 @@ static void review_line(board *b, size_t k, double y)
                              uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
     cairo_t *cr = b->doc.cr;
     uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, NULL);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text, UF_CONTENT_W - 16, UF_ALIGN_LEFT);
     free(text);
@@ -1137,7 +947,7 @@ static void review_list(board *b, double y)
         snprintf(years, sizeof years, "%d\xE2\x80\x93%d", m->years[m->report_index - 1], m->years[m->report_index]);
     else
         snprintf(years, sizeof years, "%d", m->report_year);
-    snprintf(title, sizeof title, "Avtal att se över: %s partner utan aktivitet %s", uf_chart_count(n, m->npartner_review), years);
+    snprintf(title, sizeof title, "Avtal att se över: %s partner utan aktivitet %s", uf_style_count(n, m->npartner_review), years);
     y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
     if (m->npartner_review == 0) {
         uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, "Alla registrerade partner har haft aktivitet.", 1);
@@ -1185,10 +995,10 @@ static double appendix_counts(board *b, double y)
     snprintf(text, sizeof text,
              "Lästa rader: %s" MIDDOT "godkända: %s" MIDDOT "avvisade: %s" MIDDOT "dubbletter räknade en gång: %s"
              MIDDOT "avvisade filer: %s",
-             uf_chart_count(r, (size_t)c->rows_read), uf_chart_count(a, (size_t)c->rows_accepted),
-             uf_chart_count(x, (size_t)c->rows_rejected), uf_chart_count(d, (size_t)c->rows_duplicate),
-             uf_chart_count(f, (size_t)c->files_rejected));
-    uf_chart_set(b->doc.cr, uf_chart_rgb(UF_COLOUR_INK));
+             uf_style_count(r, (size_t)c->rows_read), uf_style_count(a, (size_t)c->rows_accepted),
+             uf_style_count(x, (size_t)c->rows_rejected), uf_style_count(d, (size_t)c->rows_duplicate),
+             uf_style_count(f, (size_t)c->files_rejected));
+    uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_BOLD, 10);
     uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text, UF_CONTENT_W, UF_ALIGN_LEFT);
     return y + 24;
@@ -1201,7 +1011,7 @@ static size_t diag_entry(cairo_t *cr, const uf_diag_list *diags, const uf_diag *
     uf_pdf_diag_place(place, sizeof place, diags, d);
     size_t n = strlen(place);
     snprintf(place + n, sizeof place - n, "%s", n ? ":" : "");
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_INK));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
     double label = draw ? uf_text_draw(cr, x, y, place, w * 0.5, UF_ALIGN_LEFT) : fmin(uf_text_width(cr, place), w * 0.5);
     label += n ? 4 : 0;

@@ -1,7 +1,7 @@
-#include "render/csv_export.h"
+#include "render/csv/csv_export.h"
 
 #include "common/util.h"
-#include "render/output.h"
+#include "output/output.h"
 
 #include <stdint.h>
 #include <math.h>

@@ -1,11 +1,11 @@
-#include "render/chart_files.h"
+#include "render/chart/chart_files.h"
 
 #include "common/messages.h"
-#include "render/chart.h"
-#include "render/chart_encode.h"
+#include "render/chart/chart.h"
+#include "render/chart/chart_encode.h"
 #include "render/font.h"
 #include "render/jobs.h"
-#include "render/output.h"
+#include "output/output.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -35,7 +35,7 @@ static uf_error draw_panel(cairo_surface_t *surface, const uf_view *v, size_t i,
 {
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
-    uf_chart_set(cr, uf_chart_rgb(UF_COLOUR_PAPER));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_PAPER));
     cairo_paint(cr);
     cairo_translate(cr, 16, 12);
     uf_error err = uf_chart_indicator_panel(cr, PANEL_W - 32, PANEL_H - 24, v, i);
@@ -61,7 +61,7 @@ static char *chart_description(const uf_view *v, size_t i)
         double x = uf_model_figure(m, first + k, i, UF_WHOLE_MUNICIPALITY)->value;
         if (k)
             uf_strbuf_puts(&values, uf_msg_text(UF_MSG_CHART_DESC_SEP));
-        uf_strbuf_puts(&values, isfinite(x) ? uf_chart_value(value, x, ind) : uf_msg_text(UF_MSG_CHART_NO_VALUE));
+        uf_strbuf_puts(&values, isfinite(x) ? uf_style_value(value, x, ind) : uf_msg_text(UF_MSG_CHART_NO_VALUE));
     }
     char *text = uf_msg_format(UF_MSG_CHART_DESC, years, values.data ? values.data : "");
     uf_strbuf_free(&values);
@@ -69,7 +69,7 @@ static char *chart_description(const uf_view *v, size_t i)
         text = uf_xstrdup("");
     double target = uf_model_figure(m, m->report_index, i, UF_WHOLE_MUNICIPALITY)->target;
     if (isfinite(target)) {
-        char *more = uf_msg_format(UF_MSG_CHART_DESC_TARGET, uf_chart_value(value, target, ind));
+        char *more = uf_msg_format(UF_MSG_CHART_DESC_TARGET, uf_style_value(value, target, ind));
         char *both = uf_asprintf("%s%s", text, more ? more : "");
         free(more);
         free(text);

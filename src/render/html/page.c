@@ -1,10 +1,10 @@
-#include "render/html_report.h"
+#include "render/html/page.h"
 
 #include "common/messages.h"
 #include "common/util.h"
-#include "render/output.h"
-#include "render/pdf_report.h"
-#include "render/svg_web.h"
+#include "output/output.h"
+#include "render/pdf/frame.h"
+#include "render/html/svg_web.h"
 
 #include <math.h>
 #include <stdarg.h>
