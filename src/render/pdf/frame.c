@@ -147,9 +147,44 @@ uf_error uf_pdf_close(uf_pdf_doc *doc, uf_error err)
         uf_output_abort(&doc->out);
     else
         err = uf_output_commit(&doc->out);
+    for (size_t k = 0; k < doc->nalts; k++)
+        free(doc->alts[k]);
+    free(doc->alts);
     *doc = (uf_pdf_doc){0};
     return err;
 }
+
+void uf_pdf_tag_begin(uf_pdf_doc *doc, const char *name) { cairo_tag_begin(doc->cr, name, ""); }
+
+void uf_pdf_tag_end(uf_pdf_doc *doc, const char *name) { cairo_tag_end(doc->cr, name); }
+
+static void alt_keep(uf_pdf_doc *doc, const char *alt)
+{
+    if (doc->nalts == doc->alts_cap) {
+        size_t cap = doc->alts_cap ? 2 * doc->alts_cap : 16;
+        char **grown = realloc(doc->alts, cap * sizeof *grown);
+        if (!grown) {
+            doc->alts_failed = true;
+            return;
+        }
+        doc->alts = grown;
+        doc->alts_cap = cap;
+    }
+    char *copy = uf_text_clean(alt ? alt : "");
+    if (!copy) {
+        doc->alts_failed = true;
+        return;
+    }
+    doc->alts[doc->nalts++] = copy;
+}
+
+void uf_pdf_figure_begin(uf_pdf_doc *doc, const char *alt)
+{
+    alt_keep(doc, alt);
+    cairo_tag_begin(doc->cr, "Figure", "");
+}
+
+void uf_pdf_figure_end(uf_pdf_doc *doc) { cairo_tag_end(doc->cr, "Figure"); }
 
 double uf_pdf_title(cairo_t *cr, double y, const char *text)
 {

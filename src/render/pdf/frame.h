@@ -29,6 +29,9 @@ typedef struct uf_pdf_doc {
     size_t page, npages;
     char running[160]; /* header, left */
     char date[16];     /* YYYY-MM-DD */
+    char **alts;       /* each Figure's alternative text, in drawing order */
+    size_t nalts, alts_cap;
+    bool alts_failed;  /* out of memory: the file would lie about its figures */
 } uf_pdf_doc;
 
 /* The report's moment: SOURCE_DATE_EPOCH when set (UTC), else now (local
@@ -54,6 +57,19 @@ double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, 
 
 /* "… och 12 till" below a list that was cut. */
 void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what);
+
+/* ---- structure tags (accessibility) ----
+ * Everything drawn sits inside a structure element, in reading order
+ * (cairo 1.16 writes a damaged file when links are a document's only tags).
+ * Names are PDF standard structure types: "Document", "Sect", "H1"-"H3",
+ * "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure". */
+void uf_pdf_tag_begin(uf_pdf_doc *doc, const char *name);
+void uf_pdf_tag_end(uf_pdf_doc *doc, const char *name);
+/* A chart as a Figure. alt is one sentence with the chart's content; cairo
+ * 1.16 cannot write it, so it is kept here and added to the Figure
+ * elements, in order, when the file is finished. */
+void uf_pdf_figure_begin(uf_pdf_doc *doc, const char *alt);
+void uf_pdf_figure_end(uf_pdf_doc *doc);
 
 /* A diagnostic's place: "fil:rad:kolumn" (parts that are 0 left out). */
 void uf_pdf_diag_place(char *buf, size_t size, const uf_diag_list *diags, const uf_diag *d);
