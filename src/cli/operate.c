@@ -7,6 +7,7 @@
 #include "render/chart/chart_files.h"
 #include "render/csv/csv_export.h"
 #include "render/font.h"
+#include "common/workers.h"
 #include "render/jobs.h"
 #include "render/pdf/board.h"
 #include "render/html/page.h"
@@ -90,15 +91,30 @@ static const char *shown_name(const uf_config *cfg, const char *path)
     return path;
 }
 
+/* The submissions are read, and the CSV export and the workbook's sheets
+ * written, on threads. glibc gives a second thread an arena of its own,
+ * reserving 64 MB of address space for it; under ulimit -v that reservation fails and every malloc of that
+ * thread becomes an mmap call, six times slower and more. With the address
+ * space limited, all threads share the main arena: they allocate little
+ * and seldom at the same time (README, "Performance"). */
+static void limit_arenas(void)
+{
+#if defined(M_ARENA_MAX)
+    struct rlimit as;
+    if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
+        mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 /* Reads the named files, or every submission under INPUTS/inrapportering;
  * false when there was nothing to read. */
 static bool read_submissions(uf_run *run)
 {
     const uf_config *cfg = run->config;
     uf_validator *v = uf_validator_new(run->plan, run->data, run->diags);
+    unsigned jobs = cfg->jobs ? cfg->jobs : uf_workers_default();
     if (cfg->nfiles > 0) {
-        for (size_t i = 0; i < cfg->nfiles; i++)
-            uf_validate_file(v, cfg->files[i], cfg->files[i]);
+        uf_validate_files(v, cfg->nfiles, cfg->files, cfg->files, jobs);
     } else {
         uf_file_list files = {0};
         char *dir = uf_path_join(cfg->inputs, "inrapportering");
@@ -108,8 +124,11 @@ static bool read_submissions(uf_run *run)
             uf_validator_free(v);
             return false;
         }
+        const char **names = uf_xcalloc(files.count + 1, sizeof(char *));
         for (size_t i = 0; i < files.count; i++)
-            uf_validate_file(v, files.paths[i], shown_name(cfg, files.paths[i]));
+            names[i] = shown_name(cfg, files.paths[i]);
+        uf_validate_files(v, files.count, (const char *const *)files.paths, names, jobs);
+        free(names);
         uf_file_list_report(&files, run->diags);
         uf_file_list_free(&files);
         free(dir);
@@ -149,6 +168,7 @@ static uf_exit load(uf_run *run)
         return UF_EXIT_FATAL;
     }
     run->data = uf_dataset_new(run->plan);
+    limit_arenas(); /* before the submissions are read on threads */
     if (!read_submissions(run))
         return UF_EXIT_FATAL;
     read_summary(run);
@@ -406,21 +426,6 @@ static bool out_inside_inputs(const char *out, const char *inputs)
     return inside;
 }
 
-/* The CSV export and the workbook's sheets run on threads. glibc gives a
- * second thread an arena of its own, reserving 64 MB of address space for
- * it; under ulimit -v that reservation fails and every malloc of that
- * thread becomes an mmap call, six times slower and more. With the address
- * space limited, all threads share the main arena: they allocate little
- * and seldom at the same time (README, "Performance"). */
-static void limit_arenas(void)
-{
-#if defined(M_ARENA_MAX)
-    struct rlimit as;
-    if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
-        mallopt(M_ARENA_MAX, 1);
-#endif
-}
-
 static uf_exit operate_report(uf_run *run)
 {
     const uf_config *cfg = run->config;
@@ -450,7 +455,6 @@ static uf_exit operate_report(uf_run *run)
             write_failed(dir, UF_ERROR_WRITE, uf_output_failure_errno());
         return UF_EXIT_FATAL;
     }
-    limit_arenas();
     uf_model *model = uf_model_build(run->plan, run->data, year);
     uf_jobs_set_count(cfg->jobs);
     uf_view *view = uf_view_build(model, run->diags, run->summary);

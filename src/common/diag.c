@@ -58,6 +58,21 @@ uf_diag *uf_diag_add(uf_diag_list *list, uf_severity severity, uint32_t file, lo
     return d;
 }
 
+uf_diag *uf_diag_adopt(uf_diag_list *list, uf_diag *d, uint32_t file)
+{
+    uf_grow(&list->items, &list->cap, list->count + 1, sizeof(uf_diag));
+    uf_diag *to = &list->items[list->count++];
+    *to = *d;
+    to->file = file;
+    to->seq = list->next_seq++;
+    d->text = NULL;
+    if (to->severity == UF_SEVERITY_ERROR)
+        list->errors++;
+    else
+        list->warnings++;
+    return to;
+}
+
 size_t uf_diag_unshowable(uf_diag_list *list, uint32_t file, long line, int column, const char *text, size_t len)
 {
     uint32_t first = 0;

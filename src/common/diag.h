@@ -48,6 +48,10 @@ const char *uf_diag_file_name(const uf_diag_list *list, uint32_t file);
 /* Adds a diagnostic; the remaining arguments are strings for code's format. */
 uf_diag *uf_diag_add(uf_diag_list *list, uf_severity severity, uint32_t file, long line,
                      int column, uf_msg code, ...);
+/* Appends a diagnostic made on another list (a file read on another
+ * thread) as if it were made now, against file; takes over d->text (left
+ * NULL). */
+uf_diag *uf_diag_adopt(uf_diag_list *list, uf_diag *d, uint32_t file);
 /* Warns at the text's place when it holds characters that no output can
  * show (text.h: noncharacters such as U+FFFF); the outputs show them as
  * U+FFFD. Returns how many there are. */

@@ -4,9 +4,13 @@
 #include "read/csvfile.h"
 #include "read/folder.h"
 #include "read/number.h"
+#include "read/readlog.h"
 #include "read/xlsx.h"
 
+#include "common/workers.h"
+
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -883,4 +887,104 @@ void uf_validate_buffer(uf_validator *v, const char *data, size_t len, const cha
     }
     uf_error err = uf_csv_read_buffer(data, len, v->file, v->diags, on_record, v, &info);
     end_file(v, err, &info);
+}
+
+/* ---- many submissions, read ahead on threads ---- */
+
+/* A file read ahead is held in memory until its turn; a larger one is read
+ * when its turn comes, streaming, as uf_validate_file reads it. */
+#define READ_AHEAD_BUDGET ((size_t)16 << 20)
+
+/* Shared by the reading threads, under lock. The validator is used by one
+ * thread at a time, the one that holds `replaying`, and only for the files
+ * in order: a thread that finishes reading the next file hands over it and
+ * every file after it that is ready. */
+typedef struct read_ahead {
+    uf_validator *v;
+    const char *const *paths;
+    const char *const *names;
+    size_t n;
+    size_t window; /* files read ahead of the next to hand over, at most */
+    pthread_mutex_t lock;
+    pthread_cond_t turn;
+    uf_read_log **logs; /* NULL: too large to hold, read in turn */
+    bool *ready;
+    size_t next;    /* the next file to hand over */
+    bool replaying; /* a thread is handing files over */
+} read_ahead;
+
+static void replay_file(uf_validator *v, uf_read_log *log, const char *path, const char *name)
+{
+    if (!log) {
+        uf_validate_file(v, path, name);
+        return;
+    }
+    begin_file(v, name);
+    if (uf_read_log_workbook(log)) {
+        uf_read_replay to = {v->diags, v->file, on_sheet, on_sheet_record, v};
+        end_workbook(v, uf_read_log_replay(log, &to, NULL));
+        return;
+    }
+    uf_csv_info info;
+    uf_read_replay to = {v->diags, v->file, NULL, on_record, v};
+    uf_error err = uf_read_log_replay(log, &to, &info);
+    end_file(v, err, &info);
+}
+
+/* Called with the lock held; returns with it held. */
+static void hand_over_ready(read_ahead *r)
+{
+    r->replaying = true;
+    while (r->next < r->n && r->ready[r->next]) {
+        size_t i = r->next;
+        uf_read_log *log = r->logs[i];
+        r->logs[i] = NULL;
+        pthread_mutex_unlock(&r->lock);
+        replay_file(r->v, log, r->paths[i], r->names[i]);
+        uf_read_log_free(log);
+        pthread_mutex_lock(&r->lock);
+        r->next++;
+        pthread_cond_broadcast(&r->turn);
+    }
+    r->replaying = false;
+}
+
+static uf_error read_ahead_one(void *ctx, size_t item, unsigned worker)
+{
+    (void)worker;
+    read_ahead *r = ctx;
+    pthread_mutex_lock(&r->lock);
+    while (item >= r->next + r->window) /* the file `next` is being read or handed over */
+        pthread_cond_wait(&r->turn, &r->lock);
+    pthread_mutex_unlock(&r->lock);
+    uf_read_log *log = uf_read_log_file(r->paths[item], READ_AHEAD_BUDGET);
+    pthread_mutex_lock(&r->lock);
+    r->logs[item] = log;
+    r->ready[item] = true;
+    if (!r->replaying)
+        hand_over_ready(r);
+    pthread_mutex_unlock(&r->lock);
+    return UF_OK;
+}
+
+void uf_validate_files(uf_validator *v, size_t n, const char *const *paths, const char *const *names, unsigned jobs)
+{
+    if (jobs <= 1 || n <= 1) {
+        for (size_t i = 0; i < n; i++)
+            uf_validate_file(v, paths[i], names[i]);
+        return;
+    }
+    read_ahead r = {.v = v, .paths = paths, .names = names, .n = n, .window = 2 * (size_t)jobs + 2};
+    r.logs = uf_xcalloc(n, sizeof *r.logs);
+    r.ready = uf_xcalloc(n, sizeof *r.ready);
+    pthread_mutex_init(&r.lock, NULL);
+    pthread_cond_init(&r.turn, NULL);
+    uf_work work = {read_ahead_one, &r, NULL, NULL};
+    uf_workers_run(n, jobs, &work, NULL);
+    pthread_cond_destroy(&r.turn);
+    pthread_mutex_destroy(&r.lock);
+    for (size_t i = 0; i < n; i++) /* left by a signal that stopped the run */
+        uf_read_log_free(r.logs[i]);
+    free(r.logs);
+    free(r.ready);
 }

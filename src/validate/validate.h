@@ -24,6 +24,13 @@ void uf_validate_file(uf_validator *v, const char *path, const char *name);
 /* The same for a file in memory (tests, fuzzing), by name's ending. */
 void uf_validate_buffer(uf_validator *v, const char *data, size_t len, const char *name);
 
+/* uf_validate_file for each file in turn, the files read ahead on up to
+ * `jobs` threads (a bounded number in memory at once) and handed to the
+ * validator in their order: diagnostics, their order, the dataset and every
+ * count are the same for any number of jobs. With one job, or one file,
+ * nothing is read ahead. */
+void uf_validate_files(uf_validator *v, size_t n, const char *const *paths, const char *const *names, unsigned jobs);
+
 /* The longest analysis or actions text, in Unicode characters (contract v2). */
 #define UF_ASSESSMENT_TEXT_MAX 4000
 
