@@ -5,7 +5,9 @@
  *
  * For paths containing $UF_SLOW_MATCH (default: every path):
  *   rename()   sleeps $UF_SLOW_RENAME_MS milliseconds before renaming;
- *   mkstemp()  sleeps $UF_SLOW_MKSTEMP_MS milliseconds after creating.
+ *   mkstemp()  sleeps $UF_SLOW_MKSTEMP_MS milliseconds after creating;
+ *   open()     sleeps $UF_SLOW_OPEN_MS milliseconds after opening (a
+ *              submission being read, for tests/read_jobs.sh).
  * Before the first such sleep it creates the file $UF_SLOW_MARK (if set),
  * so that the test knows the moment has come.
  *
@@ -16,6 +18,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,12 +26,15 @@
 
 static int (*real_rename)(const char *, const char *);
 static int (*real_mkstemp)(char *), (*real_mkstemp64)(char *);
+static int (*real_open)(const char *, int, ...), (*real_open64)(const char *, int, ...);
 
 __attribute__((constructor)) static void resolve(void)
 {
     real_rename = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
     real_mkstemp = (int (*)(char *))dlsym(RTLD_NEXT, "mkstemp");
     real_mkstemp64 = (int (*)(char *))dlsym(RTLD_NEXT, "mkstemp64");
+    real_open = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open");
+    real_open64 = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open64");
 }
 
 static int matches(const char *path)
@@ -45,7 +51,7 @@ static void slow_down(const char *var)
         return;
     const char *mark = getenv("UF_SLOW_MARK");
     if (mark && *mark) {
-        int fd = open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        int fd = real_open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
         if (fd >= 0)
             close(fd);
     }
@@ -74,5 +80,33 @@ int mkstemp64(char *path)
     int fd = real_mkstemp64(path);
     if (fd >= 0 && matches(path))
         slow_down("UF_SLOW_MKSTEMP_MS");
+    return fd;
+}
+
+/* The mode is passed on whatever the flags: harmless when unused. */
+static int open_slowly(int (*real)(const char *, int, ...), const char *path, int flags, va_list ap)
+{
+    mode_t mode = (mode_t)va_arg(ap, int);
+    int fd = real(path, flags, mode);
+    if (fd >= 0 && getenv("UF_SLOW_OPEN_MS") && matches(path))
+        slow_down("UF_SLOW_OPEN_MS");
+    return fd;
+}
+
+int open(const char *path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    int fd = open_slowly(real_open, path, flags, ap);
+    va_end(ap);
+    return fd;
+}
+
+int open64(const char *path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    int fd = open_slowly(real_open64, path, flags, ap);
+    va_end(ap);
     return fd;
 }

@@ -64,5 +64,15 @@ check "report 51 600 rows under helgrind (threads)" 0 \
 vg+=(--suppressions="$root/tests/hardening/helgrind-cairo.supp")
 check "unit PDFs on 3 threads under helgrind (the pool)" 1 \
   "$bin" report "$root/inputs" --out "$tmp/e" --format enheter --jobs 3
+# Reading ahead (validate.c): workbooks and CSV files of every kind, broken
+# ones too, read on 3 threads and handed over in order.
+mkdir -p "$tmp/many/inrapportering/xlsx"
+cp -a "$root/tests/cases/bad-files/inputs/." "$tmp/many/"
+/usr/bin/python3 "$root/tests/tools/make_workbooks.py" rejected "$tmp/many/inrapportering/xlsx" &&
+  /usr/bin/python3 "$root/tests/tools/make_workbooks.py" read "$tmp/many/inrapportering/xlsx/read" ||
+  { echo "FAIL  could not write the workbooks for the reading check"; status=1; }
+vg+=(--suppressions="$root/tests/hardening/helgrind-expat.supp")
+check "validate, files read on 3 threads under helgrind (reading ahead)" 1 \
+  "$bin" validate "$tmp/many" --jobs 3
 echo "valgrind: $n commands, $([ $status = 0 ] && echo clean || echo 'errors found')"
 exit $status
