@@ -57,10 +57,22 @@ struct xlsx_reader {
     size_t nxf;
 };
 
+/* Names are short ("c", "row", "x:sheetData"): one pass by hand costs less
+ * than strrchr's call for every element of a sheet. */
 static const char *local_name(const char *name)
 {
-    const char *p = strrchr(name, NS_SEP);
-    return p ? p + 1 : name;
+    const char *local = name;
+    for (const char *p = name; *p; p++)
+        if (*p == NS_SEP)
+            local = p + 1;
+    return local;
+}
+
+/* Whether a local name is word: the first byte decides most elements of a
+ * sheet without a call. */
+static bool named(const char *local, const char *word)
+{
+    return local[0] == word[0] && strcmp(local + 1, word + 1) == 0;
 }
 
 /* An attribute by local name; namespaced says whether it must have a
@@ -548,17 +560,19 @@ static int sheet_classify(int parent, const char *local)
 {
     switch (parent) {
     case K_ROOT:
-        return strcmp(local, "sheetData") == 0 ? K_SHEETDATA : K_OTHER;
+        return named(local, "sheetData") ? K_SHEETDATA : K_OTHER;
     case K_SHEETDATA:
-        return strcmp(local, "row") == 0 ? K_ROW : K_OTHER;
+        return named(local, "row") ? K_ROW : K_OTHER;
     case K_ROW:
-        return strcmp(local, "c") == 0 ? K_C : K_OTHER;
+        return local[0] == 'c' && !local[1] ? K_C : K_OTHER;
     case K_C:
-        return strcmp(local, "v") == 0 ? K_V : strcmp(local, "f") == 0 ? K_F : strcmp(local, "is") == 0 ? K_IS : K_OTHER;
+        if (local[0] && !local[1])
+            return local[0] == 'v' ? K_V : local[0] == 'f' ? K_F : K_OTHER;
+        return named(local, "is") ? K_IS : K_OTHER;
     case K_IS:
-        return strcmp(local, "t") == 0 ? K_IS_T : strcmp(local, "r") == 0 ? K_IS_R : K_OTHER;
+        return local[0] == 't' && !local[1] ? K_IS_T : local[0] == 'r' && !local[1] ? K_IS_R : K_OTHER;
     case K_IS_R:
-        return strcmp(local, "t") == 0 ? K_IS_T : K_OTHER;
+        return local[0] == 't' && !local[1] ? K_IS_T : K_OTHER;
     default:
         return K_OTHER;
     }

@@ -10,9 +10,9 @@
 
 xlsx_cell_type xlsx_cell_type_of(const char *t)
 {
-    if (!t || strcmp(t, "n") == 0)
+    if (!t || (t[0] == 'n' && !t[1]))
         return XLSX_NUMBER;
-    if (strcmp(t, "s") == 0)
+    if (t[0] == 's' && !t[1])
         return XLSX_SHARED;
     if (strcmp(t, "str") == 0)
         return XLSX_STR;
