@@ -267,7 +267,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "  --strict            avvisade rader gör körningen till ett fel (status 2)\n" \
       "  --quiet             skriv bara fel och varningar, inga sammanräkningar\n" \
       "  --lang sv|en        språk för meddelanden (standard: sv)\n" \
-      "  --jobs N            trådar för enhetsrapporter och diagram\n" \
+      "  --jobs N            trådar för inläsning, enhetsrapporter och diagram\n" \
       "                      (standard: en per processorkärna)\n" \
       "  --help              visa denna hjälp\n" \
       "  --version           visa versionen\n" \
@@ -295,7 +295,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "  --strict            rejected rows make the run fail (status 2)\n" \
       "  --quiet             print only errors and warnings, no counts\n" \
       "  --lang sv|en        language of messages (default: sv)\n" \
-      "  --jobs N            threads for unit reports and diagrams\n" \
+      "  --jobs N            threads for reading, unit reports and diagrams\n" \
       "                      (default: one per processor core)\n" \
       "  --help              show this help\n" \
       "  --version           show the version\n" \

@@ -21,6 +21,7 @@
 #include "read/csvfile.h"
 #include "read/encoding.h"
 #include "read/folder.h"
+#include "read/readlog.h"
 #include "read/summary.h"
 #include "files.h"
 
@@ -690,6 +691,72 @@ static reading read_path(const char *path)
     return r;
 }
 
+/* A file read into a log and replayed into a list that already holds
+ * another file: the same records, and the reader's diagnostics against the
+ * file given, in order, as reading it there and then. */
+static reading replay_path(const char *path)
+{
+    reading r = {.diags = uf_diag_list_new()};
+    collected c = {0};
+    uf_diag_add_file(r.diags, "before.csv");
+    uf_diag_add(r.diags, UF_SEVERITY_WARNING, 0, 1, 1, UF_MSG_FILE_CP1252);
+    uint32_t file = uf_diag_add_file(r.diags, path);
+    uf_read_log *log = uf_read_log_file(path, (size_t)1 << 20);
+    assert_non_null(log);
+    assert_false(uf_read_log_workbook(log));
+    uf_read_replay to = {r.diags, file, NULL, collect, &c};
+    r.err = uf_read_log_replay(log, &to, &r.info);
+    uf_read_log_free(log);
+    r.records = uf_strbuf_take(&c.text);
+    return r;
+}
+
+static void test_read_log_replays_as_read(void **state)
+{
+    (void)state;
+    static const char cp1252[] = "a;b\n\xe5;\"x\n";
+    write_file("log.csv", cp1252, sizeof cp1252 - 1);
+    reading direct = read_path(tmp_path("log.csv"));
+    reading replayed = replay_path(tmp_path("log.csv"));
+    assert_int_equal(replayed.err, direct.err);
+    assert_string_equal(replayed.records, direct.records);
+    assert_int_equal(replayed.info.records, direct.info.records);
+    assert_int_equal(replayed.info.broken_records, direct.info.broken_records);
+    assert_int_equal(replayed.info.encoding, direct.info.encoding);
+    assert_true(direct.diags->count >= 2); /* Windows-1252, the unclosed quote */
+    assert_int_equal(replayed.diags->count, direct.diags->count + 1);
+    assert_int_equal(replayed.diags->errors + replayed.diags->warnings, replayed.diags->count);
+    for (size_t i = 0; i < direct.diags->count; i++) {
+        const uf_diag *a = &direct.diags->items[i], *b = &replayed.diags->items[i + 1];
+        assert_int_equal(b->file, 1);
+        assert_int_equal(b->code, a->code);
+        assert_int_equal(b->severity, a->severity);
+        assert_int_equal(b->line, a->line);
+        assert_int_equal(b->column, a->column);
+        assert_string_equal(b->text, a->text);
+        assert_int_equal(b->seq, i + 1);
+    }
+    reading_free(&direct);
+    reading_free(&replayed);
+}
+
+static void test_read_log_over_budget(void **state)
+{
+    (void)state;
+    uf_strbuf big = {0};
+    uf_strbuf_puts(&big, "a;b\n");
+    for (int i = 0; i < 2000; i++)
+        uf_strbuf_puts(&big, "1;2\n");
+    write_file("big.csv", big.data, big.len);
+    /* Larger than the file, smaller than its records. */
+    assert_null(uf_read_log_file(tmp_path("big.csv"), big.len + 100));
+    assert_null(uf_read_log_file(tmp_path("big.csv"), big.len / 2));
+    uf_read_log *log = uf_read_log_file(tmp_path("big.csv"), (size_t)1 << 20);
+    assert_non_null(log);
+    uf_read_log_free(log);
+    uf_strbuf_free(&big);
+}
+
 static void test_file_regular(void **state)
 {
     (void)state;
@@ -1041,6 +1108,8 @@ int main(void)
         cmocka_unit_test(test_header_duplicate_column),
         cmocka_unit_test(test_header_huge_message_bounded),
         cmocka_unit_test(test_file_regular),
+        cmocka_unit_test(test_read_log_replays_as_read),
+        cmocka_unit_test(test_read_log_over_budget),
         cmocka_unit_test(test_file_missing),
         cmocka_unit_test(test_file_directory),
         cmocka_unit_test(test_file_fifo_does_not_block),
