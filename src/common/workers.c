@@ -126,14 +126,18 @@ static void run_threads(pool *p, worker *workers, unsigned nworkers)
     }
 }
 
+unsigned uf_workers_for(size_t n, unsigned workers)
+{
+    if (workers > UF_WORKERS_MAX)
+        workers = UF_WORKERS_MAX;
+    if (workers > n)
+        workers = (unsigned)n;
+    return workers ? workers : 1;
+}
+
 uf_error uf_workers_run(size_t n, unsigned nworkers, const uf_work *w, int *why)
 {
-    if (nworkers < 1)
-        nworkers = 1;
-    if (nworkers > UF_WORKERS_MAX)
-        nworkers = UF_WORKERS_MAX;
-    if (nworkers > n)
-        nworkers = n > 0 ? (unsigned)n : 1;
+    nworkers = uf_workers_for(n, nworkers);
     pool p = {.work = w, .n = n, .failed = n, .err = UF_OK};
     pthread_mutex_init(&p.lock, NULL);
     worker workers[UF_WORKERS_MAX];

@@ -33,6 +33,10 @@ typedef struct uf_work {
 /* The number of cores online, 1..UF_WORKERS_MAX. */
 unsigned uf_workers_default(void);
 
+/* How many threads run n items: workers within 1..UF_WORKERS_MAX, and no
+ * more than the items (at least 1). */
+unsigned uf_workers_for(size_t n, unsigned workers);
+
 /* Runs work->fn for every item on min(workers, n) threads. Stops handing
  * out items after a failure and returns the error of the lowest failing
  * item, as a loop from 0 would, with its cause in *why (when why is not

@@ -4,6 +4,8 @@
 #include "render/font.h"
 #include "output/output.h"
 
+_Static_assert(UF_JOBS_MAX == UF_WORKERS_MAX, "--jobs and the pool agree on the most threads");
+
 unsigned uf_jobs_default(void) { return uf_workers_default(); }
 
 static unsigned count; /* set before any worker starts */
@@ -14,12 +16,7 @@ unsigned uf_jobs_count(void) { return count ? count : uf_jobs_default(); }
 
 uf_error uf_jobs_run(size_t n, unsigned njobs, uf_job_fn fn, void *ctx)
 {
-    if (njobs < 1)
-        njobs = 1;
-    if (njobs > UF_JOBS_MAX)
-        njobs = UF_JOBS_MAX;
-    if (njobs > n)
-        njobs = n > 0 ? (unsigned)n : 1;
+    njobs = uf_workers_for(n, njobs);
     /* Fonts first: FreeType libraries are made here, on one thread. */
     if (uf_font_prepare(njobs) != UF_OK)
         njobs = 1;
