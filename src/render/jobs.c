@@ -12,9 +12,9 @@
 /* Shared by the workers; every field below fn/ctx is read and written under
  * lock only (a plain mutex, which helgrind and TSan understand). */
 typedef struct jobs {
-    uf_job_fn fn;
-    void *ctx;
-    size_t n;
+    const uf_job_set *sets;
+    size_t nsets;
+    size_t n; /* the items of all sets */
     pthread_mutex_t lock;
     size_t next;    /* the next item to hand out */
     size_t failed;  /* the lowest failing item, n when none */
@@ -62,13 +62,29 @@ static void record_failure(jobs *j, size_t item, uf_error err)
     pthread_mutex_unlock(&j->lock);
 }
 
+/* The set that item (numbered across all the sets) belongs to, nsets
+ * when past the last; *item becomes its number within that set. */
+static size_t locate(const uf_job_set *sets, size_t nsets, size_t *item)
+{
+    size_t s = 0;
+    while (s < nsets && *item >= sets[s].n)
+        *item -= sets[s++].n;
+    return s;
+}
+
+static uf_error run_item(const jobs *j, size_t item, unsigned id)
+{
+    size_t s = locate(j->sets, j->nsets, &item);
+    return j->sets[s].fn(j->sets[s].ctx, item, id);
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
     jobs *j = w->shared;
     uf_font_bind(w->id);
     for (size_t item; (item = take_item(j)) < j->n;) {
-        uf_error err = j->fn(j->ctx, item, w->id);
+        uf_error err = run_item(j, item, w->id);
         if (err != UF_OK)
             record_failure(j, item, err);
     }
@@ -115,6 +131,7 @@ static void run_threads(jobs *j, worker *workers, unsigned njobs)
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP); /* output.c ends a run on it too */
     pthread_sigmask(SIG_BLOCK, &stop, &old); /* inherited by the workers */
     unsigned started = 0;
     j->running = njobs;
@@ -135,15 +152,18 @@ static void run_threads(jobs *j, worker *workers, unsigned njobs)
     }
 }
 
-uf_error uf_jobs_run(size_t n, unsigned njobs, uf_job_fn fn, void *ctx)
+uf_error uf_jobs_run_sets(const uf_job_set *sets, size_t nsets, unsigned njobs, size_t *failed)
 {
+    size_t n = 0;
+    for (size_t s = 0; s < nsets; s++)
+        n += sets[s].n;
     if (njobs < 1)
         njobs = 1;
     if (njobs > UF_JOBS_MAX)
         njobs = UF_JOBS_MAX;
     if (njobs > n)
         njobs = n > 0 ? (unsigned)n : 1;
-    jobs j = {.fn = fn, .ctx = ctx, .n = n, .failed = n, .err = UF_OK};
+    jobs j = {.sets = sets, .nsets = nsets, .n = n, .failed = n, .err = UF_OK};
     pthread_mutex_init(&j.lock, NULL);
     worker workers[UF_JOBS_MAX];
     /* Fonts first: FreeType libraries are made here, on one thread. */
@@ -161,5 +181,13 @@ uf_error uf_jobs_run(size_t n, unsigned njobs, uf_job_fn fn, void *ctx)
     pthread_mutex_destroy(&j.lock);
     if (j.err != UF_OK)
         uf_output_set_failure_errno(j.why);
+    if (failed)
+        *failed = locate(sets, nsets, &j.failed);
     return j.err;
+}
+
+uf_error uf_jobs_run(size_t n, unsigned njobs, uf_job_fn fn, void *ctx)
+{
+    uf_job_set set = {n, fn, ctx};
+    return uf_jobs_run_sets(&set, 1, njobs, NULL);
 }
