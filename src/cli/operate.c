@@ -287,33 +287,95 @@ static void *csv_job_run(void *arg)
     return NULL;
 }
 
-static bool write_pdfs(const uf_model *model, const uf_view *view, const char *dir, unsigned formats)
+/* The documents drawn on the worker pool, in the order they are reported:
+ * the board report, the unit PDFs, the diagrams. */
+enum { DOC_BOARD, DOC_UNITS, DOC_CHARTS, NDOCS };
+
+typedef struct documents {
+    const uf_model *model;
+    const uf_view *view;
+    bool asked[NDOCS];
+    char *paths[NDOCS]; /* as reported: the board report, enheter/, diagram/ */
+    uf_error err[NDOCS];
+    int why[NDOCS];
+    bool no_font;
+    uf_pdf_units *units;
+    uf_chart_files *charts;
+} documents;
+
+static uf_error write_board(void *ctx, size_t item, unsigned worker)
 {
-    char name[64];
-    bool ok = true;
+    (void)item;
+    (void)worker;
+    const documents *d = ctx;
+    return uf_pdf_write_board_report(d->model, d->view, d->paths[DOC_BOARD]);
+}
+
+/* Makes document k's items; a failure ends the list there, as a loop that
+ * wrote the documents one after another would have stopped. */
+static bool prepare_document(documents *d, size_t k, const char *dir, uf_job_set *set)
+{
+    uf_error err = UF_OK;
+    if (k == DOC_BOARD)
+        *set = (uf_job_set){1, write_board, d};
+    else if (k == DOC_UNITS)
+        err = uf_pdf_units_prepare(&d->units, d->model, d->view, dir, set);
+    else
+        err = uf_chart_files_prepare(&d->charts, d->view, dir, set);
+    d->err[k] = err;
+    d->why[k] = uf_output_failure_errno();
+    return err == UF_OK;
+}
+
+/* Draws the documents asked for on one pool: the board report, one long
+ * document, is handed out first, and the other workers take the many
+ * small files meanwhile. Prints nothing (report_documents does, in order,
+ * once the workbook is done too). */
+static void draw_documents(documents *d, const char *dir)
+{
+    static const char *const names[NDOCS] = {NULL, "enheter/", "diagram/"};
+    char board[64];
+    snprintf(board, sizeof board, "styrelserapport-%d.pdf", d->model->report_year);
+    for (size_t k = 0; k < NDOCS; k++)
+        d->paths[k] = d->asked[k] ? uf_path_join(dir, names[k] ? names[k] : board) : NULL;
     if (uf_font_load() != UF_OK) {
+        d->no_font = true;
+        return;
+    }
+    uf_job_set sets[NDOCS] = {{0}};
+    size_t nsets = 0;
+    while (nsets < NDOCS && (!d->asked[nsets] || prepare_document(d, nsets, dir, &sets[nsets])))
+        nsets++;
+    size_t failed;
+    uf_error err = uf_jobs_run_sets(sets, nsets, uf_jobs_count(), &failed);
+    if (err != UF_OK) {
+        d->err[failed] = err;
+        d->why[failed] = uf_output_failure_errno();
+    }
+}
+
+/* What a loop over the documents would have said: each written one, up
+ * to the first that failed. */
+static bool report_documents(const documents *d)
+{
+    if (d->no_font) {
         fputs(uf_msg_text(UF_MSG_CLI_ERROR_PREFIX), stderr);
         fprintf(stderr, uf_msg_text(UF_MSG_CLI_NO_FONT), uf_font_dir());
         fputc('\n', stderr);
         return false;
     }
-    if (formats & UF_FORMAT_BOARD) {
-        snprintf(name, sizeof name, "styrelserapport-%d.pdf", model->report_year);
-        char *path = uf_path_join(dir, name);
-        ok = report_written(uf_pdf_write_board_report(model, view, path), path);
-        free(path);
-    }
-    if (ok && (formats & UF_FORMAT_UNITS)) {
-        char *path = uf_path_join(dir, "enheter/");
-        ok = report_written(uf_pdf_write_unit_reports(model, view, dir), path);
-        free(path);
-    }
-    if (ok && (formats & UF_FORMAT_CHARTS)) {
-        char *path = uf_path_join(dir, "diagram/");
-        ok = report_written(uf_chart_write_files(view, dir), path);
-        free(path);
-    }
-    return ok;
+    for (size_t k = 0; k < NDOCS; k++)
+        if (d->asked[k] && !report_done(d->err[k], d->why[k], d->paths[k]))
+            return false;
+    return true;
+}
+
+static void documents_free(documents *d)
+{
+    uf_pdf_units_free(d->units);
+    uf_chart_files_free(d->charts);
+    for (size_t k = 0; k < NDOCS; k++)
+        free(d->paths[k]);
 }
 
 /* A workbook that closed without error but came out incomplete. */
@@ -336,6 +398,26 @@ static bool write_html(const uf_view *view, const char *dir)
     return ok;
 }
 
+/* Starts the CSV export's thread with the stop signals blocked on it:
+ * they go to the thread that runs the pool (jobs.c), which lets every
+ * worker finish its file before the run ends. */
+static bool csv_thread_start(pthread_t *thread, csv_job *job)
+{
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &stop, &old);
+    bool started = pthread_create(thread, NULL, csv_job_run, job) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return started;
+}
+
+/* The workbook is written by a child process and the CSV export on a
+ * thread; meanwhile this thread draws the documents on the pool. The
+ * outputs are reported in the order they are listed, each failure as a
+ * loop writing them one after another would have reported it. */
 static bool write_reports(const uf_run *run, const uf_model *model, const uf_view *view, const char *dir)
 {
     const uf_config *cfg = run->config;
@@ -347,7 +429,7 @@ static bool write_reports(const uf_run *run, const uf_model *model, const uf_vie
     char *book_path = NULL;
     uf_workbook_job book;
     uf_error book_err = UF_OK;
-    /* The workbook's child is forked before the CSV thread starts: a fork
+    /* The workbook's child is forked before any thread starts: a fork
      * beside a running thread could copy a lock that thread holds. */
     if (cfg->formats & UF_FORMAT_XLSX) {
         uf_workbook_options opts = {document_time(), cfg->inputs, isatty(fileno(stderr)) == 1};
@@ -358,8 +440,14 @@ static bool write_reports(const uf_run *run, const uf_model *model, const uf_vie
     if (cfg->formats & UF_FORMAT_CSV) {
         snprintf(name, sizeof name, "sammanstallning-%d.csv", model->report_year);
         csv.path = uf_path_join(dir, name);
-        threaded = book_path && pthread_create(&csv_thread, NULL, csv_job_run, &csv) == 0;
+        threaded = (book_path || (cfg->formats & UF_FORMAT_PDF)) && csv_thread_start(&csv_thread, &csv);
     }
+    documents docs = {.model = model,
+                      .view = view,
+                      .asked = {cfg->formats & UF_FORMAT_BOARD, cfg->formats & UF_FORMAT_UNITS,
+                                cfg->formats & UF_FORMAT_CHARTS}};
+    if (cfg->formats & UF_FORMAT_PDF)
+        draw_documents(&docs, dir);
     if (book_path) {
         if (book_err == UF_OK)
             book_err = uf_workbook_finish(&book);
@@ -377,7 +465,8 @@ static bool write_reports(const uf_run *run, const uf_model *model, const uf_vie
         free(csv.path);
     }
     if (ok && (cfg->formats & UF_FORMAT_PDF))
-        ok &= write_pdfs(model, view, dir, cfg->formats);
+        ok &= report_documents(&docs);
+    documents_free(&docs);
     if (ok && (cfg->formats & UF_FORMAT_HTML))
         ok &= write_html(view, dir);
     return ok;

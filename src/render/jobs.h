@@ -37,4 +37,17 @@ unsigned uf_jobs_count(void);
  * through output.c's handler). */
 uf_error uf_jobs_run(size_t n, unsigned jobs, uf_job_fn fn, void *ctx);
 
+/* Several outputs' items on one pool: set 0's items are handed out first,
+ * then set 1's, and so on, so that a worker never waits while another set
+ * has work (a board report drawn beside the unit PDFs and the diagrams).
+ * As uf_jobs_run, as if the sets were one list of items; *failed (when not
+ * NULL) is the set of the failing item, nsets when none failed. */
+typedef struct uf_job_set {
+    size_t n;
+    uf_job_fn fn;
+    void *ctx;
+} uf_job_set;
+
+uf_error uf_jobs_run_sets(const uf_job_set *sets, size_t nsets, unsigned jobs, size_t *failed);
+
 #endif

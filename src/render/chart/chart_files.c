@@ -110,24 +110,40 @@ static uf_error write_chart(const uf_view *v, size_t i, const char *path, bool p
     return uf_output_commit(&out);
 }
 
-typedef struct charts_job {
+struct uf_chart_files {
     const uf_view *v;
+    size_t n;          /* indicators */
     char **png, **svg; /* [indicator], decided before the pool starts */
-} charts_job;
+};
 
-static uf_error write_one_chart(void *ctx, size_t i, unsigned worker)
+/* Item 2i is indicator i's PNG, 2i + 1 its SVG: two items of about the
+ * same cost, so that the workers finish together. */
+static uf_error write_one_chart(void *ctx, size_t item, unsigned worker)
 {
     (void)worker;
-    const charts_job *job = ctx;
-    uf_error err = write_chart(job->v, i, job->png[i], true);
-    if (err == UF_OK)
-        err = write_chart(job->v, i, job->svg[i], false);
-    return err;
+    const uf_chart_files *job = ctx;
+    size_t i = item / 2;
+    return item % 2 == 0 ? write_chart(job->v, i, job->png[i], true) : write_chart(job->v, i, job->svg[i], false);
 }
 
-uf_error uf_chart_write_files(const uf_view *v, const char *dir)
+void uf_chart_files_free(uf_chart_files *files)
+{
+    if (!files)
+        return;
+    for (size_t i = 0; i < files->n; i++) {
+        free(files->png[i]);
+        free(files->svg[i]);
+    }
+    free(files->png);
+    free(files->svg);
+    free(files);
+}
+
+uf_error uf_chart_files_prepare(uf_chart_files **files, const uf_view *v, const char *dir, uf_job_set *set)
 {
     const uf_model *m = v->model;
+    *files = NULL;
+    *set = (uf_job_set){0};
     if (m->nyears == 0)
         return UF_ERROR_NO_DATA;
     uf_error err = uf_font_load();
@@ -136,20 +152,28 @@ uf_error uf_chart_write_files(const uf_view *v, const char *dir)
     char *sub = uf_path_join(dir, "diagram");
     err = uf_output_make_dirs(sub);
     free(sub);
+    if (err != UF_OK)
+        return err;
     size_t n = m->plan->nindicators;
-    charts_job job = {v, uf_xcalloc(n + 1, sizeof(char *)), uf_xcalloc(n + 1, sizeof(char *))};
+    uf_chart_files *f = uf_xcalloc(1, sizeof *f);
+    *f = (uf_chart_files){v, n, uf_xcalloc(n + 1, sizeof(char *)), uf_xcalloc(n + 1, sizeof(char *))};
     for (size_t i = 0; i < n; i++) {
         const char *name = uf_plan_indicator_stem(m->plan, i);
-        job.png[i] = path_of(dir, name, "png");
-        job.svg[i] = path_of(dir, name, "svg");
+        f->png[i] = path_of(dir, name, "png");
+        f->svg[i] = path_of(dir, name, "svg");
     }
+    *files = f;
+    *set = (uf_job_set){2 * n, write_one_chart, f};
+    return UF_OK;
+}
+
+uf_error uf_chart_write_files(const uf_view *v, const char *dir)
+{
+    uf_chart_files *files;
+    uf_job_set set;
+    uf_error err = uf_chart_files_prepare(&files, v, dir, &set);
     if (err == UF_OK)
-        err = uf_jobs_run(n, uf_jobs_count(), write_one_chart, &job);
-    for (size_t i = 0; i < n; i++) {
-        free(job.png[i]);
-        free(job.svg[i]);
-    }
-    free(job.png);
-    free(job.svg);
+        err = uf_jobs_run_sets(&set, 1, uf_jobs_count(), NULL);
+    uf_chart_files_free(files);
     return err;
 }

@@ -9,10 +9,19 @@
 #include "common/util.h"
 #include "consolidate/model.h"
 #include "consolidate/view.h"
+#include "render/jobs.h"
 
 /* Writes dir/diagram/ID.png (1200 × 640 pixels) and dir/diagram/ID.svg for
  * every indicator, ID its file stem (uf_plan_indicator_stem); creates dir/diagram.
  * UF_ERROR_NO_DATA when the model has no year. */
 uf_error uf_chart_write_files(const uf_view *view, const char *dir);
+
+/* The same files as items for the worker pool (render/jobs.h), for a
+ * caller that runs them beside other outputs: checks the font, creates
+ * dir/diagram and fills *set, whose items write the files. Errors as for
+ * uf_chart_write_files; uf_chart_files_free after the pool has run. */
+typedef struct uf_chart_files uf_chart_files;
+uf_error uf_chart_files_prepare(uf_chart_files **files, const uf_view *view, const char *dir, uf_job_set *set);
+void uf_chart_files_free(uf_chart_files *files);
 
 #endif

@@ -598,22 +598,36 @@ static char *unit_path(const char *dir, const char *name)
 
 /* What every worker of the pool reads; the paths are decided before it
  * starts. */
-typedef struct units_job {
+struct uf_pdf_units {
     const uf_model *m;
     const uf_view *v;
+    size_t n;
     char **paths; /* [unit] */
-} units_job;
+};
 
 static uf_error write_one_unit(void *ctx, size_t u, unsigned worker)
 {
     (void)worker;
-    const units_job *job = ctx;
+    const uf_pdf_units *job = ctx;
     unit_doc doc = {.m = job->m, .v = job->v, .uy = uf_view_unit(job->v, job->m->report_index, u), .unit = u};
     return write_unit(&doc, job->paths[u]);
 }
 
-uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, const char *dir)
+void uf_pdf_units_free(uf_pdf_units *units)
 {
+    if (!units)
+        return;
+    for (size_t u = 0; u < units->n; u++)
+        free(units->paths[u]);
+    free(units->paths);
+    free(units);
+}
+
+uf_error uf_pdf_units_prepare(uf_pdf_units **units, const uf_model *model, const uf_view *view, const char *dir,
+                              uf_job_set *set)
+{
+    *units = NULL;
+    *set = (uf_job_set){0};
     if (model->nyears == 0)
         return UF_ERROR_NO_DATA;
     uf_error err = uf_font_load();
@@ -622,14 +636,25 @@ uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, c
     if (err == UF_OK)
         err = uf_output_make_dirs(sub);
     free(sub);
+    if (err != UF_OK)
+        return err;
     size_t nunits = model->plan->nunits;
-    units_job job = {model, view, uf_xcalloc(nunits + 1, sizeof(char *))};
+    uf_pdf_units *job = uf_xcalloc(1, sizeof *job);
+    *job = (uf_pdf_units){model, view, nunits, uf_xcalloc(nunits + 1, sizeof(char *))};
     for (size_t u = 0; u < nunits; u++)
-        job.paths[u] = unit_path(dir, uf_plan_unit_stem(model->plan, u));
+        job->paths[u] = unit_path(dir, uf_plan_unit_stem(model->plan, u));
+    *units = job;
+    *set = (uf_job_set){nunits, write_one_unit, job};
+    return UF_OK;
+}
+
+uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, const char *dir)
+{
+    uf_pdf_units *units;
+    uf_job_set set;
+    uf_error err = uf_pdf_units_prepare(&units, model, view, dir, &set);
     if (err == UF_OK)
-        err = uf_jobs_run(nunits, uf_jobs_count(), write_one_unit, &job);
-    for (size_t u = 0; u < nunits; u++)
-        free(job.paths[u]);
-    free(job.paths);
+        err = uf_jobs_run_sets(&set, 1, uf_jobs_count(), NULL);
+    uf_pdf_units_free(units);
     return err;
 }

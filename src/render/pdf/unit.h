@@ -9,11 +9,20 @@
 #include "common/error.h"
 #include "consolidate/model.h"
 #include "consolidate/view.h"
+#include "render/jobs.h"
 
 /* Writes dir/enheter/NAME.pdf for every unit of the plan, NAME being the
  * unit's file stem (uf_plan_unit_stem); creates dir/enheter.
  * Errors as for uf_pdf_write_board_report; stops at the first. */
 uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, const char *dir);
+
+/* The same files as items for the worker pool (render/jobs.h), for a
+ * caller that runs them beside other outputs: creates dir/enheter and
+ * fills *set; uf_pdf_units_free after the pool has run. */
+typedef struct uf_pdf_units uf_pdf_units;
+uf_error uf_pdf_units_prepare(uf_pdf_units **units, const uf_model *model, const uf_view *view, const char *dir,
+                              uf_job_set *set);
+void uf_pdf_units_free(uf_pdf_units *units);
 
 /* The pages of one unit's report: its applicable indicators decide. */
 size_t uf_pdf_unit_pages(const uf_model *model, size_t unit);
