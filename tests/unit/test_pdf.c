@@ -443,7 +443,7 @@ static void test_unit_reports(void **state)
     size_t not_applicable = 0;
     for (size_t u = 0; u < s->plan->nunits; u++) {
         char *path = unit_pdf(dir, s->plan->units[u].id);
-        assert_int_equal(pdf_pages(path), (long)uf_pdf_unit_pages(s->model, u));
+        assert_int_equal(pdf_pages(path), (long)uf_pdf_unit_pages(s->model, s->view, u));
         char *text = pdf_text(path);
         text_has(text, s->plan->units[u].name, path);
         /* Its applicable indicators only: the others are ej aktuell for it

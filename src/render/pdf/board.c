@@ -242,7 +242,7 @@ static void cover_page(board *b)
 #define BODY_PT UF_BODY_PT
 #define BODY_LINE UF_BODY_LINE
 #define TEXT_W UF_TEXT_W
-#define BADGE 13.0   /* symbols at 8 pt, their words at 10 */
+#define BADGE UF_BADGE
 
 typedef uf_pdf_flow flow;
 
@@ -408,52 +408,6 @@ static size_t front_flow(board *b, cairo_t *cr, bool draw)
 
 /* ---- the units' self-assessments, after each goal's indicators ---- */
 
-static void assessment_flow(flow *f, const uf_plan *p, const uf_view_assessment *a)
-{
-    char g[UF_NUMBUF], r[UF_NUMBUF];
-    /* The name, then the unit's word with its badge on its last line. */
-    const char *name = p->units[a->unit].name;
-    uf_font_use(f->cr, UF_FONT_BOLD, 10.5);
-    double name_w = uf_text_width(f->cr, name);
-    bool beside = name_w <= TEXT_W - 160;
-    f->y += 6;
-    uf_pdf_flow_need(f, (beside ? 18 : 33) + BODY_LINE); /* the name with its first line of text */
-    if (f->draw) {
-        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_GRID));
-        cairo_set_line_width(f->cr, 0.5);
-        cairo_move_to(f->cr, UF_MARGIN, f->y - 3);
-        cairo_line_to(f->cr, UF_PAGE_W - UF_MARGIN, f->y - 3);
-        cairo_stroke(f->cr);
-    }
-    uf_pdf_flow_para(f, UF_MARGIN, TEXT_W - 160, UF_FONT_BOLD, 10.5, 15, NULL, name);
-    if (beside)
-        f->y -= 15;
-    double bx = beside ? UF_MARGIN + name_w + 14 : UF_MARGIN;
-    if (!beside)
-        uf_pdf_flow_need(f, 18);
-    if (f->draw)
-        uf_chart_badge(f->cr, bx, f->y + 7, BADGE, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment));
-    f->y += 18;
-    f->entry = name;
-    if (a->differs) {
-        char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_style_count(g, a->green), uf_style_count(r, a->red));
-        uf_pdf_flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, BODY_PT, BODY_LINE, NULL, text);
-        free(text);
-        f->y += 2;
-    }
-    const char *texts[2] = {a->analysis, a->actions};
-    const uf_msg labels[2] = {UF_MSG_HTML_ANALYSIS, UF_MSG_HTML_ACTIONS};
-    for (int t = 0; t < 2; t++) {
-        if (!texts[t])
-            continue;
-        char *label = uf_asprintf("%s:", uf_msg_text(labels[t]));
-        uf_pdf_flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, label, texts[t]);
-        free(label);
-        f->y += 2;
-    }
-    f->entry = NULL;
-}
-
 /* Goal g's self-assessments for the report year, unit by unit; 0 pages
  * when no unit assessed it. */
 static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
@@ -477,7 +431,7 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
                 uf_pdf_flow_break(&f);
                 uf_pdf_flow_para(&f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, goal->name);
             }
-            assessment_flow(&f, m->plan, a);
+            uf_pdf_flow_assessment(&f, m->plan->units[a->unit].name, a);
         }
     }
     uf_pdf_flow_end(&f);

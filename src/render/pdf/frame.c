@@ -2,6 +2,7 @@
 
 #include "common/text.h"
 #include "common/util.h"
+#include "render/chart/chart.h"
 #include "render/font.h"
 #include "render/style.h"
 
@@ -291,6 +292,58 @@ void uf_pdf_flow_para(uf_pdf_flow *f, double x, double w, uf_font_style style, d
     }
     f->y += line;
     free(clean);
+}
+
+void uf_pdf_flow_assessment(uf_pdf_flow *f, const char *name, const uf_view_assessment *a)
+{
+    char g[UF_NUMBUF], r[UF_NUMBUF];
+    /* The name, then the word with its badge on its last line. */
+    uf_font_use(f->cr, UF_FONT_BOLD, 10.5);
+    double name_w = uf_text_width(f->cr, name);
+    bool beside = name_w <= UF_TEXT_W - 160;
+    f->y += 6;
+    uf_pdf_flow_need(f, (beside ? 18 : 33) + UF_BODY_LINE); /* the name with its first line of text */
+    if (f->draw) {
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_GRID));
+        cairo_set_line_width(f->cr, 0.5);
+        cairo_move_to(f->cr, UF_MARGIN, f->y - 3);
+        cairo_line_to(f->cr, UF_PAGE_W - UF_MARGIN, f->y - 3);
+        cairo_stroke(f->cr);
+    }
+    uf_pdf_flow_tag_begin(f, "H3");
+    uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W - 160, UF_FONT_BOLD, 10.5, 15, NULL, name);
+    if (beside)
+        f->y -= 15;
+    double bx = beside ? UF_MARGIN + name_w + 14 : UF_MARGIN;
+    if (!beside)
+        uf_pdf_flow_need(f, 18);
+    if (f->draw)
+        uf_chart_badge(f->cr, bx, f->y + 7, UF_BADGE, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment));
+    uf_pdf_flow_tag_end(f, "H3");
+    f->y += 18;
+    const char *outer = f->entry;
+    f->entry = name;
+    if (a->differs) {
+        char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_style_count(g, a->green), uf_style_count(r, a->red));
+        uf_pdf_flow_tag_begin(f, "P");
+        uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W, UF_FONT_BOLD, UF_BODY_PT, UF_BODY_LINE, NULL, text);
+        uf_pdf_flow_tag_end(f, "P");
+        free(text);
+        f->y += 2;
+    }
+    const char *texts[2] = {a->analysis, a->actions};
+    const uf_msg labels[2] = {UF_MSG_HTML_ANALYSIS, UF_MSG_HTML_ACTIONS};
+    for (int t = 0; t < 2; t++) {
+        if (!texts[t])
+            continue;
+        char *label = uf_asprintf("%s:", uf_msg_text(labels[t]));
+        uf_pdf_flow_tag_begin(f, "P");
+        uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W, UF_FONT_REGULAR, UF_BODY_PT, UF_BODY_LINE, label, texts[t]);
+        uf_pdf_flow_tag_end(f, "P");
+        free(label);
+        f->y += 2;
+    }
+    f->entry = outer;
 }
 
 void uf_pdf_flow_tag_begin(uf_pdf_flow *f, const char *name)

@@ -6,6 +6,7 @@
 
 #include "common/diag.h"
 #include "common/error.h"
+#include "consolidate/view.h"
 #include "output/output.h"
 #include "render/font.h"
 
@@ -65,6 +66,7 @@ double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, 
 #define UF_BODY_PT 9.5   /* body text */
 #define UF_BODY_LINE 13.0
 #define UF_TEXT_W 620.0  /* a line a reader can follow; the page is wider */
+#define UF_BADGE 13.0    /* status symbols at 8 pt, their words at 10 */
 
 typedef struct uf_pdf_flow {
     uf_pdf_doc *doc;   /* pages are started and ended on it when drawing */
@@ -85,6 +87,10 @@ void uf_pdf_flow_end(uf_pdf_flow *f);
  * across pages. */
 void uf_pdf_flow_para(uf_pdf_flow *f, double x, double w, uf_font_style style, double size, double line,
                       const char *label, const char *text);
+/* A self-assessment: name (the unit's, or the goal's) with the assessment's
+ * word, whether it differs from the unit's figures, its analysis and
+ * actions in full. Tagged H3 (the name) and P. */
+void uf_pdf_flow_assessment(uf_pdf_flow *f, const char *name, const uf_view_assessment *a);
 /* Structure tags, only when drawing. */
 void uf_pdf_flow_tag_begin(uf_pdf_flow *f, const char *name);
 void uf_pdf_flow_tag_end(uf_pdf_flow *f, const char *name);

@@ -15,7 +15,8 @@
  * Errors as for uf_pdf_write_board_report; stops at the first. */
 uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, const char *dir);
 
-/* The pages of one unit's report: its applicable indicators decide. */
-size_t uf_pdf_unit_pages(const uf_model *model, size_t unit);
+/* The pages of one unit's report: its applicable indicators, then its
+ * self-assessment, what it must correct and its comments, in full. */
+size_t uf_pdf_unit_pages(const uf_model *model, const uf_view *view, size_t unit);
 
 #endif
