@@ -56,7 +56,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FILE_SAME_AS, "samma fil som %s; läses en gång", "the same file as %s; read once") \
     /* unit report: self-assessment and what to correct */ \
     X(UNIT_CORRECT, "Att rätta", "To correct") \
-    X(UNIT_CORRECT_INTRO, "Det här i enhetens inrapportering för %s avvisades och ingår inte i någon siffra. Rätta det i filen och skicka in den igen; platsen står som fil:rad:kolumn.", "This in the unit's submission for %s was rejected and is in no figure. Correct it in the file and send the file in again; each place is given as file:line:column.") \
+    X(UNIT_CORRECT_INTRO, "Följande i enhetens inrapportering för %s avvisades och ingår inte i någon siffra. Rätta det i filen och skicka in filen igen; platsen står som fil:rad:kolumn.", "The following in the unit's submission for %s was rejected and is in no figure. Correct it in the file and send the file in again; each place is given as file:line:column.") \
+    X(PDF_CONTINUED, "%s, fortsättning", "%s, continued") \
     X(UNIT_CORRECT_NONE, "Ingenting i enhetens inrapportering för %s avvisades.", "Nothing in the unit's submission for %s was rejected.") \
     X(UNIT_REVIEW, "Att se över", "To review") \
     X(UNIT_REVIEW_INTRO, "Varningar: raderna godkändes och ingår i siffrorna, men se gärna över dem.", "Warnings: the rows were accepted and are in the figures, but do look them over.") \
@@ -365,7 +366,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(UNIT_NO_FILE, "ingen fil inkom", "no file arrived") \
     X(UNIT_NOTHING_REPORTED, "inget rapporterat", "nothing reported") \
     X(UNIT_ROWS_REJECTED, "rader avvisades", "rows were rejected") \
-    X(UNIT_PRELIM_NOTE, "Rader avvisades: värden märkta * är preliminära. ", "Rows were rejected: figures marked * are preliminary. ") \
+    X(UNIT_PRELIM_NOTE, "Rader avvisades (se Att rätta): värden märkta * är preliminära. ", "Rows were rejected (see To correct): figures marked * are preliminary. ") \
     X(UNIT_NOT_APPLICABLE, "Indikatorer som inte gäller enheten (ej aktuella) visas inte.", "Indicators that do not apply to the unit (not applicable) are not shown.") \
     X(UNIT_ASSESSMENT, "Självvärdering %s", "Self-assessment %s") \
     X(UNIT_NO_ASSESSMENT, "Ingen självvärdering inkom.", "No self-assessment arrived.") \

@@ -231,16 +231,16 @@ void uf_pdf_flow_break(uf_pdf_flow *f)
     f->pages++;
     f->y = UF_CONTENT_TOP + 4;
     if (f->title) {
-        char *title = f->pages > 1 ? uf_asprintf("%s, fortsättning", f->title) : uf_xstrdup(f->title);
-        f->y = flow_title(f, title);
+        char *title = f->pages > 1 ? uf_msg_format(UF_MSG_PDF_CONTINUED, f->title) : uf_xstrdup(f->title);
+        f->y = flow_title(f, title ? title : f->title);
         free(title);
     }
     if (f->entry) {
-        char *text = uf_asprintf("%s, fortsättning", f->entry);
+        char *text = uf_msg_format(UF_MSG_PDF_CONTINUED, f->entry);
         uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_MUTED));
         uf_font_use(f->cr, UF_FONT_BOLD, UF_BODY_PT);
         f->y += UF_BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + UF_BODY_PT, UF_TEXT_W, 0, UF_BODY_LINE, 4,
-                                                    text, f->draw) + 3;
+                                                    text ? text : f->entry, f->draw) + 3;
         free(text);
     }
 }
