@@ -775,6 +775,41 @@ static void test_unit_report_many(void **state)
     free(many);
 }
 
+/* The fixture of the gäller case (tests/cases/v2-galler): social's row for
+ * kommunledningskontoret's indicator and miljo's for the bolag's are
+ * rejected; each unit's report has no row for the indicator and lists its
+ * rejected row under Att rätta with its place and reason. */
+static void test_unit_report_galler(void **state)
+{
+    (void)state;
+    uf_test_sample *g = uf_test_inputs_load(UF_TEST_DIR "/cases/v2-galler/inputs", 2025);
+    assert_non_null(g);
+    char dir[96];
+    snprintf(dir, sizeof dir, "%s/galler", out_dir);
+    assert_int_equal(uf_pdf_write_unit_reports(g->model, g->view, dir), UF_OK);
+    const char *units[] = {"social", "miljo"}, *places[] = {"inrapportering/2025/alla.csv:4:3", "inrapportering/2025/alla.csv:9:3"};
+    const char *names[] = {"Besökare hos Europa Direkt", "Internationella affärskontakter"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t unit = uf_plan_find_unit(g->plan, units[k], strlen(units[k]));
+        const uf_view_unit_year *uy = uf_view_unit(g->view, g->model->report_index, unit);
+        assert_int_equal(uy->nerrors, 1);
+        const uf_diag *d = &g->diags->items[g->view->unit_diags[uy->diags]];
+        char *path = unit_pdf(dir, units[k]);
+        assert_int_equal(pdf_pages(path), (long)uf_pdf_unit_pages(g->model, g->view, unit));
+        char *text = body_text(path, g->model);
+        text_lacks(text, names[k], path);
+        text_has(text, "Att rätta", path);
+        text_has_flowing(text, places[k], d->text, path);
+        text_has(text, "gäller inte", path);
+        free(text);
+        free(path);
+    }
+    /* the indicator is there for the units it applies to */
+    unit_text_has(dir, "kommunledningskontoret", "Besökare hos Europa Direkt");
+    unit_text_has(dir, "hamn", "Internationella affärskontakter");
+    uf_test_sample_free(g);
+}
+
 /* All PDFs of the sample in well under a second (0.1 s in a release build). */
 static void test_time(void **state)
 {
@@ -803,6 +838,7 @@ int main(void)
         cmocka_unit_test(test_unit_report_assessment),
         cmocka_unit_test(test_unit_report_to_correct),
         cmocka_unit_test(test_unit_report_many),
+        cmocka_unit_test(test_unit_report_galler),
         cmocka_unit_test(test_time),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
