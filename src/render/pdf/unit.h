@@ -1,7 +1,10 @@
-/* enheter/UNIT.pdf: each unit's self-assessment. Its figures for the report
- * year against its own and the municipality's targets and last year, its
- * status and share of the municipal figure per indicator, its comments,
- * and what of its submission was rejected or is missing. */
+/* enheter/UNIT.pdf: each unit's report. Its figures for the report year
+ * against its own and the municipality's targets and last year, its status
+ * and share of the municipal figure per applicable indicator, its own
+ * assessment on each goal's row; then, in full on as many pages as it
+ * takes: its self-assessment, what it must correct (each rejected row with
+ * its place and reason, then its warnings), what is missing and its
+ * comments. Only the report year's. */
 #ifndef UF_UNIT_REPORT_H
 #define UF_UNIT_REPORT_H
 
