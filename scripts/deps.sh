@@ -8,6 +8,9 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-openpyxl python3-xlsxwriter poppler-utils qpdf clang libclang-rt-14-dev valgrind)
   # The web page is checked in Debian's Chromium (tests/browser).
   packages+=(chromium)
+  # The workbook is opened in headless LibreOffice Calc (tests/office): Debian's
+  # libreoffice-calc without the desktop parts.
+  packages+=(libreoffice-calc-nogui)
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 missing=()

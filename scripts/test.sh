@@ -16,7 +16,7 @@ echo "== Tester =="
 run_suite build-test ""
 # The browser tests look at the page in Chromium; the C that writes it runs
 # under the sanitizers in unit/test_html and e2e/html_static, so the browser
-# need not see it twice.
+# need not see it twice. The same goes for LibreOffice and the workbook (office).
 echo "== Tester under ASan + UBSan =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite build-asan "-LE browser" -DUPPFOLJ_SANITIZE=ON
+  run_suite build-asan "-LE browser|office" -DUPPFOLJ_SANITIZE=ON

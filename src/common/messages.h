@@ -54,6 +54,18 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FOLDER_LINK, "är en länk till en mapp och följs inte; lägg filerna i själva mappen", "is a link to a folder and is not followed; put the files in the folder itself") \
     X(FOLDER_TOO_DEEP, "mappen ligger mer än %s nivåer ner och läses inte", "the folder is more than %s levels down and is not read") \
     X(FILE_SAME_AS, "samma fil som %s; läses en gång", "the same file as %s; read once") \
+    /* unit report: self-assessment and what to correct */ \
+    X(UNIT_CORRECT, "Att rätta", "To correct") \
+    X(UNIT_CORRECT_INTRO, "Följande i enhetens inrapportering för %s avvisades och ingår inte i någon siffra. Rätta det i filen och skicka in filen igen; platsen står som fil:rad:kolumn.", "The following in the unit's submission for %s was rejected and is in no figure. Correct it in the file and send the file in again; each place is given as file:line:column.") \
+    X(PDF_CONTINUED, "%s, fortsättning", "%s, continued") \
+    X(UNIT_CORRECT_NONE, "Ingenting i enhetens inrapportering för %s avvisades.", "Nothing in the unit's submission for %s was rejected.") \
+    X(UNIT_REVIEW, "Att se över", "To review") \
+    X(UNIT_REVIEW_INTRO, "Varningar: raderna godkändes och ingår i siffrorna, men se gärna över dem.", "Warnings: the rows were accepted and are in the figures, but do look them over.") \
+    X(UNIT_COMMENTS, "Kommentarer %s", "Comments %s") \
+    X(UNIT_NO_COMMENTS, "Inga kommentarer.", "No comments.") \
+    X(UNIT_MISSING, "Saknas %s", "Missing %s") \
+    X(UNIT_MISSING_LIST, "Inget värde för: %s.", "No value for: %s.") \
+    X(UNIT_MISSING_NONE, "Alla indikatorer har ett värde.", "Every indicator has a value.") \
     /* Excel workbooks (.xlsx, .xlsm) */ \
     X(XLSX_OLE2, "filen är en gammal Excel-fil (.xls) eller en lösenordsskyddad arbetsbok; öppna den i Excel, ta bort eventuellt lösenord och spara som \"Excel-arbetsbok (*.xlsx)\"", "the file is an old Excel file (.xls) or a password-protected workbook; open it in Excel, remove any password and save as \"Excel Workbook (*.xlsx)\"") \
     X(XLSX_ODS, "filen är ett OpenDocument-kalkylblad (.ods); spara den som \"Excel-arbetsbok (*.xlsx)\" eller som CSV", "the file is an OpenDocument spreadsheet (.ods); save it as \"Excel Workbook (*.xlsx)\" or as CSV") \
@@ -354,7 +366,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(UNIT_NO_FILE, "ingen fil inkom", "no file arrived") \
     X(UNIT_NOTHING_REPORTED, "inget rapporterat", "nothing reported") \
     X(UNIT_ROWS_REJECTED, "rader avvisades", "rows were rejected") \
-    X(UNIT_PRELIM_NOTE, "Rader avvisades: värden märkta * är preliminära. ", "Rows were rejected: figures marked * are preliminary. ") \
+    X(UNIT_PRELIM_NOTE, "Rader avvisades (se Att rätta): värden märkta * är preliminära. ", "Rows were rejected (see To correct): figures marked * are preliminary. ") \
     X(UNIT_NOT_APPLICABLE, "Indikatorer som inte gäller enheten (ej aktuella) visas inte.", "Indicators that do not apply to the unit (not applicable) are not shown.") \
     X(UNIT_ASSESSMENT, "Självvärdering %s", "Self-assessment %s") \
     X(UNIT_NO_ASSESSMENT, "Ingen självvärdering inkom.", "No self-assessment arrived.") \

@@ -181,21 +181,23 @@ static void index_diags(uf_view *v, size_t nslots)
     v->unit_diags = uf_xmalloc((start[nslots] + 1) * sizeof(uint32_t));
     for (size_t s = 0; s < nslots; s++)
         v->units[s].diags = start[s];
-    size_t *errors = uf_xcalloc(nslots + 1, sizeof(size_t));
-    for (size_t k = 0; k < diags->count; k++) {
-        size_t s = diag_slot(v, &diags->items[k]);
-        if (s == SIZE_MAX)
-            continue;
-        v->unit_diags[v->units[s].diags + v->units[s].ndiags++] = (uint32_t)k;
-        v->units[s].arrived = true;
-        errors[s] += diags->items[k].severity == UF_SEVERITY_ERROR;
+    /* Errors first: what the unit must correct leads its list. */
+    for (int pass = 0; pass < 2; pass++) {
+        bool errors = pass == 0;
+        for (size_t k = 0; k < diags->count; k++) {
+            size_t s = diag_slot(v, &diags->items[k]);
+            if (s == SIZE_MAX || (diags->items[k].severity == UF_SEVERITY_ERROR) != errors)
+                continue;
+            v->unit_diags[v->units[s].diags + v->units[s].ndiags++] = (uint32_t)k;
+            v->units[s].arrived = true;
+            v->units[s].nerrors += errors;
+        }
     }
     /* A self-assessment row or a whole file rejected is no figure row, yet
      * the unit must hear that its rows were rejected. */
     for (size_t s = 0; s < nslots; s++)
-        if (v->units[s].rejected < errors[s])
-            v->units[s].rejected = (uint32_t)errors[s];
-    free(errors);
+        if (v->units[s].rejected < v->units[s].nerrors)
+            v->units[s].rejected = (uint32_t)v->units[s].nerrors;
     free(start);
 }
 

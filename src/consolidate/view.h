@@ -43,6 +43,8 @@ typedef struct uf_view_unit_year {
     size_t comments, ncomments;       /* unit_comments */
     size_t assessments, nassessments; /* assessments */
     size_t diags, ndiags;             /* unit_diags: indices into the diagnostics list */
+    size_t nerrors; /* the first nerrors of its diags are errors (its rows and files rejected: what it must
+                       correct), the rest warnings; each part in reading order */
 } uf_view_unit_year;
 
 typedef struct uf_view {

@@ -21,6 +21,7 @@
 #include "consolidate/model.h"
 #include "read/summary.h"
 #include "render/pdf/board.h"
+#include "render/pdf/frame.h"
 #include "render/pdf/unit.h"
 #include "sample.h"
 #include "files.h"
@@ -291,6 +292,18 @@ static char *body_text(const char *path, const uf_model *m)
         snprintf(cont[1], sizeof cont[1], "%s, fortsättning ", m->plan->units[u].name);
         cut_all(raw, cont[1]);
     }
+    /* the unit reports' sections and goals, named again on a new page */
+    for (size_t g = 0; g < m->plan->ngoals; g++) {
+        snprintf(cont[1], sizeof cont[1], "Mål %s: %s, fortsättning ", m->plan->goals[g].id, m->plan->goals[g].name);
+        cut_all(raw, cont[1]);
+    }
+    const char *sections[] = {"Självvärdering %d", "Att rätta", "Att se över", "Kommentarer %d"};
+    for (size_t k = 0; k < sizeof sections / sizeof *sections; k++) {
+        char head[64];
+        snprintf(head, sizeof head, sections[k], m->report_year);
+        snprintf(cont[1], sizeof cont[1], "%s, fortsättning ", head);
+        cut_all(raw, cont[1]);
+    }
     return raw;
 }
 
@@ -315,17 +328,24 @@ static void text_has_flowing(const char *text, const char *label, const char *wh
     uf_strbuf_free(&sb);
 }
 
-static void assessments_in_full(const char *text, const uf_view *v, const char *path)
+/* The report year's self-assessments (of unit, or of all units when unit
+ * is SIZE_MAX) are in text in full. */
+static void unit_assessments_in_full(const char *text, const uf_view *v, size_t unit, const char *path)
 {
     for (size_t k = 0; k < v->nassessments; k++) {
         const uf_view_assessment *a = &v->assessments[k];
-        if (a->year != v->model->report_year)
+        if (a->year != v->model->report_year || (unit != SIZE_MAX && a->unit != unit))
             continue;
         if (a->analysis)
             text_has_flowing(text, "Analys:", a->analysis, path);
         if (a->actions)
             text_has_flowing(text, "Åtgärder:", a->actions, path);
     }
+}
+
+static void assessments_in_full(const char *text, const uf_view *v, const char *path)
+{
+    unit_assessments_in_full(text, v, SIZE_MAX, path);
 }
 
 static void test_board_report_summary_and_assessments(void **state)
@@ -443,7 +463,7 @@ static void test_unit_reports(void **state)
     size_t not_applicable = 0;
     for (size_t u = 0; u < s->plan->nunits; u++) {
         char *path = unit_pdf(dir, s->plan->units[u].id);
-        assert_int_equal(pdf_pages(path), (long)uf_pdf_unit_pages(s->model, u));
+        assert_int_equal(pdf_pages(path), (long)uf_pdf_unit_pages(s->model, s->view, u));
         char *text = pdf_text(path);
         text_has(text, s->plan->units[u].name, path);
         /* Its applicable indicators only: the others are ej aktuell for it
@@ -564,17 +584,230 @@ static void test_unit_report_assessment(void **state)
     char dir[96];
     snprintf(dir, sizeof dir, "%s/w", out_dir);
     assert_int_equal(uf_pdf_write_unit_reports(s->model, s->view, dir), UF_OK);
-    unit_text_has(dir, "alvstadsbostader", "Mål 1 ✖ Ej uppnått avviker från siffrorna");
+    /* beside the figures, on the goal's row of the table */
+    unit_text_has(dir, "alvstadsbostader", "Ej uppnått ⚠ avviker från siffror");
+    unit_text_has(dir, "social", "Uppnått ⚠ avviker från siffror");
+    /* and in full below the table */
+    char *path = unit_pdf(dir, "alvstadsbostader");
+    char *text = body_text(path, s->model);
+    text_has(text, "Mål 1: Fler projektinitiativ med internationella partners ska tas ✖ Avviker från "
+                   "enhetens siffror: 1 gröna och 0 röda", path); /* pdftotext puts the badge's word after */
+    free(text);
+    free(path);
     unit_text_has(dir, "alvstadsbostader", "Analys: Inget nytt projekt under året.");
     unit_text_has(dir, "alvstadsbostader", "Ej bedömt");
-    unit_text_has(dir, "social", "Mål 1 ✔ Uppnått avviker från siffrorna");
+    unit_text_has(dir, "social", "Avviker från enhetens siffror: 0 gröna och 2 röda");
     unit_text_has(dir, "kultur-och-fritid", "Åtgärder: Bjuda in Europa Direkt till biblioteken.");
-    char *path = unit_pdf(dir, "kultur-och-fritid");
-    char *text = pdf_text(path);
+    path = unit_pdf(dir, "kultur-och-fritid");
+    text = pdf_text(path);
     text_lacks(text, "avviker", path);
     free(text);
     free(path);
     unit_text_has(dir, "alvstads-hamn", "Ingen självvärdering inkom.");
+}
+
+/* Each unit's report of the sample: its rejected rows and warnings for the
+ * report year, each with file:line:column and the reason in full, its
+ * self-assessments in full; nothing from another year, no row for an
+ * indicator its gäller leaves out. */
+static void test_unit_report_to_correct(void **state)
+{
+    uf_test_sample *s = *state;
+    const uf_model *m = s->model;
+    char dir[96];
+    snprintf(dir, sizeof dir, "%s/c", out_dir);
+    assert_int_equal(uf_pdf_write_unit_reports(m, s->view, dir), UF_OK);
+    size_t listed = 0, last_year = 0, excluded = 0;
+    for (size_t u = 0; u < s->plan->nunits; u++) {
+        const uf_view_unit_year *uy = uf_view_unit(s->view, m->report_index, u);
+        char *path = unit_pdf(dir, s->plan->units[u].id);
+        char *text = body_text(path, m);
+        text_has(text, "Att rätta", path);
+        for (size_t k = uy->diags; k < uy->diags + uy->ndiags; k++) {
+            const uf_diag *d = &s->diags->items[s->view->unit_diags[k]];
+            assert_int_equal(d->severity == UF_SEVERITY_ERROR, k < uy->diags + uy->nerrors);
+            char place[600];
+            uf_pdf_diag_place(place, sizeof place, s->diags, d);
+            text_has_flowing(text, place, d->text, path);
+            listed++;
+        }
+        text_has(text, uy->nerrors ? "Rätta det i filen" : "Ingenting i enhetens inrapportering för 2025 avvisades.",
+                 path);
+        if (uy->ndiags > uy->nerrors)
+            text_has(text, "Att se över", path);
+        unit_assessments_in_full(text, s->view, u, path);
+        /* last year's rejected rows, warnings and comments stay in last
+         * year's report */
+        const uf_view_unit_year *prev = uf_view_unit(s->view, m->report_index - 1, u);
+        for (size_t k = prev->diags; k < prev->diags + prev->ndiags; k++) {
+            const uf_diag *d = &s->diags->items[s->view->unit_diags[k]];
+            char place[600];
+            uf_pdf_diag_place(place, sizeof place, s->diags, d);
+            text_lacks(text, place, path);
+            last_year++;
+        }
+        for (size_t k = prev->comments; k < prev->comments + prev->ncomments; k++) {
+            const char *said = s->view->unit_comments[k].text;
+            bool again = false;
+            for (size_t j = uy->comments; j < uy->comments + uy->ncomments; j++)
+                again |= strstr(s->view->unit_comments[j].text, said) != NULL;
+            if (!again)
+                text_lacks(text, said, path), last_year++;
+        }
+        for (size_t i = 0; i < s->plan->nindicators; i++)
+            if (!uf_plan_applies(s->plan, i, u))
+                text_lacks(text, s->plan->indicators[i].name, path), excluded++;
+        free(text);
+        free(path);
+    }
+    /* the sample has them all: rejected rows (kommunledningskontoret's two,
+     * miljo's, social's), a warning (barn-och-ungdom), last year's rejected
+     * row (stadsbyggnad) and warning (alvstadsbostader), gäller */
+    assert_true(listed >= 6);
+    assert_true(last_year >= 2);
+    assert_true(excluded > 0);
+    unit_text_has(dir, "kommunledningskontoret", "inrapportering/2025/kommunledningskontoret.csv:28:4");
+    char *path = unit_pdf(dir, "stadsbyggnad");
+    char *text = pdf_text(path);
+    text_lacks(text, "inte 2,5", path);
+    free(text);
+    free(path);
+}
+
+/* A unit with forty rejected rows, long reasons and thirty long
+ * self-assessments: every one in full on continuation pages, no "… och N
+ * till", and the footer's page count exact. The rejected row of last year
+ * and another unit's stay out. */
+static void test_unit_report_many(void **state)
+{
+    uf_test_sample *s = *state;
+    const uf_model *m = s->model;
+    size_t unit = uf_plan_find_unit(s->plan, "miljo", 5);
+    assert_true(unit < s->plan->nunits);
+    uf_diag_list *diags = uf_diag_list_new();
+    uint32_t file = uf_diag_add_file(diags, "/var/inputs/inrapportering/2025/miljo.csv");
+    enum { N = 40, A = 30 };
+    for (int k = 0; k < N; k++) {
+        char reason[400];
+        snprintf(reason, sizeof reason,
+                 "'x%d': skäl %d, ett långt skäl som räcker över mer än en rad för att visa att texten bryts och "
+                 "inte klipps, med namnet på kolumnen och vad som väntades där i stället, slut på skäl %d",
+                 k + 1, k + 1, k + 1);
+        uf_diag *d = uf_diag_add(diags, k % 5 == 4 ? UF_SEVERITY_WARNING : UF_SEVERITY_ERROR, file, 10 + k, 3,
+                                 UF_MSG_FILE_UNKNOWN_COLUMNS, reason);
+        d->unit = (uint32_t)unit;
+        d->year = m->report_year;
+    }
+    uf_diag *old = uf_diag_add(diags, UF_SEVERITY_ERROR, file, 99, 4, UF_MSG_FILE_UNKNOWN_COLUMNS, "förra årets fel");
+    old->unit = (uint32_t)unit;
+    old->year = m->years[m->report_index - 1];
+    uf_diag *other = uf_diag_add(diags, UF_SEVERITY_ERROR, file, 98, 4, UF_MSG_FILE_UNKNOWN_COLUMNS, "en annan enhets fel");
+    other->unit = (uint32_t)uf_plan_find_unit(s->plan, "social", 6);
+    other->year = m->report_year;
+    uf_view *v = uf_view_build(m, diags, NULL);
+    uf_view_unit_year *uy = &v->units[m->report_index * s->plan->nunits + unit];
+    assert_int_equal(uy->ndiags, N);
+    assert_int_equal(uy->nerrors, N - N / 5);
+    /* thirty long self-assessments in place of the unit's own */
+    uf_view_assessment *many = calloc(A, sizeof *many), proto = {0};
+    if (uy->nassessments)
+        proto = v->assessments[uy->assessments];
+    char *texts[2 * A];
+    for (size_t k = 0; k < A; k++) {
+        uf_strbuf sb = {0};
+        for (int r = 0; r < 10; r++) {
+            char part[96];
+            snprintf(part, sizeof part, "Miljöanalys %zu mening %d om arbetet med partnerna under året. ", k + 1, r + 1);
+            uf_strbuf_puts(&sb, part);
+        }
+        texts[2 * k] = uf_strbuf_take(&sb);
+        texts[2 * k + 1] = uf_asprintf("Åtgärd %zu: fler ansökningar tillsammans med vänorten, slut på åtgärd %zu.", k + 1, k + 1);
+        many[k] = proto;
+        many[k].year = m->report_year;
+        many[k].unit = (uint32_t)unit;
+        many[k].goal = (uint32_t)(k % s->plan->ngoals);
+        many[k].analysis = texts[2 * k];
+        many[k].actions = texts[2 * k + 1];
+        many[k].differs = k % 4 == 0;
+    }
+    uf_view_assessment *saved = v->assessments;
+    v->assessments = many;
+    uy->assessments = 0;
+    uy->nassessments = A;
+    size_t pages = uf_pdf_unit_pages(m, v, unit);
+    assert_true(pages >= uf_pdf_unit_pages(m, s->view, unit) + 4);
+    char dir[96];
+    snprintf(dir, sizeof dir, "%s/many", out_dir);
+    /* Only this unit's ranges are good in the changed view: every unit is
+     * written, so the others lose their self-assessments. */
+    for (size_t i = 0; i < s->plan->nunits * m->nyears; i++)
+        if (&v->units[i] != uy)
+            v->units[i].nassessments = 0;
+    assert_int_equal(uf_pdf_write_unit_reports(m, v, dir), UF_OK);
+    char *path = unit_pdf(dir, "miljo");
+    assert_int_equal(pdf_pages(path), (long)pages);
+    char last[32];
+    snprintf(last, sizeof last, "Sida %zu av %zu", pages, pages);
+    char *full = pdf_text(path);
+    text_has(full, last, path);
+    free(full);
+    char *text = body_text(path, m);
+    for (size_t k = uy->diags; k < uy->diags + uy->ndiags; k++) {
+        const uf_diag *d = &diags->items[v->unit_diags[k]];
+        char place[600];
+        uf_pdf_diag_place(place, sizeof place, diags, d);
+        assert_non_null(strstr(place, "inrapportering/2025/miljo.csv:"));
+        text_has_flowing(text, place, d->text, path);
+    }
+    text_has(text, "Att se över", path);
+    text_lacks(text, "förra årets fel", path);
+    text_lacks(text, "en annan enhets fel", path);
+    text_lacks(text, "\xE2\x80\xA6 och", path); /* no "… och N till" */
+    unit_assessments_in_full(text, v, unit, path);
+    free(text);
+    qpdf_checks(path);
+    free(path);
+    v->assessments = saved;
+    uf_view_free(v);
+    uf_diag_list_free(diags);
+    for (size_t k = 0; k < 2 * A; k++)
+        free(texts[k]);
+    free(many);
+}
+
+/* The fixture of the gäller case (tests/cases/v2-galler): social's row for
+ * kommunledningskontoret's indicator and miljo's for the bolag's are
+ * rejected; each unit's report has no row for the indicator and lists its
+ * rejected row under Att rätta with its place and reason. */
+static void test_unit_report_galler(void **state)
+{
+    (void)state;
+    uf_test_sample *g = uf_test_inputs_load(UF_TEST_DIR "/cases/v2-galler/inputs", 2025);
+    assert_non_null(g);
+    char dir[96];
+    snprintf(dir, sizeof dir, "%s/galler", out_dir);
+    assert_int_equal(uf_pdf_write_unit_reports(g->model, g->view, dir), UF_OK);
+    const char *units[] = {"social", "miljo"}, *places[] = {"inrapportering/2025/alla.csv:4:3", "inrapportering/2025/alla.csv:9:3"};
+    const char *names[] = {"Besökare hos Europa Direkt", "Internationella affärskontakter"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t unit = uf_plan_find_unit(g->plan, units[k], strlen(units[k]));
+        const uf_view_unit_year *uy = uf_view_unit(g->view, g->model->report_index, unit);
+        assert_int_equal(uy->nerrors, 1);
+        const uf_diag *d = &g->diags->items[g->view->unit_diags[uy->diags]];
+        char *path = unit_pdf(dir, units[k]);
+        assert_int_equal(pdf_pages(path), (long)uf_pdf_unit_pages(g->model, g->view, unit));
+        char *text = body_text(path, g->model);
+        text_lacks(text, names[k], path);
+        text_has(text, "Att rätta", path);
+        text_has_flowing(text, places[k], d->text, path);
+        text_has(text, "gäller inte", path);
+        free(text);
+        free(path);
+    }
+    /* the indicator is there for the units it applies to */
+    unit_text_has(dir, "kommunledningskontoret", "Besökare hos Europa Direkt");
+    unit_text_has(dir, "hamn", "Internationella affärskontakter");
+    uf_test_sample_free(g);
 }
 
 /* All PDFs of the sample in well under a second (0.1 s in a release build). */
@@ -603,6 +836,9 @@ int main(void)
         cmocka_unit_test(test_unit_report_contents),
         cmocka_unit_test(test_unit_reports_are_reproducible),
         cmocka_unit_test(test_unit_report_assessment),
+        cmocka_unit_test(test_unit_report_to_correct),
+        cmocka_unit_test(test_unit_report_many),
+        cmocka_unit_test(test_unit_report_galler),
         cmocka_unit_test(test_time),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

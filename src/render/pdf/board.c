@@ -122,16 +122,13 @@ static void flows_measure(board *b)
 {
     const uf_plan *p = b->m->plan;
     b->goal_pages = uf_xcalloc(p->ngoals + 1, sizeof(size_t));
-    if (uf_font_load() != UF_OK)
+    cairo_t *cr = uf_pdf_measuring();
+    if (!cr)
         return; /* opening the report fails the same way */
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(NULL, NULL, UF_PAGE_W, UF_PAGE_H);
-    cairo_t *cr = cairo_create(s);
     b->front_pages = front_flow(b, cr, false);
     for (size_t g = 0; g < p->ngoals; g++)
         b->assessment_pages += b->goal_pages[g] = goal_assessments_flow(b, g, cr, false);
-    b->measure_failed = cairo_status(cr) != CAIRO_STATUS_SUCCESS;
-    cairo_destroy(cr);
-    cairo_surface_destroy(s);
+    b->measure_failed = !uf_pdf_measuring_end(cr);
 }
 
 static void board_plan(board *b)
@@ -240,128 +237,35 @@ static void cover_page(board *b)
 }
 
 /* ---- flowing text: the summary, the reading guide, the self-assessments ----
- * One walk both counts the pages (draw false, on a measuring surface) and
- * draws them, so the page count cannot drift from the pages drawn. Text is
- * broken line by line and continues on the next page; nothing is cut. */
+ * On the frame's flow (uf_pdf_flow): nothing is cut. */
 
-#define BODY_PT 9.5
-#define BODY_LINE 13.0
-#define TEXT_W 620.0 /* a line a reader can follow; the page is wider */
-#define BADGE 13.0   /* symbols at 8 pt, their words at 10 */
+#define BODY_PT UF_BODY_PT
+#define BODY_LINE UF_BODY_LINE
+#define TEXT_W UF_TEXT_W
+#define BADGE UF_BADGE
 
-typedef struct flow {
-    board *b;
-    cairo_t *cr;
-    bool draw;
-    size_t pages;
-    double y;
-    const char *section, *title;
-    const char *entry; /* the unit whose text goes on, named again on a new page */
-} flow;
-
-static double flow_title(flow *f, const char *text)
-{
-    uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(f->cr, UF_FONT_BOLD, 17);
-    size_t lines = uf_text_wrap(f->cr, UF_MARGIN, UF_CONTENT_TOP + 21, UF_CONTENT_W, 0, 20, 8, text, f->draw);
-    return UF_CONTENT_TOP + 21 + 20 * (double)(lines ? lines - 1 : 0) + 14;
-}
-
-static void flow_break(flow *f)
-{
-    if (f->draw) {
-        if (f->pages)
-            uf_pdf_page_end(&f->b->doc);
-        uf_pdf_page(&f->b->doc, f->section);
-    }
-    f->pages++;
-    f->y = UF_CONTENT_TOP + 4;
-    if (f->title) {
-        char *title = f->pages > 1 ? uf_asprintf("%s, fortsättning", f->title) : uf_xstrdup(f->title);
-        f->y = flow_title(f, title);
-        free(title);
-    }
-    if (f->entry) {
-        char *text = uf_asprintf("%s, fortsättning", f->entry);
-        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_MUTED));
-        uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
-        f->y += BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + BODY_PT, TEXT_W, 0, BODY_LINE, 4, text, f->draw) + 3;
-        free(text);
-    }
-}
-
-/* Room for h more points on this page, else a new page. */
-static void flow_need(flow *f, double h)
-{
-    if (f->pages == 0 || f->y + h > UF_CONTENT_BOTTOM)
-        flow_break(f);
-}
-
-static void flow_end(flow *f)
-{
-    if (f->draw && f->pages)
-        uf_pdf_page_end(&f->b->doc);
-}
-
-/* A paragraph at x, w wide, after an optional bold label; the lines go
- * on across pages. */
-static void flow_para(flow *f, double x, double w, uf_font_style style, double size, double line,
-                      const char *label, const char *text)
-{
-    char *clean = uf_text_clean(text ? text : "");
-    size_t len = strlen(clean), at = 0;
-    flow_need(f, line);
-    double indent = 0;
-    if (label && *label) {
-        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
-        uf_font_use(f->cr, UF_FONT_BOLD, size);
-        indent = f->draw ? uf_text_draw(f->cr, x, f->y + size, label, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, label);
-        indent += size * 0.4;
-    }
-    for (bool first = true; first || at < len; first = false) {
-        if (!first) {
-            f->y += line;
-            flow_need(f, line);
-        }
-        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
-        uf_font_use(f->cr, style, size);
-        double lx = first ? x + indent : x, lw = first ? w - indent : w;
-        if (at >= len)
-            break;
-        size_t n = uf_text_line_break(f->cr, clean + at, len - at, lw);
-        if (f->draw) {
-            char *piece = uf_xstrndup(clean + at, n);
-            uf_text_draw(f->cr, lx, f->y + size, piece, 0, UF_ALIGN_LEFT);
-            free(piece);
-        }
-        at += n;
-        while (at < len && clean[at] == ' ')
-            at++;
-    }
-    f->y += line;
-    free(clean);
-}
+typedef uf_pdf_flow flow;
 
 /* The summary as written: "# " lines are headings, "- " lines list items,
  * a blank line ends a paragraph; nothing else is read into it. */
 static void summary_block(flow *f, char kind, const char *text)
 {
     if (kind == '#') {
-        flow_need(f, 20 + 2 * BODY_LINE); /* a heading never ends a page */
+        uf_pdf_flow_need(f, 20 + 2 * BODY_LINE); /* a heading never ends a page */
         f->y += 6;
-        flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, 12, 17, NULL, text);
+        uf_pdf_flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, 12, 17, NULL, text);
         f->y += 2;
     } else if (kind == '-') {
-        flow_need(f, BODY_LINE);
+        uf_pdf_flow_need(f, BODY_LINE);
         if (f->draw) {
             uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
             uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
             uf_text_draw(f->cr, UF_MARGIN + 6, f->y + BODY_PT, "\xE2\x80\xA2", 0, UF_ALIGN_LEFT);
         }
-        flow_para(f, UF_MARGIN + 18, TEXT_W - 18, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, text);
+        uf_pdf_flow_para(f, UF_MARGIN + 18, TEXT_W - 18, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, text);
         f->y += 2;
     } else {
-        flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, text);
+        uf_pdf_flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, text);
         f->y += 6;
     }
 }
@@ -466,7 +370,7 @@ static void guide_flow(flow *f)
 {
     double h = guide_body(f, 0, false) + 2 * GUIDE_PAD;
     f->y += 8;
-    flow_need(f, h);
+    uf_pdf_flow_need(f, h);
     if (f->draw) {
         cairo_t *cr = f->cr;
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_GRID));
@@ -489,7 +393,7 @@ static size_t front_flow(board *b, cairo_t *cr, bool draw)
 {
     bool summary = front_has_summary(b->v);
     uf_msg section = summary ? UF_MSG_HTML_SUMMARY : UF_MSG_HTML_GUIDE;
-    flow f = {.b = b, .cr = cr, .draw = draw, .section = uf_msg_text(section)};
+    flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = uf_msg_text(section)};
     if (summary) {
         char *title = uf_asprintf("%s %d", uf_msg_text(UF_MSG_HTML_SUMMARY), b->m->report_year);
         f.title = title;
@@ -498,58 +402,11 @@ static size_t front_flow(board *b, cairo_t *cr, bool draw)
         free(title);
     }
     guide_flow(&f);
-    flow_end(&f);
+    uf_pdf_flow_end(&f);
     return f.pages;
 }
 
 /* ---- the units' self-assessments, after each goal's indicators ---- */
-
-static void assessment_flow(flow *f, const uf_view_assessment *a)
-{
-    const uf_plan *p = f->b->m->plan;
-    char g[UF_NUMBUF], r[UF_NUMBUF];
-    /* The name, then the unit's word with its badge on its last line. */
-    const char *name = p->units[a->unit].name;
-    uf_font_use(f->cr, UF_FONT_BOLD, 10.5);
-    double name_w = uf_text_width(f->cr, name);
-    bool beside = name_w <= TEXT_W - 160;
-    f->y += 6;
-    flow_need(f, (beside ? 18 : 33) + BODY_LINE); /* the name with its first line of text */
-    if (f->draw) {
-        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_GRID));
-        cairo_set_line_width(f->cr, 0.5);
-        cairo_move_to(f->cr, UF_MARGIN, f->y - 3);
-        cairo_line_to(f->cr, UF_PAGE_W - UF_MARGIN, f->y - 3);
-        cairo_stroke(f->cr);
-    }
-    flow_para(f, UF_MARGIN, TEXT_W - 160, UF_FONT_BOLD, 10.5, 15, NULL, name);
-    if (beside)
-        f->y -= 15;
-    double bx = beside ? UF_MARGIN + name_w + 14 : UF_MARGIN;
-    if (!beside)
-        flow_need(f, 18);
-    if (f->draw)
-        uf_chart_badge(f->cr, bx, f->y + 7, BADGE, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment));
-    f->y += 18;
-    f->entry = name;
-    if (a->differs) {
-        char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_style_count(g, a->green), uf_style_count(r, a->red));
-        flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, BODY_PT, BODY_LINE, NULL, text);
-        free(text);
-        f->y += 2;
-    }
-    const char *texts[2] = {a->analysis, a->actions};
-    const uf_msg labels[2] = {UF_MSG_HTML_ANALYSIS, UF_MSG_HTML_ACTIONS};
-    for (int t = 0; t < 2; t++) {
-        if (!texts[t])
-            continue;
-        char *label = uf_asprintf("%s:", uf_msg_text(labels[t]));
-        flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, label, texts[t]);
-        free(label);
-        f->y += 2;
-    }
-    f->entry = NULL;
-}
 
 /* Goal g's self-assessments for the report year, unit by unit; 0 pages
  * when no unit assessed it. */
@@ -563,7 +420,7 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
     char *heading = uf_msg_format(UF_MSG_HTML_ASSESSMENTS, year);
     char *title = uf_asprintf("%s: mål %s", heading ? heading : "", goal->id);
     free(heading);
-    flow f = {.b = b, .cr = cr, .draw = draw, .section = section, .title = title};
+    flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = section, .title = title};
     for (size_t u = 0; u < m->plan->nunits; u++) {
         const uf_view_unit_year *uy = uf_view_unit(b->v, m->report_index, u);
         for (size_t k = 0; k < uy->nassessments; k++) {
@@ -571,13 +428,13 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
             if (a->goal != g)
                 continue;
             if (f.pages == 0) {
-                flow_break(&f);
-                flow_para(&f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, goal->name);
+                uf_pdf_flow_break(&f);
+                uf_pdf_flow_para(&f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, goal->name);
             }
-            assessment_flow(&f, a);
+            uf_pdf_flow_assessment(&f, m->plan->units[a->unit].name, a);
         }
     }
-    flow_end(&f);
+    uf_pdf_flow_end(&f);
     free(section);
     free(title);
     return f.pages;

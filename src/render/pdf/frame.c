@@ -2,6 +2,7 @@
 
 #include "common/text.h"
 #include "common/util.h"
+#include "render/chart/chart.h"
 #include "render/font.h"
 #include "render/style.h"
 
@@ -208,6 +209,172 @@ double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, 
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     size_t lines = uf_text_wrap(cr, x, y + 9, w, 0, 12, max_lines, text, true);
     return y + 12 * (double)lines + 4;
+}
+
+/* ---- flowing text ---- */
+
+static double flow_title(uf_pdf_flow *f, const char *text)
+{
+    uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
+    uf_font_use(f->cr, UF_FONT_BOLD, 17);
+    size_t lines = uf_text_wrap(f->cr, UF_MARGIN, UF_CONTENT_TOP + 21, UF_CONTENT_W, 0, 20, 8, text, f->draw);
+    return UF_CONTENT_TOP + 21 + 20 * (double)(lines ? lines - 1 : 0) + 14;
+}
+
+void uf_pdf_flow_break(uf_pdf_flow *f)
+{
+    if (f->draw) {
+        if (f->pages)
+            uf_pdf_page_end(f->doc);
+        uf_pdf_page(f->doc, f->section);
+    }
+    f->pages++;
+    f->y = UF_CONTENT_TOP + 4;
+    if (f->title) {
+        char *title = f->pages > 1 ? uf_msg_format(UF_MSG_PDF_CONTINUED, f->title) : uf_xstrdup(f->title);
+        f->y = flow_title(f, title ? title : f->title);
+        free(title);
+    }
+    if (f->entry) {
+        char *text = uf_msg_format(UF_MSG_PDF_CONTINUED, f->entry);
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_MUTED));
+        uf_font_use(f->cr, UF_FONT_BOLD, UF_BODY_PT);
+        f->y += UF_BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + UF_BODY_PT, UF_TEXT_W, 0, UF_BODY_LINE, 4,
+                                                    text ? text : f->entry, f->draw) + 3;
+        free(text);
+    }
+}
+
+void uf_pdf_flow_need(uf_pdf_flow *f, double h)
+{
+    if (f->pages == 0 || f->y + h > UF_CONTENT_BOTTOM)
+        uf_pdf_flow_break(f);
+}
+
+void uf_pdf_flow_end(uf_pdf_flow *f)
+{
+    if (f->draw && f->pages)
+        uf_pdf_page_end(f->doc);
+}
+
+void uf_pdf_flow_para(uf_pdf_flow *f, double x, double w, uf_font_style style, double size, double line,
+                      const char *label, const char *text)
+{
+    char *clean = uf_text_clean(text ? text : "");
+    size_t len = strlen(clean), at = 0;
+    uf_pdf_flow_need(f, line);
+    double indent = 0;
+    if (label && *label) {
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
+        uf_font_use(f->cr, UF_FONT_BOLD, size);
+        indent = f->draw ? uf_text_draw(f->cr, x, f->y + size, label, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, label);
+        indent += size * 0.4;
+    }
+    for (bool first = true; first || at < len; first = false) {
+        if (!first) {
+            f->y += line;
+            uf_pdf_flow_need(f, line);
+        }
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
+        uf_font_use(f->cr, style, size);
+        double lx = first ? x + indent : x, lw = first ? w - indent : w;
+        if (at >= len)
+            break;
+        size_t n = uf_text_line_break(f->cr, clean + at, len - at, lw);
+        if (f->draw) {
+            char *piece = uf_xstrndup(clean + at, n);
+            uf_text_draw(f->cr, lx, f->y + size, piece, 0, UF_ALIGN_LEFT);
+            free(piece);
+        }
+        at += n;
+        while (at < len && clean[at] == ' ')
+            at++;
+    }
+    f->y += line;
+    free(clean);
+}
+
+void uf_pdf_flow_assessment(uf_pdf_flow *f, const char *name, const uf_view_assessment *a)
+{
+    char g[UF_NUMBUF], r[UF_NUMBUF];
+    /* The name, then the word with its badge on its last line. */
+    uf_font_use(f->cr, UF_FONT_BOLD, 10.5);
+    double name_w = uf_text_width(f->cr, name);
+    bool beside = name_w <= UF_TEXT_W - 160;
+    f->y += 6;
+    uf_pdf_flow_need(f, (beside ? 18 : 33) + UF_BODY_LINE); /* the name with its first line of text */
+    if (f->draw) {
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_GRID));
+        cairo_set_line_width(f->cr, 0.5);
+        cairo_move_to(f->cr, UF_MARGIN, f->y - 3);
+        cairo_line_to(f->cr, UF_PAGE_W - UF_MARGIN, f->y - 3);
+        cairo_stroke(f->cr);
+    }
+    uf_pdf_flow_tag_begin(f, "H3");
+    uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W - 160, UF_FONT_BOLD, 10.5, 15, NULL, name);
+    if (beside)
+        f->y -= 15;
+    double bx = beside ? UF_MARGIN + name_w + 14 : UF_MARGIN;
+    if (!beside)
+        uf_pdf_flow_need(f, 18);
+    if (f->draw)
+        uf_chart_badge(f->cr, bx, f->y + 7, UF_BADGE, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment));
+    uf_pdf_flow_tag_end(f, "H3");
+    f->y += 18;
+    const char *outer = f->entry;
+    f->entry = name;
+    if (a->differs) {
+        char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_style_count(g, a->green), uf_style_count(r, a->red));
+        uf_pdf_flow_tag_begin(f, "P");
+        uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W, UF_FONT_BOLD, UF_BODY_PT, UF_BODY_LINE, NULL, text);
+        uf_pdf_flow_tag_end(f, "P");
+        free(text);
+        f->y += 2;
+    }
+    const char *texts[2] = {a->analysis, a->actions};
+    const uf_msg labels[2] = {UF_MSG_HTML_ANALYSIS, UF_MSG_HTML_ACTIONS};
+    for (int t = 0; t < 2; t++) {
+        if (!texts[t])
+            continue;
+        char *label = uf_asprintf("%s:", uf_msg_text(labels[t]));
+        uf_pdf_flow_tag_begin(f, "P");
+        uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W, UF_FONT_REGULAR, UF_BODY_PT, UF_BODY_LINE, label, texts[t]);
+        uf_pdf_flow_tag_end(f, "P");
+        free(label);
+        f->y += 2;
+    }
+    f->entry = outer;
+}
+
+void uf_pdf_flow_tag_begin(uf_pdf_flow *f, const char *name)
+{
+    if (f->draw)
+        uf_pdf_tag_begin(f->doc, name);
+}
+
+void uf_pdf_flow_tag_end(uf_pdf_flow *f, const char *name)
+{
+    if (f->draw)
+        uf_pdf_tag_end(f->doc, name);
+}
+
+cairo_t *uf_pdf_measuring(void)
+{
+    if (uf_font_load() != UF_OK)
+        return NULL;
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(NULL, NULL, UF_PAGE_W, UF_PAGE_H);
+    cairo_t *cr = cairo_create(s);
+    cairo_surface_destroy(s); /* cr holds it */
+    return cr;
+}
+
+bool uf_pdf_measuring_end(cairo_t *cr)
+{
+    if (!cr)
+        return true;
+    bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    return ok;
 }
 
 void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)

@@ -6,7 +6,9 @@
 
 #include "common/diag.h"
 #include "common/error.h"
+#include "consolidate/view.h"
 #include "output/output.h"
+#include "render/font.h"
 
 #include <cairo.h>
 #include <stdbool.h>
@@ -54,6 +56,51 @@ uf_error uf_pdf_close(uf_pdf_doc *doc, uf_error err);
 double uf_pdf_title(cairo_t *cr, double y, const char *text);
 double uf_pdf_heading(cairo_t *cr, double x, double y, double w, const char *text);
 double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, size_t max_lines);
+
+/* ---- flowing text: a list or text that continues on the next page ----
+ * One walk both counts the pages (draw false, on a measuring surface) and
+ * draws them (draw true, on the document), so the page count cannot drift
+ * from the pages drawn. Text is broken line by line and continues on the
+ * next page; nothing is cut. */
+
+#define UF_BODY_PT 9.5   /* body text */
+#define UF_BODY_LINE 13.0
+#define UF_TEXT_W 620.0  /* a line a reader can follow; the page is wider */
+#define UF_BADGE 13.0    /* status symbols at 8 pt, their words at 10 */
+
+typedef struct uf_pdf_flow {
+    uf_pdf_doc *doc;   /* pages are started and ended on it when drawing */
+    cairo_t *cr;       /* the document's, or a measuring one's */
+    bool draw;
+    size_t pages;      /* started so far; 1 to go on below something on the current page */
+    double y;
+    const char *section, *title; /* the running header's; a title on each new page ("…, fortsättning" after the first) */
+    const char *entry; /* what goes on, named again on a new page ("…, fortsättning") */
+} uf_pdf_flow;
+
+/* A new page: the previous one ended, the title and the entry again. */
+void uf_pdf_flow_break(uf_pdf_flow *f);
+/* Room for h more points on this page, else a new page. */
+void uf_pdf_flow_need(uf_pdf_flow *f, double h);
+void uf_pdf_flow_end(uf_pdf_flow *f);
+/* A paragraph at x, w wide, after an optional bold label; the lines go on
+ * across pages. */
+void uf_pdf_flow_para(uf_pdf_flow *f, double x, double w, uf_font_style style, double size, double line,
+                      const char *label, const char *text);
+/* A self-assessment: name (the unit's, or the goal's) with the assessment's
+ * word, whether it differs from the unit's figures, its analysis and
+ * actions in full. Tagged H3 (the name) and P. */
+void uf_pdf_flow_assessment(uf_pdf_flow *f, const char *name, const uf_view_assessment *a);
+/* Structure tags, only when drawing. */
+void uf_pdf_flow_tag_begin(uf_pdf_flow *f, const char *name);
+void uf_pdf_flow_tag_end(uf_pdf_flow *f, const char *name);
+
+/* A context on a PDF surface that writes nowhere, with the same fonts as
+ * the real one, for measuring; NULL when the fonts cannot be loaded
+ * (opening the report fails the same way). */
+cairo_t *uf_pdf_measuring(void);
+/* Ends it; false when the measure cannot be trusted. */
+bool uf_pdf_measuring_end(cairo_t *cr);
 
 /* "… och 12 till" below a list that was cut. */
 void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what);

@@ -21,12 +21,18 @@
 #define TABLE_ROW_H 19.0
 #define TABLE_HEAD_H 24.0
 
+/* The sections after the table that have a bookmark. */
+enum { SECTION_ASSESSMENT, SECTION_CORRECT, SECTION_COMMENTS, NSECTIONS };
+
 typedef struct unit_doc {
     const uf_model *m;
     const uf_view *v;
     const uf_view_unit_year *uy; /* the unit in the report year */
     size_t unit;
     uf_pdf_doc doc;
+    size_t table_pages, npages;
+    size_t section_page[NSECTIONS]; /* 1-based, for the bookmarks */
+    bool measure_failed;            /* the page count cannot be trusted */
 } unit_doc;
 
 /* ---- page plan ---- */
@@ -60,7 +66,6 @@ static size_t table_pages(const uf_model *m, size_t unit)
     return rows <= first ? 1 : 1 + (rows - first + next - 1) / next;
 }
 
-size_t uf_pdf_unit_pages(const uf_model *m, size_t unit) { return table_pages(m, unit) + 1; }
 
 /* ---- first page: who, reporting, status ---- */
 
@@ -155,7 +160,8 @@ static void unit_intro(unit_doc *u)
 
 enum { COL_NAME, COL_VALUE, COL_PREV, COL_CHANGE, COL_OWN, COL_WHOLE_TARGET, COL_WHOLE, COL_SHARE, COL_STATUS, NCOLS };
 
-static const double col_w[NCOLS] = {187, 62, 60, 68, 110, 64, 66, 56, 96};
+/* Förändring holds "+3,5 %-enheter" whole. */
+static const double col_w[NCOLS] = {183, 62, 60, 78, 104, 64, 66, 56, 96};
 
 static double col_x(int c)
 {
@@ -363,97 +369,112 @@ static size_t table_page(unit_doc *u, size_t first, double top)
     return first + count;
 }
 
-/* ---- last page: comments, missing, rejected ---- */
+/* ---- after the table: self-assessment, what to correct, missing, comments ----
+ * One flow that starts below the table on its last page and goes on over
+ * as many pages as it needs; nothing is cut. */
 
-static size_t comment_entry(unit_doc *u, const uf_view_comment *r, double x, double y, double w, bool draw)
+/* Where the table ends on its last page. */
+static double table_end(const uf_model *m, size_t unit)
 {
-    const uf_plan *p = u->m->plan;
-    char *label = r->partner != UF_NO_PARTNER
-                      ? uf_asprintf("%s (%s):", p->indicators[r->indicator].name, p->partners[r->partner].name)
-                      : uf_asprintf("%s:", p->indicators[r->indicator].name);
-    cairo_t *cr = u->doc.cr;
-    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
-    if (draw)
-        uf_text_draw(cr, x, y, label, w, UF_ALIGN_LEFT);
-    free(label);
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    return 1 + uf_text_wrap(cr, x, y + 10.5, w, 0, 10.5, 3, r->text, draw);
+    size_t rows = table_rows(m, unit), first = rows_fitting(TABLE_FIRST_Y), next = rows_fitting(TABLE_NEXT_Y);
+    if (rows <= first)
+        return TABLE_FIRST_Y + TABLE_HEAD_H + TABLE_ROW_H * (double)rows;
+    size_t last = (rows - first) % next ? (rows - first) % next : next;
+    return TABLE_NEXT_Y + TABLE_HEAD_H + TABLE_ROW_H * (double)last;
 }
 
-/* One labelled text ("Analys: …"), at most max_lines; the workbook's
- * Självvärdering sheet holds it in full. */
-static double labelled_text(unit_doc *u, const char *label, const char *text, double x, double y, double w,
-                            size_t max_lines)
+static void year_text(const unit_doc *u, char year[16]) { snprintf(year, 16, "%d", u->m->report_year); }
+
+/* A section's heading, never alone at the foot of a page; a new page in
+ * the section names it again. The text must outlive the section. */
+static void section_heading(unit_doc *u, uf_pdf_flow *f, const char *text, int section)
 {
-    cairo_t *cr = u->doc.cr;
-    char head[64];
-    snprintf(head, sizeof head, "%s:", label);
-    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
-    double indent = uf_text_draw(cr, x, y, head, w * 0.3, UF_ALIGN_LEFT) + 4;
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    size_t lines = uf_text_wrap(cr, x, y, w, indent, 10.5, max_lines, text, true);
-    return y + 10.5 * (double)(lines ? lines : 1);
+    f->entry = NULL;
+    f->y += 14;
+    uf_pdf_flow_need(f, 17 + 3 * UF_BODY_LINE);
+    if (section >= 0)
+        u->section_page[section] = u->table_pages - 1 + f->pages;
+    uf_pdf_flow_tag_begin(f, "H2");
+    uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W, UF_FONT_BOLD, 12, 17, NULL, text);
+    uf_pdf_flow_tag_end(f, "H2");
+    f->y += 3;
+    f->entry = text;
 }
 
-/* The unit's self-assessment per goal: its word, whether it differs from
- * the figures, its analysis and actions. */
-static double assessment_section(unit_doc *u, double x, double y, double w)
+static void paragraph(uf_pdf_flow *f, const char *text)
+{
+    uf_pdf_flow_tag_begin(f, "P");
+    uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W, UF_FONT_REGULAR, UF_BODY_PT, UF_BODY_LINE, NULL, text);
+    uf_pdf_flow_tag_end(f, "P");
+}
+
+/* A list item: its label in bold (a place, an indicator), then its text
+ * indented below; the two start on the same page. */
+static void list_item(uf_pdf_flow *f, const char *label, const char *text)
+{
+    f->y += 4;
+    uf_pdf_flow_need(f, 2 * UF_BODY_LINE);
+    uf_pdf_flow_tag_begin(f, "LI");
+    uf_pdf_flow_tag_begin(f, "Lbl");
+    uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W, UF_FONT_BOLD, UF_BODY_PT, UF_BODY_LINE, NULL, label);
+    uf_pdf_flow_tag_end(f, "Lbl");
+    uf_pdf_flow_tag_begin(f, "LBody");
+    uf_pdf_flow_para(f, UF_MARGIN + 12, UF_TEXT_W - 12, UF_FONT_REGULAR, UF_BODY_PT, UF_BODY_LINE, NULL, text);
+    uf_pdf_flow_tag_end(f, "LBody");
+    uf_pdf_flow_tag_end(f, "LI");
+}
+
+/* The unit's self-assessment per goal, in full: its word, whether it
+ * differs from its figures, its analysis and actions. */
+static void assessment_section(unit_doc *u, uf_pdf_flow *f)
 {
     char year[16];
-    snprintf(year, sizeof year, "%d", u->m->report_year);
+    year_text(u, year);
     char *title = uf_msg_format(UF_MSG_UNIT_ASSESSMENT, year);
-    y = uf_pdf_heading(u->doc.cr, x, y, w, title ? title : year) + 8;
-    free(title);
+    section_heading(u, f, title ? title : year, SECTION_ASSESSMENT);
     if (u->uy->nassessments == 0)
-        return uf_pdf_note(u->doc.cr, x, y - 9, w, uf_msg_text(UF_MSG_UNIT_NO_ASSESSMENT), 1) + 10;
+        paragraph(f, uf_msg_text(UF_MSG_UNIT_NO_ASSESSMENT));
     const uf_plan *p = u->m->plan;
-    cairo_t *cr = u->doc.cr;
-    for (size_t k = 0; k < u->uy->nassessments && y < UF_CONTENT_BOTTOM - 120; k++) {
+    for (size_t k = 0; k < u->uy->nassessments; k++) {
         const uf_view_assessment *a = &u->v->assessments[u->uy->assessments + k];
-        char goal[80];
-        snprintf(goal, sizeof goal, "Mål %.40s", p->goals[a->goal].id);
-        uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-        uf_font_use(cr, UF_FONT_BOLD, 8.5);
-        double gx = x + uf_text_draw(cr, x, y, goal, w * 0.3, UF_ALIGN_LEFT) + 8;
-        gx += uf_chart_badge(cr, gx, y - 3, 10, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
-        if (a->differs) {
-            uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-            uf_font_use(cr, UF_FONT_BOLD, 8.5);
-            uf_text_draw(cr, gx, y, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), x + w - gx, UF_ALIGN_LEFT);
-        }
-        y += 12;
-        if (a->analysis)
-            y = labelled_text(u, uf_msg_text(UF_MSG_UNIT_ANALYSIS), a->analysis, x, y, w, 2);
-        if (a->actions)
-            y = labelled_text(u, uf_msg_text(UF_MSG_UNIT_ACTIONS), a->actions, x, y, w, 2);
-        y += 5;
+        char *name = uf_msg_format(UF_MSG_HTML_GOAL, p->goals[a->goal].id, p->goals[a->goal].name);
+        uf_pdf_flow_assessment(f, name ? name : "", a);
+        free(name);
     }
-    return y + 6;
+    f->entry = NULL;
+    free(title);
 }
 
-static void comments_column(unit_doc *u, double x, double y, double w)
+static void diag_list(unit_doc *u, uf_pdf_flow *f, size_t first, size_t count)
 {
-    char title[64];
-    snprintf(title, sizeof title, "Kommentarer %d", u->m->report_year);
-    y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
-    size_t first = u->uy->comments, end = first + u->uy->ncomments, k = first;
-    if (first == end) {
-        uf_pdf_note(u->doc.cr, x, y - 9, w, "Inga kommentarer.", 1);
-        return;
+    uf_pdf_flow_tag_begin(f, "L");
+    for (size_t k = first; k < first + count; k++) {
+        const uf_diag *d = &u->v->diags->items[u->v->unit_diags[k]];
+        char place[600];
+        uf_pdf_diag_place(place, sizeof place, u->v->diags, d);
+        list_item(f, place, d->text);
     }
-    for (; k < end; k++) {
-        const uf_view_comment *r = &u->v->unit_comments[k];
-        double need = 10.5 * (double)comment_entry(u, r, 0, 0, w, false);
-        double limit = k + 1 < end ? UF_CONTENT_BOTTOM - 10.5 : UF_CONTENT_BOTTOM;
-        if (y + need - 10.5 > limit)
-            break;
-        comment_entry(u, r, x, y, w, true);
-        y += need + 5;
+    uf_pdf_flow_tag_end(f, "L");
+}
+
+/* Each of the unit's rejected rows (and files) for the year with its place
+ * and reason, then its warnings. */
+static void correct_section(unit_doc *u, uf_pdf_flow *f)
+{
+    char year[16];
+    year_text(u, year);
+    const uf_view_unit_year *uy = u->uy;
+    section_heading(u, f, uf_msg_text(UF_MSG_UNIT_CORRECT), SECTION_CORRECT);
+    char *intro = uf_msg_format(uy->nerrors ? UF_MSG_UNIT_CORRECT_INTRO : UF_MSG_UNIT_CORRECT_NONE, year);
+    paragraph(f, intro);
+    free(intro);
+    diag_list(u, f, uy->diags, uy->nerrors);
+    if (uy->ndiags > uy->nerrors) {
+        section_heading(u, f, uf_msg_text(UF_MSG_UNIT_REVIEW), -1);
+        paragraph(f, uf_msg_text(UF_MSG_UNIT_REVIEW_INTRO));
+        diag_list(u, f, uy->diags + uy->nerrors, uy->ndiags - uy->nerrors);
     }
-    if (k < end)
-        uf_pdf_more(u->doc.cr, x, UF_CONTENT_BOTTOM, end - k, "kommentarer");
+    f->entry = NULL;
 }
 
 /* Indicators without a value in the report year, comma-separated. */
@@ -472,114 +493,131 @@ static char *missing_list(unit_doc *u, size_t *count)
     return uf_strbuf_take(&sb);
 }
 
-static double missing_section(unit_doc *u, double x, double y, double w)
+static void missing_section(unit_doc *u, uf_pdf_flow *f)
 {
-    char title[64], text[200];
-    snprintf(title, sizeof title, "Saknas %d", u->m->report_year);
-    y = uf_pdf_heading(u->doc.cr, x, y, w, title);
+    char year[16];
+    year_text(u, year);
+    char *title = uf_msg_format(UF_MSG_UNIT_MISSING, year), *text;
+    section_heading(u, f, title ? title : year, -1);
     if (!u->uy->reported) {
-        snprintf(text, sizeof text, "%d: %s%s%s.", u->m->report_year,
-                 uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
-                 u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
-        return uf_pdf_note(u->doc.cr, x, y, w, text, 2) + 10;
+        text = uf_asprintf("%d: %s%s%s.", u->m->report_year,
+                           uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
+                           u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
+    } else {
+        size_t count;
+        char *list = missing_list(u, &count);
+        text = count ? uf_msg_format(UF_MSG_UNIT_MISSING_LIST, list) : uf_xstrdup(uf_msg_text(UF_MSG_UNIT_MISSING_NONE));
+        free(list);
     }
-    size_t count;
-    char *list = missing_list(u, &count);
-    char *note = uf_xmalloc(strlen(list) + 64);
-    if (count)
-        sprintf(note, "Inget värde för: %s.", list);
-    else
-        sprintf(note, "Alla indikatorer har ett värde.");
-    y = uf_pdf_note(u->doc.cr, x, y, w, note, 5) + 10;
-    free(note);
-    free(list);
-    return y;
+    paragraph(f, text ? text : "");
+    free(text);
+    f->entry = NULL;
+    free(title);
 }
 
-static size_t diag_entry(unit_doc *u, const uf_diag *d, double x, double y, double w, bool draw)
+/* The unit's comments for the year, each under its indicator (and partner). */
+static void comments_section(unit_doc *u, uf_pdf_flow *f)
 {
-    char place[600];
-    size_t n = (size_t)snprintf(place, sizeof place, "%s ", d->severity == UF_SEVERITY_ERROR ? "Avvisad:" : "Varning:");
-    uf_pdf_diag_place(place + n, sizeof place - n, u->v->diags, d);
-    cairo_t *cr = u->doc.cr;
-    uf_style_set(cr, uf_style_rgb(d->severity == UF_SEVERITY_ERROR ? UF_COLOUR_INK : UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
-    size_t lines = uf_text_wrap(cr, x, y, w, 0, 10.5, 2, place, draw);
-    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    return lines + uf_text_wrap(cr, x, y + 10.5 * (double)lines, w, 0, 10.5, 3, d->text, draw);
+    char year[16];
+    year_text(u, year);
+    char *title = uf_msg_format(UF_MSG_UNIT_COMMENTS, year);
+    section_heading(u, f, title ? title : year, SECTION_COMMENTS);
+    if (u->uy->ncomments == 0)
+        paragraph(f, uf_msg_text(UF_MSG_UNIT_NO_COMMENTS));
+    const uf_plan *p = u->m->plan;
+    uf_pdf_flow_tag_begin(f, "L");
+    for (size_t k = u->uy->comments; k < u->uy->comments + u->uy->ncomments; k++) {
+        const uf_view_comment *r = &u->v->unit_comments[k];
+        char *label = r->partner != UF_NO_PARTNER
+                          ? uf_asprintf("%s (%s):", p->indicators[r->indicator].name, p->partners[r->partner].name)
+                          : uf_asprintf("%s:", p->indicators[r->indicator].name);
+        list_item(f, label, r->text);
+        free(label);
+    }
+    uf_pdf_flow_tag_end(f, "L");
+    f->entry = NULL;
+    free(title);
 }
 
-static void rejected_section(unit_doc *u, double x, double y, double w)
+/* Goes on below the table on its last page (already started); returns the
+ * pages it used, that one included. */
+static size_t followup_flow(unit_doc *u, cairo_t *cr, bool draw)
 {
-    size_t first = u->uy->diags, end = first + u->uy->ndiags, k = first;
-    char title[160], n[UF_NUMBUF];
-    snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)%s%s", uf_style_count(n, end - first),
-             u->uy->rejected ? MIDDOT : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
-    y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
-    if (first == end) {
-        uf_pdf_note(u->doc.cr, x, y - 9, w, "Inget avvisat och inga varningar.", 1);
-        return;
-    }
-    for (; k < end; k++) {
-        const uf_diag *d = &u->v->diags->items[u->v->unit_diags[k]];
-        double need = 10.5 * (double)diag_entry(u, d, 0, 0, w, false);
-        double limit = k + 1 < end ? UF_CONTENT_BOTTOM - 10.5 : UF_CONTENT_BOTTOM;
-        if (y + need - 10.5 > limit)
-            break;
-        diag_entry(u, d, x, y, w, true);
-        y += need + 5;
-    }
-    if (k < end)
-        uf_pdf_more(u->doc.cr, x, UF_CONTENT_BOTTOM, end - k, "(se arbetsbokens flik Avvisade)");
+    const char *name = u->m->plan->units[u->unit].name;
+    uf_pdf_flow f = {.doc = &u->doc, .cr = cr, .draw = draw, .pages = 1, .y = table_end(u->m, u->unit),
+                     .section = name, .title = name};
+    assessment_section(u, &f);
+    correct_section(u, &f);
+    missing_section(u, &f);
+    comments_section(u, &f);
+    uf_pdf_flow_end(&f);
+    return f.pages;
 }
 
-static void last_page(unit_doc *u)
+/* The page count: the table's pages, and the flow's measured by walking it
+ * without drawing. */
+static void unit_plan(unit_doc *u)
 {
-    double col = (UF_CONTENT_W - 30) / 2, top = UF_CONTENT_TOP + 4;
-    char title[96];
-    snprintf(title, sizeof title, "Kommentarer, saknat och avvisat %d", u->m->report_year);
-    double y = uf_pdf_title(u->doc.cr, top, title);
-    y = assessment_section(u, UF_MARGIN, y, col);
-    comments_column(u, UF_MARGIN, y, col);
-    double x = UF_MARGIN + col + 30;
-    y = missing_section(u, x, y, col);
-    rejected_section(u, x, y, col);
+    u->table_pages = table_pages(u->m, u->unit);
+    u->npages = u->table_pages;
+    cairo_t *cr = uf_pdf_measuring();
+    if (!cr)
+        return; /* opening the report fails the same way */
+    u->npages += followup_flow(u, cr, false) - 1;
+    u->measure_failed = !uf_pdf_measuring_end(cr);
+}
+
+size_t uf_pdf_unit_pages(const uf_model *m, const uf_view *v, size_t unit)
+{
+    unit_doc u = {.m = m, .v = v, .uy = uf_view_unit(v, m->report_index, unit), .unit = unit};
+    unit_plan(&u);
+    return u.npages;
 }
 
 /* ---- one unit ---- */
 
-static void unit_bookmarks(unit_doc *u, size_t last)
+static void unit_bookmarks(unit_doc *u)
 {
+    char year[16];
+    year_text(u, year);
+    char *assessment = uf_msg_format(UF_MSG_UNIT_ASSESSMENT, year), *comments = uf_msg_format(UF_MSG_UNIT_COMMENTS, year);
     uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, "Indikatorer och status", 1, false);
-    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, "Kommentarer, saknat och avvisat", last, false);
+    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, assessment ? assessment : year, u->section_page[SECTION_ASSESSMENT],
+                    false);
+    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_UNIT_CORRECT), u->section_page[SECTION_CORRECT],
+                    false);
+    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, comments ? comments : year, u->section_page[SECTION_COMMENTS], false);
+    free(assessment);
+    free(comments);
 }
 
 static void unit_draw(unit_doc *u)
 {
     const char *name = u->m->plan->units[u->unit].name;
-    size_t pages = table_pages(u->m, u->unit), row = 0;
-    for (size_t page = 0; page < pages; page++) {
+    size_t row = 0;
+    for (size_t page = 0; page < u->table_pages; page++) {
+        if (page)
+            uf_pdf_page_end(&u->doc);
         uf_pdf_page(&u->doc, name);
         if (page == 0)
             unit_intro(u);
         else
             uf_pdf_title(u->doc.cr, UF_CONTENT_TOP + 4, "Indikatorer, fortsättning");
         row = table_page(u, row, page == 0 ? TABLE_FIRST_Y : TABLE_NEXT_Y);
-        uf_pdf_page_end(&u->doc);
     }
-    uf_pdf_page(&u->doc, name);
-    last_page(u);
-    uf_pdf_page_end(&u->doc);
-    unit_bookmarks(u, pages + 1);
+    followup_flow(u, u->doc.cr, true); /* ends the last page */
+    unit_bookmarks(u);
 }
 
 static uf_error write_unit(unit_doc *u, const char *path)
 {
     const uf_unit *unit = &u->m->plan->units[u->unit];
+    unit_plan(u);
+    if (u->measure_failed)
+        return UF_ERROR_CAIRO;
     char *title = uf_asprintf("Uppföljning av internationell plan %d: %s", u->m->report_year, unit->name);
     char *subject = uf_asprintf("Enhetsrapport för %s", unit->name);
-    uf_error err = uf_pdf_open(&u->doc, path, title, subject, uf_pdf_unit_pages(u->m, u->unit));
+    uf_error err = uf_pdf_open(&u->doc, path, title, subject, u->npages);
     free(title);
     free(subject);
     if (err != UF_OK)

@@ -1,7 +1,10 @@
-/* enheter/UNIT.pdf: each unit's self-assessment. Its figures for the report
- * year against its own and the municipality's targets and last year, its
- * status and share of the municipal figure per indicator, its comments,
- * and what of its submission was rejected or is missing. */
+/* enheter/UNIT.pdf: each unit's report. Its figures for the report year
+ * against its own and the municipality's targets and last year, its status
+ * and share of the municipal figure per applicable indicator, its own
+ * assessment on each goal's row; then, in full on as many pages as it
+ * takes: its self-assessment, what it must correct (each rejected row with
+ * its place and reason, then its warnings), what is missing and its
+ * comments. Only the report year's. */
 #ifndef UF_UNIT_REPORT_H
 #define UF_UNIT_REPORT_H
 
@@ -24,7 +27,8 @@ uf_error uf_pdf_units_prepare(uf_pdf_units **units, const uf_model *model, const
                               uf_job_set *set);
 void uf_pdf_units_free(uf_pdf_units *units);
 
-/* The pages of one unit's report: its applicable indicators decide. */
-size_t uf_pdf_unit_pages(const uf_model *model, size_t unit);
+/* The pages of one unit's report: its applicable indicators, then its
+ * self-assessment, what it must correct and its comments, in full. */
+size_t uf_pdf_unit_pages(const uf_model *model, const uf_view *view, size_t unit);
 
 #endif
