@@ -69,6 +69,7 @@ static double reporting_line(unit_doc *u, double y)
     cairo_t *cr = u->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
+    uf_pdf_tag_begin(&u->doc, "P");
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, "Rapporterat:", 0, UF_ALIGN_LEFT) + 10;
     for (size_t k = 0; k < u->v->nyears_shown; k++) {
         size_t yi = uf_view_year(u->v, k);
@@ -80,6 +81,7 @@ static double reporting_line(unit_doc *u, double y)
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 10);
         x += 16 + uf_text_draw(cr, x + 16, y + 3.5, text, 0, UF_ALIGN_LEFT) + 16;
     }
+    uf_pdf_tag_end(&u->doc, "P");
     return y + 20;
 }
 
@@ -95,10 +97,12 @@ static void not_reported_box(unit_doc *u, double y)
     cairo_set_line_width(cr, 1.5);
     cairo_rectangle(cr, UF_MARGIN, y, UF_CONTENT_W, 24);
     cairo_stroke(cr);
+    uf_pdf_tag_begin(&u->doc, "P");
     uf_chart_badge(cr, UF_MARGIN + 8, y + 12, 13, UF_STATUS_RED, NULL);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9.5);
     uf_text_draw(cr, UF_MARGIN + 28, y + 15.5, text, UF_CONTENT_W - 36, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&u->doc, "P");
 }
 
 /* "Status 2025: ✔ 3 uppnått ◐ 2 ..." counted over the unit's indicators. */
@@ -114,6 +118,7 @@ static void status_counts(unit_doc *u, double y)
     snprintf(text, sizeof text, "Status %d:", u->m->report_year);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
+    uf_pdf_tag_begin(&u->doc, "P");
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, text, 0, UF_ALIGN_LEFT) + 10;
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
         uf_font_use(cr, UF_FONT_BOLD, 10);
@@ -121,6 +126,7 @@ static void status_counts(unit_doc *u, double y)
         x += uf_text_draw(cr, x, y + 3.5, uf_style_count(n, count[s]), 0, UF_ALIGN_LEFT) + 4;
         x += uf_chart_badge(cr, x, y, 13, (uf_status)s, uf_status_word((uf_status)s)) + 18;
     }
+    uf_pdf_tag_end(&u->doc, "P");
 }
 
 static void unit_intro(unit_doc *u)
@@ -132,10 +138,14 @@ static void unit_intro(unit_doc *u)
              uf_unit_type_name(unit->type), uf_utf8_prefix(unit->id, 100), unit->id);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
+    uf_pdf_tag_begin(&u->doc, "P");
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, kind, UF_CONTENT_W, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&u->doc, "P");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 20);
+    uf_pdf_tag_begin(&u->doc, "H1");
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 36, unit->name, UF_CONTENT_W, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&u->doc, "H1");
     double y = reporting_line(u, UF_CONTENT_TOP + 58);
     if (!u->uy->reported) {
         not_reported_box(u, y - 4);
@@ -146,7 +156,9 @@ static void unit_intro(unit_doc *u)
                  "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan "
                  "målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ",
                  u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_PRELIM_NOTE) : "", uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
+        uf_pdf_tag_begin(&u->doc, "P");
         y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 3) + 4; /* three lines end above the status line */
+        uf_pdf_tag_end(&u->doc, "P");
     }
     status_counts(u, y + 6);
 }
@@ -166,7 +178,8 @@ static double col_x(int c)
 }
 
 /* Headings in two short lines, right-aligned over numbers. */
-static void table_header(unit_doc *u, double y)
+/* Tags (tag): the first page's header row; later pages repeat it untagged. */
+static void table_header(unit_doc *u, double y, bool tag)
 {
     cairo_t *cr = u->doc.cr;
     char year[16], prev[16];
@@ -177,12 +190,20 @@ static void table_header(unit_doc *u, double y)
                                    {"Kommunen", year},        {"Andel av", "kommunen"}, {"", "Status"}};
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8);
+    if (tag)
+        uf_pdf_tag_begin(&u->doc, "TR");
     for (int c = 0; c < NCOLS; c++) {
         bool left = c == COL_NAME || c == COL_STATUS;
         double x = left ? col_x(c) + (c == COL_STATUS ? 4 : 0) : col_x(c) + col_w[c] - 6;
+        if (tag)
+            uf_pdf_tag_begin(&u->doc, "TH");
         for (int line = 0; line < 2; line++)
             uf_text_draw(cr, x, y + 8 + 10 * line, heads[c][line], col_w[c] - 6, left ? UF_ALIGN_LEFT : UF_ALIGN_RIGHT);
+        if (tag)
+            uf_pdf_tag_end(&u->doc, "TH");
     }
+    if (tag)
+        uf_pdf_tag_end(&u->doc, "TR");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_AXIS));
     cairo_set_line_width(cr, 0.8);
     cairo_move_to(cr, UF_MARGIN, y + TABLE_HEAD_H - 0.5);
@@ -249,7 +270,11 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     cairo_t *cr = u->doc.cr;
     char v[UF_VALUEBUF];
     double base = y + 3.2;
+    uf_pdf_tag_begin(&u->doc, "TR");
+    uf_pdf_tag_begin(&u->doc, "TD");
     indicator_name(cr, ind->name, y);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     /* Not reporting is not the same as a missing value, let alone 0. */
     if (!u->uy->reported) {
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
@@ -260,19 +285,35 @@ static void indicator_row(unit_doc *u, size_t i, double y)
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
         cell(cr, COL_VALUE, base, uf_style_value(v, f->value, ind));
     }
+    uf_pdf_tag_end(&u->doc, "TD");
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_PREV, base, uf_style_value(v, f->previous, ind));
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     change_cell(cr, base, f, ind);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     target_cell(cr, base, f, ind);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_WHOLE_TARGET, base, uf_style_value(v, w->target, ind));
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_WHOLE, base, uf_style_value(v, w->value, ind));
+    uf_pdf_tag_end(&u->doc, "TD");
     char share[UF_VALUEBUF + 8];
     if (isnan(f->share))
         snprintf(share, sizeof share, "\xE2\x80\x93");
     else
         snprintf(share, sizeof share, "%s" UF_NBSP "%%", uf_style_number(v, f->share * 100));
+    uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_SHARE, base, share);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     uf_chart_badge(cr, col_x(COL_STATUS) + 4, y, 11, f->status, uf_chart_word(f));
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_end(&u->doc, "TR");
 }
 
 static const uf_view_assessment *assessment_of(const unit_doc *u, size_t g)
@@ -319,9 +360,15 @@ static void goal_row(unit_doc *u, size_t g, double y)
     char *text = uf_asprintf("Mål %s: %s", goal->id, goal->name);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9);
+    uf_pdf_tag_begin(&u->doc, "TR");
+    uf_pdf_tag_begin(&u->doc, "TH");
     uf_text_draw(cr, UF_MARGIN + 4, y + 3.2, text, UF_CONTENT_W * 0.55, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&u->doc, "TH");
     free(text);
+    uf_pdf_tag_begin(&u->doc, "TD");
     goal_assessment(u, g, y);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_end(&u->doc, "TR");
 }
 
 /* The k-th table row: a goal (*ind = SIZE_MAX) or one of its indicators
@@ -350,7 +397,7 @@ static size_t table_page(unit_doc *u, size_t first, double top)
     size_t total = table_rows(u->m, u->unit), count = rows_fitting(top);
     if (count > total - first)
         count = total - first;
-    table_header(u, top);
+    table_header(u, top, first == 0);
     for (size_t r = 0; r < count; r++) {
         size_t g, i;
         table_row(u->m->plan, u->unit, first + r, &g, &i);
@@ -367,6 +414,8 @@ static size_t table_page(unit_doc *u, size_t first, double top)
 
 static size_t comment_entry(unit_doc *u, const uf_view_comment *r, double x, double y, double w, bool draw)
 {
+    if (draw)
+        uf_pdf_tag_begin(&u->doc, "P");
     const uf_plan *p = u->m->plan;
     char *label = r->partner != UF_NO_PARTNER
                       ? uf_asprintf("%s (%s):", p->indicators[r->indicator].name, p->partners[r->partner].name)
@@ -378,7 +427,10 @@ static size_t comment_entry(unit_doc *u, const uf_view_comment *r, double x, dou
         uf_text_draw(cr, x, y, label, w, UF_ALIGN_LEFT);
     free(label);
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    return 1 + uf_text_wrap(cr, x, y + 10.5, w, 0, 10.5, 3, r->text, draw);
+    size_t lines = 1 + uf_text_wrap(cr, x, y + 10.5, w, 0, 10.5, 3, r->text, draw);
+    if (draw)
+        uf_pdf_tag_end(&u->doc, "P");
+    return lines;
 }
 
 /* One labelled text ("Analys: …"), at most max_lines; the workbook's
@@ -391,9 +443,11 @@ static double labelled_text(unit_doc *u, const char *label, const char *text, do
     snprintf(head, sizeof head, "%s:", label);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_pdf_tag_begin(&u->doc, "P");
     double indent = uf_text_draw(cr, x, y, head, w * 0.3, UF_ALIGN_LEFT) + 4;
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     size_t lines = uf_text_wrap(cr, x, y, w, indent, 10.5, max_lines, text, true);
+    uf_pdf_tag_end(&u->doc, "P");
     return y + 10.5 * (double)(lines ? lines : 1);
 }
 
@@ -404,10 +458,16 @@ static double assessment_section(unit_doc *u, double x, double y, double w)
     char year[16];
     snprintf(year, sizeof year, "%d", u->m->report_year);
     char *title = uf_msg_format(UF_MSG_UNIT_ASSESSMENT, year);
+    uf_pdf_tag_begin(&u->doc, "H2");
     y = uf_pdf_heading(u->doc.cr, x, y, w, title ? title : year) + 8;
+    uf_pdf_tag_end(&u->doc, "H2");
     free(title);
-    if (u->uy->nassessments == 0)
-        return uf_pdf_note(u->doc.cr, x, y - 9, w, uf_msg_text(UF_MSG_UNIT_NO_ASSESSMENT), 1) + 10;
+    if (u->uy->nassessments == 0) {
+        uf_pdf_tag_begin(&u->doc, "P");
+        y = uf_pdf_note(u->doc.cr, x, y - 9, w, uf_msg_text(UF_MSG_UNIT_NO_ASSESSMENT), 1) + 10;
+        uf_pdf_tag_end(&u->doc, "P");
+        return y;
+    }
     const uf_plan *p = u->m->plan;
     cairo_t *cr = u->doc.cr;
     for (size_t k = 0; k < u->uy->nassessments && y < UF_CONTENT_BOTTOM - 120; k++) {
@@ -416,6 +476,7 @@ static double assessment_section(unit_doc *u, double x, double y, double w)
         snprintf(goal, sizeof goal, "Mål %.40s", p->goals[a->goal].id);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
+        uf_pdf_tag_begin(&u->doc, "H3");
         double gx = x + uf_text_draw(cr, x, y, goal, w * 0.3, UF_ALIGN_LEFT) + 8;
         gx += uf_chart_badge(cr, gx, y - 3, 10, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
         if (a->differs) {
@@ -423,6 +484,7 @@ static double assessment_section(unit_doc *u, double x, double y, double w)
             uf_font_use(cr, UF_FONT_BOLD, 8.5);
             uf_text_draw(cr, gx, y, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), x + w - gx, UF_ALIGN_LEFT);
         }
+        uf_pdf_tag_end(&u->doc, "H3");
         y += 12;
         if (a->analysis)
             y = labelled_text(u, uf_msg_text(UF_MSG_UNIT_ANALYSIS), a->analysis, x, y, w, 2);
@@ -437,10 +499,14 @@ static void comments_column(unit_doc *u, double x, double y, double w)
 {
     char title[64];
     snprintf(title, sizeof title, "Kommentarer %d", u->m->report_year);
+    uf_pdf_tag_begin(&u->doc, "H2");
     y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
+    uf_pdf_tag_end(&u->doc, "H2");
     size_t first = u->uy->comments, end = first + u->uy->ncomments, k = first;
     if (first == end) {
+        uf_pdf_tag_begin(&u->doc, "P");
         uf_pdf_note(u->doc.cr, x, y - 9, w, "Inga kommentarer.", 1);
+        uf_pdf_tag_end(&u->doc, "P");
         return;
     }
     for (; k < end; k++) {
@@ -452,8 +518,11 @@ static void comments_column(unit_doc *u, double x, double y, double w)
         comment_entry(u, r, x, y, w, true);
         y += need + 5;
     }
-    if (k < end)
+    if (k < end) {
+        uf_pdf_tag_begin(&u->doc, "P");
         uf_pdf_more(u->doc.cr, x, UF_CONTENT_BOTTOM, end - k, "kommentarer");
+        uf_pdf_tag_end(&u->doc, "P");
+    }
 }
 
 /* Indicators without a value in the report year, comma-separated. */
@@ -476,12 +545,17 @@ static double missing_section(unit_doc *u, double x, double y, double w)
 {
     char title[64], text[200];
     snprintf(title, sizeof title, "Saknas %d", u->m->report_year);
+    uf_pdf_tag_begin(&u->doc, "H2");
     y = uf_pdf_heading(u->doc.cr, x, y, w, title);
+    uf_pdf_tag_end(&u->doc, "H2");
     if (!u->uy->reported) {
         snprintf(text, sizeof text, "%d: %s%s%s.", u->m->report_year,
                  uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
                  u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
-        return uf_pdf_note(u->doc.cr, x, y, w, text, 2) + 10;
+        uf_pdf_tag_begin(&u->doc, "P");
+        y = uf_pdf_note(u->doc.cr, x, y, w, text, 2) + 10;
+        uf_pdf_tag_end(&u->doc, "P");
+        return y;
     }
     size_t count;
     char *list = missing_list(u, &count);
@@ -490,7 +564,9 @@ static double missing_section(unit_doc *u, double x, double y, double w)
         sprintf(note, "Inget värde för: %s.", list);
     else
         sprintf(note, "Alla indikatorer har ett värde.");
+    uf_pdf_tag_begin(&u->doc, "P");
     y = uf_pdf_note(u->doc.cr, x, y, w, note, 5) + 10;
+    uf_pdf_tag_end(&u->doc, "P");
     free(note);
     free(list);
     return y;
@@ -516,9 +592,13 @@ static void rejected_section(unit_doc *u, double x, double y, double w)
     char title[160], n[UF_NUMBUF];
     snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)%s%s", uf_style_count(n, end - first),
              u->uy->rejected ? MIDDOT : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
+    uf_pdf_tag_begin(&u->doc, "H2");
     y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
+    uf_pdf_tag_end(&u->doc, "H2");
     if (first == end) {
+        uf_pdf_tag_begin(&u->doc, "P");
         uf_pdf_note(u->doc.cr, x, y - 9, w, "Inget avvisat och inga varningar.", 1);
+        uf_pdf_tag_end(&u->doc, "P");
         return;
     }
     for (; k < end; k++) {
@@ -527,11 +607,16 @@ static void rejected_section(unit_doc *u, double x, double y, double w)
         double limit = k + 1 < end ? UF_CONTENT_BOTTOM - 10.5 : UF_CONTENT_BOTTOM;
         if (y + need - 10.5 > limit)
             break;
+        uf_pdf_tag_begin(&u->doc, "P");
         diag_entry(u, d, x, y, w, true);
+        uf_pdf_tag_end(&u->doc, "P");
         y += need + 5;
     }
-    if (k < end)
+    if (k < end) {
+        uf_pdf_tag_begin(&u->doc, "P");
         uf_pdf_more(u->doc.cr, x, UF_CONTENT_BOTTOM, end - k, "(se arbetsbokens flik Avvisade)");
+        uf_pdf_tag_end(&u->doc, "P");
+    }
 }
 
 static void last_page(unit_doc *u)
@@ -539,7 +624,9 @@ static void last_page(unit_doc *u)
     double col = (UF_CONTENT_W - 30) / 2, top = UF_CONTENT_TOP + 4;
     char title[96];
     snprintf(title, sizeof title, "Kommentarer, saknat och avvisat %d", u->m->report_year);
+    uf_pdf_tag_begin(&u->doc, "H1");
     double y = uf_pdf_title(u->doc.cr, top, title);
+    uf_pdf_tag_end(&u->doc, "H1");
     y = assessment_section(u, UF_MARGIN, y, col);
     comments_column(u, UF_MARGIN, y, col);
     double x = UF_MARGIN + col + 30;
@@ -565,7 +652,12 @@ static void unit_draw(unit_doc *u)
             unit_intro(u);
         else
             uf_pdf_title(u->doc.cr, UF_CONTENT_TOP + 4, "Indikatorer, fortsättning");
+        /* One table across the pages. */
+        if (page == 0)
+            uf_pdf_tag_begin(&u->doc, "Table");
         row = table_page(u, row, page == 0 ? TABLE_FIRST_Y : TABLE_NEXT_Y);
+        if (page + 1 == pages)
+            uf_pdf_tag_end(&u->doc, "Table");
         uf_pdf_page_end(&u->doc);
     }
     uf_pdf_page(&u->doc, name);
