@@ -170,7 +170,9 @@ char *uf_chart_desc_goal_counts(const uf_model *m)
     }
     char year[16];
     snprintf(year, sizeof year, "%d", m->report_year);
-    return format_or_empty(uf_msg_format(UF_MSG_ALT_GOAL_COUNTS, year, goals.data ? goals.data : ""));
+    char *text = uf_msg_format(UF_MSG_ALT_GOAL_COUNTS, year, goals.data ? goals.data : "");
+    uf_strbuf_free(&goals);
+    return format_or_empty(text);
 }
 
 static char *indicator_text(const uf_model *m, size_t i)
@@ -214,7 +216,9 @@ char *uf_chart_desc_overview(const uf_model *m, size_t first, size_t count)
     }
     char year[16];
     snprintf(year, sizeof year, "%d", m->report_year);
-    return format_or_empty(uf_msg_format(UF_MSG_ALT_OVERVIEW, year, rows.data ? rows.data : ""));
+    char *text = uf_msg_format(UF_MSG_ALT_OVERVIEW, year, rows.data ? rows.data : "");
+    uf_strbuf_free(&rows);
+    return format_or_empty(text);
 }
 
 char *uf_chart_desc_partner_activity(const uf_view *v, size_t max_partners)
