@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages uppfolj needs, only those that are missing.
 set -euo pipefail
 packages=(build-essential cmake pkg-config libcsv-dev libxlsxwriter-dev libcairo2-dev
-          libfreetype-dev libcmocka-dev libminizip-dev libexpat1-dev libpng-dev)
+          libfreetype-dev libcmocka-dev libminizip-dev libexpat1-dev libpng-dev
+          libqpdf-dev)
 if [ "${1:-}" = "--test" ]; then
   # The tests read the outputs back with independent tools.
   packages+=(python3 python3-openpyxl python3-xlsxwriter poppler-utils qpdf clang libclang-rt-14-dev valgrind)
@@ -13,6 +14,8 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(libreoffice-calc-nogui)
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
+# The PDF tests run once under a Swedish locale (tests/pdf_access_check.py).
+[ "${1:-}" = "--test" ] && packages+=(locales)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,14 +28,22 @@ browser_modules() {
   echo "Installerar npm-paket i tests/browser: axe-core playwright-core"
   (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
+swedish_locale() {
+  [ "${1:-}" = "--test" ] || return 0
+  locale -a 2>/dev/null | grep -qix 'sv_SE.utf8' && return 0
+  echo "Installerar språkmiljön sv_SE.UTF-8"
+  $sudo localedef -i sv_SE -f UTF-8 sv_SE.UTF-8
+}
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
 if [ ${#missing[@]} -eq 0 ]; then
   browser_modules "${1:-}"
+  swedish_locale "${1:-}"
   exit 0
 fi
 echo "Installerar: ${missing[*]}"
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 browser_modules "${1:-}"
+swedish_locale "${1:-}"

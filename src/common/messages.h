@@ -256,6 +256,26 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HTML_LEGEND_OWN, "enhetens eget målvärde", "the unit's own target") \
     X(HTML_LEGEND_WHOLE, "kommunens målvärde", "the municipality's target") \
     X(HTML_GENERATOR, "Skapad med uppfolj %s.", "Made with uppfolj %s.") \
+    /* PDF alternative texts and structure (tags) */ \
+    X(ALT_UNITS, "Enheternas värden %s, störst först: %s", "The units' values %s, largest first: %s") \
+    X(ALT_UNIT_VALUE, "%s %s (%s)", "%s %s (%s)") \
+    X(ALT_UNITS_NO_VALUE, "; inget värde: %s", "; no value: %s") \
+    X(ALT_UNITS_NOT_REPORTED, "; har inte rapporterat: %s", "; not reported: %s") \
+    X(ALT_UNITS_MORE, "; och %s enheter till", "; and %s more units") \
+    X(ALT_UNITS_NONE, "Indikatorn gäller ingen enhet", "The indicator applies to no unit") \
+    X(ALT_WHOLE_TARGET, "; kommunens målvärde %s", "; the municipality's target %s") \
+    X(ALT_GOAL_COUNTS, "Indikatorer per mål efter status %s: %s", "Indicators per goal by status %s: %s") \
+    X(ALT_GOAL, "mål %s, %s: %s", "goal %s, %s: %s") \
+    X(ALT_GOAL_EMPTY, "inga indikatorer", "no indicators") \
+    X(ALT_COUNT, "%s %s", "%s %s") \
+    X(ALT_OVERVIEW, "Översikt %s: %s", "Overview %s: %s") \
+    X(ALT_OVERVIEW_INDICATOR, "%s: %s, värde %s, målvärde %s, %s: %s", "%s: %s, value %s, target %s, %s: %s") \
+    X(ALT_OVERVIEW_NO_TARGET, "%s: %s, värde %s, inget målvärde, %s: %s", "%s: %s, value %s, no target, %s: %s") \
+    X(ALT_PARTNERS, "Godkända rader per partner %s: %s", "Accepted rows per partner %s: %s") \
+    X(ALT_PARTNER_REVIEW, " (avtalet bör ses över)", " (agreement to review)") \
+    X(ALT_PARTNERS_MORE, "; och %s partner till, varav %s bör ses över", "; and %s more partners, %s of them to review") \
+    X(ALT_PARTNERS_NONE, "Inga registrerade partner", "No registered partners") \
+    X(ALT_LIST_SEP, ", ", ", ") \
     /* command line */ \
     X(CLI_USAGE, \
       "Användning: uppfolj KOMMANDO [FLAGGOR] [INDATA] [FIL...]\n" \

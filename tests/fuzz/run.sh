@@ -69,8 +69,8 @@ for src in $sources; do
   fi
   objs+=("$obj")
 done
-render_cflags=($(pkg-config --cflags xlsxwriter cairo freetype2 libpng))
-render_libs=($(pkg-config --libs xlsxwriter cairo freetype2 libpng) -lpthread)
+render_cflags=($(pkg-config --cflags xlsxwriter cairo freetype2 libpng libqpdf))
+render_libs=($(pkg-config --libs xlsxwriter cairo freetype2 libpng libqpdf) -lpthread)
 render_objs=()
 for src in "$root"/src/render/*.c "$root"/src/render/*/*.c "$root"/src/output/*.c "$root"/src/cli/operate.c; do
   obj=$build/obj/$(echo "${src#"$root"/src/}" | tr / _).o

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <cairo-pdf.h>
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include "read/summary.h"
 #include "render/pdf/board.h"
 #include "render/pdf/frame.h"
+#include "render/pdf/finish.h"
 #include "render/pdf/unit.h"
 #include "sample.h"
 #include "files.h"
@@ -430,6 +432,14 @@ static void test_board_report_many_assessments(void **state)
     char *text = body_text(path, s->model);
     assessments_in_full(text, v, path);
     free(text);
+    /* Paragraphs go on across pages: the next page's header and footer and
+     * what it repeats ("…, fortsättning") stay out of the structure. */
+    char *tree = run("pdfinfo -struct-text '%s'", path);
+    assert_non_null(tree);
+    assert_null(strstr(tree, "Sida "));
+    assert_null(strstr(tree, "fortsättning"));
+    assert_non_null(strstr(tree, "Åtgärd 30"));
+    free(tree);
     v->assessments = saved;
     v->nassessments = saved_n;
     uy->assessments = saved_first;
@@ -824,6 +834,80 @@ static void test_time(void **state)
     assert_true(took < 2.0);
 }
 
+/* ---- the finishing pass ---- */
+
+static cairo_status_t to_strbuf(void *closure, const unsigned char *data, unsigned int length)
+{
+    uf_strbuf_append(closure, (const char *)data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* A tagged page with one Figure, as cairo writes it. */
+static void one_figure(uf_strbuf *pdf)
+{
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(to_strbuf, pdf, 200, 200);
+    cairo_t *cr = cairo_create(surface);
+    cairo_tag_begin(cr, "Document", "");
+    cairo_tag_begin(cr, "Figure", "");
+    cairo_rectangle(cr, 10, 10, 50, 50);
+    cairo_fill(cr);
+    cairo_tag_end(cr, "Figure");
+    cairo_tag_end(cr, "Document");
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    assert_int_equal(cairo_surface_status(surface), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(surface);
+}
+
+static bool holds(const uf_strbuf *sb, const char *what)
+{
+    size_t n = strlen(what);
+    for (size_t k = 0; sb->data && k + n <= sb->len; k++)
+        if (memcmp(sb->data + k, what, n) == 0)
+            return true;
+    return false;
+}
+
+static uf_error finish_with(const uf_strbuf *pdf, char *const *alts, size_t nalts, uf_strbuf *out)
+{
+    struct tm when = {.tm_year = 125, .tm_mon = 11, .tm_mday = 1};
+    uf_pdf_finishing f = {"sv-SE", alts, nalts, &when, true};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    uf_error err = uf_pdf_finish(pdf->data, pdf->len, &f, fp);
+    assert_int_equal(fclose(fp), 0);
+    uf_strbuf_append(out, buf, len);
+    free(buf);
+    return err;
+}
+
+/* Every Figure gets its text, and a count that does not match is an
+ * error: the file would say the wrong thing about its charts. */
+static void test_finish_alt_count(void **state)
+{
+    (void)state;
+    uf_strbuf pdf = {0}, out = {0};
+    one_figure(&pdf);
+    char *alts[] = {"Kommunens värde 2023–2025: 18; 21; 26; målvärde 30", "en till"};
+    assert_int_equal(finish_with(&pdf, alts, 1, &out), UF_OK);
+    assert_non_null(out.data);
+    assert_true(holds(&out, "/Alt"));
+    assert_true(holds(&out, "/Lang (sv-SE)"));
+    assert_true(holds(&out, "(D:20251201000000Z)"));
+    out.len = 0;
+    assert_int_equal(finish_with(&pdf, alts, 2, &out), UF_ERROR_CAIRO);
+    assert_int_equal(out.len, 0);
+    assert_int_equal(finish_with(&pdf, alts, 0, &out), UF_ERROR_CAIRO);
+    uf_strbuf not_pdf = {0};
+    uf_strbuf_puts(&not_pdf, "inte en pdf");
+    assert_int_equal(finish_with(&not_pdf, alts, 1, &out), UF_ERROR_CAIRO);
+    uf_strbuf_free(&not_pdf);
+    uf_strbuf_free(&pdf);
+    uf_strbuf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -840,6 +924,7 @@ int main(void)
         cmocka_unit_test(test_unit_report_many),
         cmocka_unit_test(test_unit_report_galler),
         cmocka_unit_test(test_time),
+        cmocka_unit_test(test_finish_alt_count),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

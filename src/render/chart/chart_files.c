@@ -2,6 +2,7 @@
 
 #include "common/messages.h"
 #include "render/chart/chart.h"
+#include "render/chart/chart_desc.h"
 #include "render/chart/chart_encode.h"
 #include "render/font.h"
 #include "render/jobs.h"
@@ -43,41 +44,6 @@ static uf_error draw_panel(cairo_surface_t *surface, const uf_view *v, size_t i,
     return err;
 }
 
-/* "Kommunens värde 2023–2025: 18; 21; 26; målvärde 30": the municipality's
- * figures as the trend draws them (the view's years), and the report year's
- * target. Plain text; uf_svg_write escapes it. */
-static char *chart_description(const uf_view *v, size_t i)
-{
-    const uf_model *m = v->model;
-    const uf_indicator *ind = &m->plan->indicators[i];
-    size_t first = v->first_year, n = v->nyears_shown;
-    char years[64], value[UF_VALUEBUF];
-    if (n > 1)
-        snprintf(years, sizeof years, "%d\xE2\x80\x93%d", m->years[first], m->years[first + n - 1]);
-    else
-        snprintf(years, sizeof years, "%d", n ? m->years[first] : m->report_year);
-    uf_strbuf values = {0};
-    for (size_t k = 0; k < n; k++) {
-        double x = uf_model_figure(m, first + k, i, UF_WHOLE_MUNICIPALITY)->value;
-        if (k)
-            uf_strbuf_puts(&values, uf_msg_text(UF_MSG_CHART_DESC_SEP));
-        uf_strbuf_puts(&values, isfinite(x) ? uf_style_value(value, x, ind) : uf_msg_text(UF_MSG_CHART_NO_VALUE));
-    }
-    char *text = uf_msg_format(UF_MSG_CHART_DESC, years, values.data ? values.data : "");
-    uf_strbuf_free(&values);
-    if (!text)
-        text = uf_xstrdup("");
-    double target = uf_model_figure(m, m->report_index, i, UF_WHOLE_MUNICIPALITY)->target;
-    if (isfinite(target)) {
-        char *more = uf_msg_format(UF_MSG_CHART_DESC_TARGET, uf_style_value(value, target, ind));
-        char *both = uf_asprintf("%s%s", text, more ? more : "");
-        free(more);
-        free(text);
-        text = both;
-    }
-    return text;
-}
-
 /* Draws indicator i into path as a PNG or an SVG, through a temporary file
  * (encoded by chart_encode.c: smaller PNGs, SVGs the same on any thread). */
 static uf_error write_chart(const uf_view *v, size_t i, const char *path, bool png)
@@ -98,7 +64,7 @@ static uf_error write_chart(const uf_view *v, size_t i, const char *path, bool p
         err = UF_ERROR_WRITE;
     cairo_surface_destroy(s);
     if (!png && err == UF_OK) {
-        char *desc = chart_description(v, i);
+        char *desc = uf_chart_desc_trend(v, i);
         err = uf_svg_write(&svg, v->model->plan->indicators[i].name, desc, out.fp);
         free(desc);
     }

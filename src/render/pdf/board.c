@@ -4,6 +4,7 @@
 #include "common/text.h"
 #include "common/util.h"
 #include "render/chart/chart.h"
+#include "render/chart/chart_desc.h"
 #include "render/font.h"
 
 #include <assert.h>
@@ -192,20 +193,28 @@ static void cover_facts(board *b, double y)
     cairo_t *cr = b->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 11);
+    uf_pdf_tag_begin(&b->doc, "P");
     uf_text_draw(cr, UF_MARGIN + 24, y, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
     snprintf(text, sizeof text, "Inlästa rader: %s, varav %s godkända och %s avvisade.", uf_style_count(a, (size_t)c->rows_read),
              uf_style_count(n, (size_t)c->rows_accepted), uf_style_count(r, (size_t)c->rows_rejected));
+    uf_pdf_tag_begin(&b->doc, "P");
     uf_text_draw(cr, UF_MARGIN + 24, y + 17, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
     snprintf(text, sizeof text, "Planen: %s mål, %s indikatorer, %s enheter, %s registrerade partner.",
              uf_style_count(a, b->m->plan->ngoals), uf_style_count(n, b->m->plan->nindicators), uf_style_count(r, b->m->plan->nunits),
              uf_style_count(q, b->m->plan->npartners));
+    uf_pdf_tag_begin(&b->doc, "P");
     uf_text_draw(cr, UF_MARGIN + 24, y + 34, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
     char *prelim = preliminary_text(b);
     if (prelim) {
+        uf_pdf_tag_begin(&b->doc, "P");
         uf_chart_badge(cr, UF_MARGIN + 24, y + 60, 13, UF_STATUS_YELLOW, NULL);
         uf_font_use(cr, UF_FONT_BOLD, 11);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_text_draw(cr, UF_MARGIN + 44, y + 64, prelim, UF_CONTENT_W - 44, UF_ALIGN_LEFT);
+        uf_pdf_tag_end(&b->doc, "P");
         free(prelim);
     }
 }
@@ -220,18 +229,24 @@ static void cover_page(board *b)
     cairo_fill(cr);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 30);
+    uf_pdf_tag_begin(&b->doc, "H1");
     uf_text_draw(cr, UF_MARGIN + 24, 190, "Uppföljning av internationell plan", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     snprintf(year, sizeof year, "%d", b->m->report_year);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 64);
     uf_text_draw(cr, UF_MARGIN + 22, 265, year, 0, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "H1");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 16);
+    uf_pdf_tag_begin(&b->doc, "P");
     uf_text_draw(cr, UF_MARGIN + 24, 305, "Rapport till kommunledningsutskottet", 0, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
     snprintf(date, sizeof date, UF_PDF_AUTHOR MIDDOT "%s", b->doc.date);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 12);
+    uf_pdf_tag_begin(&b->doc, "P");
     uf_text_draw(cr, UF_MARGIN + 24, 335, date, 0, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
     cover_facts(b, 420);
     uf_pdf_page_end(&b->doc);
 }
@@ -250,22 +265,39 @@ typedef uf_pdf_flow flow;
  * a blank line ends a paragraph; nothing else is read into it. */
 static void summary_block(flow *f, char kind, const char *text)
 {
+    if (f->list && kind != '-') {
+        uf_pdf_flow_tag_end(f, "L");
+        f->list = false;
+    }
     if (kind == '#') {
         uf_pdf_flow_need(f, 20 + 2 * BODY_LINE); /* a heading never ends a page */
         f->y += 6;
+        uf_pdf_flow_tag_need(f, "H2", 17);
         uf_pdf_flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, 12, 17, NULL, text);
+        uf_pdf_flow_tag_end(f, "H2");
         f->y += 2;
     } else if (kind == '-') {
         uf_pdf_flow_need(f, BODY_LINE);
+        if (!f->list)
+            uf_pdf_flow_tag_begin(f, "L");
+        f->list = true;
+        uf_pdf_flow_tag_begin(f, "LI");
+        uf_pdf_flow_tag_begin(f, "Lbl");
         if (f->draw) {
             uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
             uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
             uf_text_draw(f->cr, UF_MARGIN + 6, f->y + BODY_PT, "\xE2\x80\xA2", 0, UF_ALIGN_LEFT);
         }
+        uf_pdf_flow_tag_end(f, "Lbl");
+        uf_pdf_flow_tag_begin(f, "LBody");
         uf_pdf_flow_para(f, UF_MARGIN + 18, TEXT_W - 18, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, text);
+        uf_pdf_flow_tag_end(f, "LBody");
+        uf_pdf_flow_tag_end(f, "LI");
         f->y += 2;
     } else {
+        uf_pdf_flow_tag_need(f, "P", BODY_LINE);
         uf_pdf_flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, text);
+        uf_pdf_flow_tag_end(f, "P");
         f->y += 6;
     }
 }
@@ -303,6 +335,9 @@ static void summary_flow(flow *f, const char *summary)
     }
     if (block.len)
         summary_block(f, kind, block.data);
+    if (f->list)
+        uf_pdf_flow_tag_end(f, "L");
+    f->list = false;
     uf_strbuf_free(&block);
 }
 
@@ -318,6 +353,15 @@ static double guide_text(flow *f, double x, double y, double w, const char *text
     return BODY_LINE * (double)uf_text_wrap(f->cr, x, y + BODY_PT, w, 0, BODY_LINE, SIZE_MAX, text, draw);
 }
 
+/* The guide is measured by the drawing walk too: tags only where draw. */
+static void guide_tag(flow *f, bool draw, const char *name, bool begin)
+{
+    if (draw && begin)
+        uf_pdf_tag_begin(f->doc, name);
+    else if (draw)
+        uf_pdf_tag_end(f->doc, name);
+}
+
 static double guide_body(flow *f, double y, bool draw)
 {
     static const uf_msg meanings[UF_STATUS_COUNT] = {UF_MSG_HTML_GUIDE_GREEN, UF_MSG_HTML_GUIDE_YELLOW,
@@ -330,25 +374,38 @@ static double guide_body(flow *f, double y, bool draw)
     if (draw) {
         uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(f->cr, UF_FONT_BOLD, 12);
+        guide_tag(f, draw, "H2", true);
         uf_text_draw(f->cr, x, y + 12, text, w, UF_ALIGN_LEFT);
+        guide_tag(f, draw, "H2", false);
     }
     free(text);
     y += 20;
     text = uf_msg_format(UF_MSG_HTML_GUIDE_STATUS);
+    guide_tag(f, draw, "P", true);
     y += guide_text(f, x, y, w, text, draw) + 4;
+    guide_tag(f, draw, "P", false);
     free(text);
+    guide_tag(f, draw, "L", true);
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
+        guide_tag(f, draw, "LI", true);
+        guide_tag(f, draw, "Lbl", true);
         if (draw)
             uf_chart_badge(f->cr, x, y + 6, BADGE, (uf_status)s, uf_status_word((uf_status)s));
+        guide_tag(f, draw, "Lbl", false);
         text = uf_msg_format(meanings[s]);
+        guide_tag(f, draw, "LBody", true);
         y += fmax(guide_text(f, x + words_w, y, w - words_w, text, draw), BODY_LINE) + 4;
+        guide_tag(f, draw, "LBody", false);
+        guide_tag(f, draw, "LI", false);
         free(text);
     }
+    guide_tag(f, draw, "L", false);
     y += 3;
     const uf_msg rest[] = {UF_MSG_HTML_GUIDE_TARGET, UF_MSG_HTML_GUIDE_PRELIM, UF_MSG_HTML_GUIDE_MISSING};
     for (size_t k = 0; k < sizeof rest / sizeof *rest; k++) {
         text = uf_msg_format(rest[k]);
         double indent = 0;
+        guide_tag(f, draw, "P", true);
         if (rest[k] == UF_MSG_HTML_GUIDE_PRELIM) { /* the mark as the indicator pages show it */
             char *mark = uf_msg_format(UF_MSG_PRELIM_N, "N");
             char *label = uf_asprintf("%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), mark ? mark : "");
@@ -361,6 +418,7 @@ static double guide_body(flow *f, double y, bool draw)
         uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(f->cr, UF_FONT_REGULAR, BODY_PT);
         y += BODY_LINE * (double)uf_text_wrap(f->cr, x, y + BODY_PT, w, indent, BODY_LINE, SIZE_MAX, text, draw) + 4;
+        guide_tag(f, draw, "P", false);
         free(text);
     }
     return y - y0;
@@ -429,9 +487,11 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
                 continue;
             if (f.pages == 0) {
                 uf_pdf_flow_break(&f);
+                uf_pdf_flow_tag_begin(&f, "P");
                 uf_pdf_flow_para(&f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, BODY_PT, BODY_LINE, NULL, goal->name);
+                uf_pdf_flow_tag_end(&f, "P");
             }
-            uf_pdf_flow_assessment(&f, m->plan->units[a->unit].name, a);
+            uf_pdf_flow_assessment(&f, "H2", m->plan->units[a->unit].name, a);
         }
     }
     uf_pdf_flow_end(&f);
@@ -448,10 +508,14 @@ static uf_error overview_rows(board *b, size_t first, double y0)
     if (count > total - first)
         count = total - first;
     cairo_t *cr = b->doc.cr;
+    char *alt = uf_chart_desc_overview(b->m, first, count);
+    uf_pdf_figure_begin(&b->doc, alt);
+    free(alt);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, y0);
     uf_error err = uf_chart_goal_overview(cr, UF_CONTENT_W, ROW_H * (double)count, b->m, first, count);
     cairo_restore(cr);
+    uf_pdf_figure_end(&b->doc);
     /* No links to the indicator pages: link annotations from cairo 1.16
      * make the file fail qpdf --check. The bookmarks lead there instead. */
     return err;
@@ -462,7 +526,9 @@ static uf_error overview_first(board *b)
     cairo_t *cr = b->doc.cr;
     char title[64];
     snprintf(title, sizeof title, "Översikt %d: måluppfyllelse per mål", b->m->report_year);
+    uf_pdf_tag_begin(&b->doc, "H1");
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, title);
+    uf_pdf_tag_end(&b->doc, "H1");
     char *prelim = preliminary_text(b);
     uf_strbuf note = {0};
     uf_strbuf_puts(&note, uf_msg_text(UF_MSG_BOARD_OVERVIEW_NOTE));
@@ -470,15 +536,23 @@ static uf_error overview_first(board *b)
         uf_strbuf_putc(&note, ' ');
         uf_strbuf_puts(&note, prelim);
     }
+    uf_pdf_tag_begin(&b->doc, "P");
     y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W, note.data, 3);
+    uf_pdf_tag_end(&b->doc, "P");
     (void)y; /* the note is three lines at most: the layout is fixed */
     uf_strbuf_free(&note);
     free(prelim);
+    char *alt = uf_chart_desc_goal_counts(b->m);
+    uf_pdf_figure_begin(&b->doc, alt);
+    free(alt);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, OVERVIEW_TOP);
     uf_error err = uf_chart_goal_counts(cr, UF_CONTENT_W, counts_height(b->m), b->m);
     cairo_restore(cr);
+    uf_pdf_figure_end(&b->doc);
+    uf_pdf_tag_begin(&b->doc, "H2");
     uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b->m) - 22, UF_CONTENT_W, "Indikatorer per mål");
+    uf_pdf_tag_end(&b->doc, "H2");
     return err;
 }
 
@@ -538,6 +612,7 @@ static double key_figures(board *b, size_t i, double y)
     const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = uf_model_figure(m, m->report_index, i, UF_WHOLE_MUNICIPALITY);
     cairo_t *cr = b->doc.cr;
+    uf_pdf_tag_begin(&b->doc, "P");
     double x = UF_MARGIN + uf_chart_badge(cr, UF_MARGIN, y, 15, f->status, uf_chart_word(f)) + 14;
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], ch[2 * UF_VALUEBUF], text[6 * UF_VALUEBUF];
     change_text(ch, sizeof ch, f, ind);
@@ -547,6 +622,7 @@ static double key_figures(board *b, size_t i, double y)
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     uf_text_draw(cr, x, y + 3.5, text, UF_PAGE_W - UF_MARGIN - x, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
     char n[UF_NUMBUF], total[UF_NUMBUF];
     size_t applies = 0, reported = 0;
     for (size_t u = 0; u < m->plan->nunits; u++) {
@@ -566,7 +642,9 @@ static double key_figures(board *b, size_t i, double y)
     }
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_pdf_tag_begin(&b->doc, "P");
     uf_text_draw(cr, UF_MARGIN, y + 22, text, UF_CONTENT_W, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
     return y + 34;
 }
 
@@ -579,13 +657,20 @@ static double indicator_heading(board *b, size_t i)
     snprintf(goal, sizeof goal, "Mål %.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
+    uf_pdf_tag_begin(&b->doc, "P");
     double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
     uf_text_draw(cr, UF_MARGIN + w + 6, UF_CONTENT_TOP + 9, p->goals[ind->goal].name, UF_CONTENT_W - w - 6, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
+    uf_pdf_tag_begin(&b->doc, "H1");
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14, ind->name);
-    if (*ind->description)
+    uf_pdf_tag_end(&b->doc, "H1");
+    if (*ind->description) {
+        uf_pdf_tag_begin(&b->doc, "P");
         y = uf_pdf_note(cr, UF_MARGIN, y - 4, UF_CONTENT_W, ind->description, 2);
+        uf_pdf_tag_end(&b->doc, "P");
+    }
     return key_figures(b, i, y + 10);
 }
 
@@ -594,16 +679,31 @@ static uf_error indicator_charts(board *b, size_t i, double y, double h)
     cairo_t *cr = b->doc.cr;
     char title[64];
     double left_w = UF_CONTENT_W * 0.42, gap = 28;
+    /* Each heading is followed by its chart: the reading order. */
+    uf_pdf_tag_begin(&b->doc, "H2");
     uf_pdf_heading(cr, UF_MARGIN, y, left_w, "Kommunen över tid");
-    snprintf(title, sizeof title, "Enheterna %d", b->m->report_year);
-    uf_pdf_heading(cr, UF_MARGIN + left_w + gap, y, UF_CONTENT_W - left_w - gap, title);
+    uf_pdf_tag_end(&b->doc, "H2");
+    char *alt = uf_chart_desc_trend(b->v, i);
+    uf_pdf_figure_begin(&b->doc, alt);
+    free(alt);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, y + 20);
     uf_error err = uf_chart_trend(cr, left_w, h - 20, b->v, i, NULL);
-    cairo_translate(cr, left_w + gap, 0);
+    cairo_restore(cr);
+    uf_pdf_figure_end(&b->doc);
+    snprintf(title, sizeof title, "Enheterna %d", b->m->report_year);
+    uf_pdf_tag_begin(&b->doc, "H2");
+    uf_pdf_heading(cr, UF_MARGIN + left_w + gap, y, UF_CONTENT_W - left_w - gap, title);
+    uf_pdf_tag_end(&b->doc, "H2");
+    alt = uf_chart_desc_unit_bars(b->m, i, UF_CHART_TOP_UNITS);
+    uf_pdf_figure_begin(&b->doc, alt);
+    free(alt);
+    cairo_save(cr);
+    cairo_translate(cr, UF_MARGIN + left_w + gap, y + 20);
     if (err == UF_OK)
         err = uf_chart_unit_bars(cr, UF_CONTENT_W - left_w - gap, h - 20, b->m, i, UF_CHART_TOP_UNITS, NULL);
     cairo_restore(cr);
+    uf_pdf_figure_end(&b->doc);
     return err;
 }
 
@@ -637,10 +737,14 @@ static void indicator_comments(board *b, size_t i, double y)
     cairo_t *cr = b->doc.cr;
     char title[64];
     snprintf(title, sizeof title, "Kommentarer från enheterna %d", b->m->report_year);
+    uf_pdf_tag_begin(&b->doc, "H2");
     y = uf_pdf_heading(cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
+    uf_pdf_tag_end(&b->doc, "H2");
     size_t first = b->v->indicator_start[i], end = b->v->indicator_start[i + 1];
     if (first == end) {
+        uf_pdf_tag_begin(&b->doc, "P");
         uf_pdf_note(cr, UF_MARGIN, y - 9, UF_CONTENT_W, "Inga kommentarer.", 1);
+        uf_pdf_tag_end(&b->doc, "P");
         return;
     }
     const double line = 10.5, gap = 3.5;
@@ -656,11 +760,16 @@ static void indicator_comments(board *b, size_t i, double y)
                 break;
             at = y;
         }
+        uf_pdf_tag_begin(&b->doc, "P");
         comment_entry(b, r, UF_MARGIN + (double)col * (col_w + 24), at, col_w, true);
+        uf_pdf_tag_end(&b->doc, "P");
         at += need + gap;
     }
-    if (k < end)
+    if (k < end) {
+        uf_pdf_tag_begin(&b->doc, "P");
         uf_pdf_more(cr, UF_MARGIN + col_w + 24, bottom, end - k, "kommentarer");
+        uf_pdf_tag_end(&b->doc, "P");
+    }
 }
 
 static uf_error indicator_page_draw(board *b, size_t i)
@@ -681,7 +790,7 @@ static uf_error indicator_page_draw(board *b, size_t i)
 /* ---- coverage ---- */
 
 /* A line per year: a bar of the units that reported, and the count. */
-static void coverage_summary(board *b, double y)
+static void coverage_summary(board *b, double y, bool tag)
 {
     const uf_model *m = b->m;
     cairo_t *cr = b->doc.cr;
@@ -692,6 +801,8 @@ static void coverage_summary(board *b, double y)
         double share = b->v->nexpected ? (double)reported / (double)b->v->nexpected : 0;
         snprintf(year, sizeof year, "%d", m->years[yi]);
         snprintf(text, sizeof text, "%s av %s enheter har rapporterat", uf_style_count(a, reported), uf_style_count(n, b->v->nexpected));
+        if (tag)
+            uf_pdf_tag_begin(&b->doc, "P");
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, yi == m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 9.5);
         uf_text_draw(cr, UF_MARGIN, y + 10, year, 0, UF_ALIGN_LEFT);
@@ -702,22 +813,41 @@ static void coverage_summary(board *b, double y)
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
         cairo_rectangle(cr, x, y + 2, bar_w * share, 9);
         cairo_fill(cr);
+        if (tag)
+            uf_pdf_tag_end(&b->doc, "P");
     }
 }
 
-static void coverage_header(board *b, double y, double name_w, double col_w)
+/* Tags (tag): the first page's header row; later pages repeat it untagged. */
+static void coverage_header(board *b, double y, double name_w, double col_w, bool tag)
 {
     const uf_model *m = b->m;
     cairo_t *cr = b->doc.cr;
     char year[16];
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    if (tag) {
+        uf_pdf_tag_begin(&b->doc, "TR");
+        uf_pdf_tag_begin(&b->doc, "TH");
+    }
     uf_text_draw(cr, UF_MARGIN, y, "Enhet", name_w, UF_ALIGN_LEFT);
+    if (tag) {
+        uf_pdf_tag_end(&b->doc, "TH");
+        uf_pdf_tag_begin(&b->doc, "TH");
+    }
     uf_text_draw(cr, UF_MARGIN + name_w, y, "Typ", 90, UF_ALIGN_LEFT);
+    if (tag)
+        uf_pdf_tag_end(&b->doc, "TH");
     for (size_t k = 0; k < b->v->nyears_shown; k++) {
         snprintf(year, sizeof year, "%d", m->years[uf_view_year(b->v, k)]);
+        if (tag)
+            uf_pdf_tag_begin(&b->doc, "TH");
         uf_text_draw(cr, UF_MARGIN + name_w + 90 + col_w * (double)k, y, year, col_w, UF_ALIGN_LEFT);
+        if (tag)
+            uf_pdf_tag_end(&b->doc, "TH");
     }
+    if (tag)
+        uf_pdf_tag_end(&b->doc, "TR");
 }
 
 static void coverage_row(board *b, size_t u, double y, double name_w, double col_w)
@@ -726,27 +856,44 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
     cairo_t *cr = b->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_pdf_tag_begin(&b->doc, "TR");
+    uf_pdf_tag_begin(&b->doc, "TD");
     uf_text_draw(cr, UF_MARGIN, y + 3, m->plan->units[u].name, name_w - 8, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "TD");
+    uf_pdf_tag_begin(&b->doc, "TD");
     uf_text_draw(cr, UF_MARGIN + name_w, y + 3, uf_unit_type_name(m->plan->units[u].type), 84, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "TD");
     for (size_t k = 0; k < b->v->nyears_shown; k++) {
         bool ok = uf_view_unit(b->v, uf_view_year(b->v, k), u)->reported;
         double x = UF_MARGIN + name_w + 90 + col_w * (double)k;
+        uf_pdf_tag_begin(&b->doc, "TD");
         uf_chart_badge(cr, x, y, 10, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 8.5);
         uf_text_draw(cr, x + 14, y + 3, ok ? "rapporterat" : "saknas", col_w - 16, UF_ALIGN_LEFT);
+        uf_pdf_tag_end(&b->doc, "TD");
     }
+    uf_pdf_tag_end(&b->doc, "TR");
 }
 
-static void coverage_intro(board *b)
+/* Each coverage page repeats it; only the first one's is tagged. */
+static void coverage_intro(board *b, bool tag)
 {
     cairo_t *cr = b->doc.cr;
+    if (tag)
+        uf_pdf_tag_begin(&b->doc, "H1");
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Rapportering per år");
+    if (tag) {
+        uf_pdf_tag_end(&b->doc, "H1");
+        uf_pdf_tag_begin(&b->doc, "P");
+    }
     uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
                 "En enhet har rapporterat ett år när minst en av dess rader för året godkändes. En enhet som inte "
                 "rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.",
                 2);
-    coverage_summary(b, COVERAGE_SUMMARY_Y);
+    if (tag)
+        uf_pdf_tag_end(&b->doc, "P");
+    coverage_summary(b, COVERAGE_SUMMARY_Y, tag);
 }
 
 static void coverage_pages_draw(board *b)
@@ -756,17 +903,28 @@ static void coverage_pages_draw(board *b)
     double name_w = 260, col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
     for (size_t page = 0; page < b->coverage_pages; page++) {
         uf_pdf_page(&b->doc, "Rapportering");
-        coverage_intro(b);
-        if (b->ncoverage == 0)
+        coverage_intro(b, page == 0);
+        if (b->ncoverage == 0) {
+            uf_pdf_tag_begin(&b->doc, "P");
             uf_pdf_note(b->doc.cr, UF_MARGIN, top - 20, UF_CONTENT_W, "Alla enheter har rapporterat alla år.", 1);
-        else
-            coverage_header(b, top - 8, name_w, col_w);
+            uf_pdf_tag_end(&b->doc, "P");
+        } else {
+            /* One table across the pages. */
+            if (page == 0)
+                uf_pdf_tag_begin(&b->doc, "Table");
+            coverage_header(b, top - 8, name_w, col_w, page == 0);
+        }
         bool last = page + 1 == b->coverage_pages;
         size_t room = last && b->ncoverage > shown + per_page ? per_page - 1 : per_page;
         for (size_t r = 0; r < room && shown < b->ncoverage; r++, shown++)
             coverage_row(b, b->coverage_units[shown], top + COVERAGE_ROW_H * ((double)r + 0.5), name_w, col_w);
-        if (last && shown < b->ncoverage)
+        if (last && b->ncoverage)
+            uf_pdf_tag_end(&b->doc, "Table");
+        if (last && shown < b->ncoverage) {
+            uf_pdf_tag_begin(&b->doc, "P");
             uf_pdf_more(b->doc.cr, UF_MARGIN, UF_CONTENT_BOTTOM - 4, b->ncoverage - shown, "enheter");
+            uf_pdf_tag_end(&b->doc, "P");
+        }
         uf_pdf_page_end(&b->doc);
     }
 }
@@ -789,10 +947,16 @@ static void review_line(board *b, size_t k, double y)
     char *text = uf_asprintf("%s (%s, %s): %s " "\xE2\x80\x93" " avtalet bör ses över", p->name,
                              uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
     cairo_t *cr = b->doc.cr;
+    uf_pdf_tag_begin(&b->doc, "LI");
+    uf_pdf_tag_begin(&b->doc, "Lbl");
     uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, NULL);
+    uf_pdf_tag_end(&b->doc, "Lbl");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_pdf_tag_begin(&b->doc, "LBody");
     uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text, UF_CONTENT_W - 16, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "LBody");
+    uf_pdf_tag_end(&b->doc, "LI");
     free(text);
 }
 
@@ -805,38 +969,55 @@ static void review_list(board *b, double y)
     else
         snprintf(years, sizeof years, "%d", m->report_year);
     snprintf(title, sizeof title, "Avtal att se över: %s partner utan aktivitet %s", uf_style_count(n, m->npartner_review), years);
+    uf_pdf_tag_begin(&b->doc, "H2");
     y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
+    uf_pdf_tag_end(&b->doc, "H2");
     if (m->npartner_review == 0) {
+        uf_pdf_tag_begin(&b->doc, "P");
         uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, "Alla registrerade partner har haft aktivitet.", 1);
+        uf_pdf_tag_end(&b->doc, "P");
         return;
     }
     size_t room = (size_t)((UF_CONTENT_BOTTOM - y) / 15), listed = 0;
+    uf_pdf_tag_begin(&b->doc, "L");
     for (size_t k = 0; k < m->plan->npartners; k++) {
         if (!m->partner_review[k])
             continue;
         if (listed + 1 == room && m->npartner_review > room) {
+            uf_pdf_tag_end(&b->doc, "L");
+            uf_pdf_tag_begin(&b->doc, "P");
             uf_pdf_more(b->doc.cr, UF_MARGIN, y + 15 * (double)listed + 3, m->npartner_review - listed, "partner");
+            uf_pdf_tag_end(&b->doc, "P");
             return;
         }
         review_line(b, k, y + 15 * (double)listed++);
     }
+    uf_pdf_tag_end(&b->doc, "L");
 }
 
 static uf_error partner_page_draw(board *b)
 {
     cairo_t *cr = b->doc.cr;
     uf_pdf_page(&b->doc, "Partner");
+    uf_pdf_tag_begin(&b->doc, "H1");
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Partner och aktivitet");
+    uf_pdf_tag_end(&b->doc, "H1");
+    uf_pdf_tag_begin(&b->doc, "P");
     y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
                     "Antal godkända rader per år som nämner partnern. En registrerad partner utan aktivitet de två "
                     "senaste redovisade åren listas för översyn.",
                     2);
+    uf_pdf_tag_end(&b->doc, "P");
     size_t shown = b->m->plan->npartners <= 16 ? b->m->plan->npartners : 15;
     double h = fmin(18 * (double)(shown + 1) + 22, 290);
+    char *alt = uf_chart_desc_partner_activity(b->v, 15);
+    uf_pdf_figure_begin(&b->doc, alt);
+    free(alt);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, y + 4);
     uf_error err = uf_chart_partner_activity(cr, UF_CONTENT_W, h, b->v, 15);
     cairo_restore(cr);
+    uf_pdf_figure_end(&b->doc);
     if (b->m->plan->npartners > 0)
         review_list(b, y + h + 16);
     uf_pdf_page_end(&b->doc);
@@ -857,7 +1038,9 @@ static double appendix_counts(board *b, double y)
              uf_style_count(f, (size_t)c->files_rejected));
     uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_BOLD, 10);
+    uf_pdf_tag_begin(&b->doc, "P");
     uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text, UF_CONTENT_W, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&b->doc, "P");
     return y + 24;
 }
 
@@ -883,7 +1066,9 @@ static void appendix_list(board *b, double y)
     for (size_t k = 0; k < diags->count; k++)
         errors += diags->items[k].severity == UF_SEVERITY_ERROR;
     if (errors == 0) {
+        uf_pdf_tag_begin(&b->doc, "P");
         uf_pdf_note(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, "Inga rader eller filer avvisades.", 1);
+        uf_pdf_tag_end(&b->doc, "P");
         return;
     }
     size_t lines = (size_t)((UF_CONTENT_BOTTOM - y) / 11) - 1, used = 0;
@@ -894,24 +1079,33 @@ static void appendix_list(board *b, double y)
         size_t need = diag_entry(b->doc.cr, diags, d, 0, 0, UF_CONTENT_W, false);
         if (used + need > lines)
             break;
+        uf_pdf_tag_begin(&b->doc, "P");
         diag_entry(b->doc.cr, diags, d, UF_MARGIN, y + 9 + 11 * (double)used, UF_CONTENT_W, true);
+        uf_pdf_tag_end(&b->doc, "P");
         used += need + (need > 1); /* a blank line after a wrapped entry */
         shown++;
     }
-    if (shown < errors)
+    if (shown < errors) {
+        uf_pdf_tag_begin(&b->doc, "P");
         uf_pdf_more(b->doc.cr, UF_MARGIN, y + 9 + 11 * (double)(used + 0.5), errors - shown,
                     "(hela listan finns i arbetsbokens flik Avvisade)");
+        uf_pdf_tag_end(&b->doc, "P");
+    }
 }
 
 static void appendix_page_draw(board *b)
 {
     cairo_t *cr = b->doc.cr;
     uf_pdf_page(&b->doc, "Bilaga");
+    uf_pdf_tag_begin(&b->doc, "H1");
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Bilaga: avvisat underlag");
+    uf_pdf_tag_end(&b->doc, "H1");
+    uf_pdf_tag_begin(&b->doc, "P");
     y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
                     "Rader och filer som inte kunde godkännas, med fil, rad och kolumn. De ingår inte i någon siffra "
                     "i rapporten. Varningar (till exempel teckenkodning) finns i arbetsboken.",
                     2);
+    uf_pdf_tag_end(&b->doc, "P");
     y = appendix_counts(b, y);
     appendix_list(b, y);
     uf_pdf_page_end(&b->doc);

@@ -4,6 +4,7 @@
 #include "common/util.h"
 #include "render/chart/chart.h"
 #include "render/font.h"
+#include "render/pdf/finish.h"
 #include "render/style.h"
 
 #include <assert.h>
@@ -59,22 +60,29 @@ static void set_metadata(cairo_surface_t *s, const char *title, const char *subj
     free(clean_subject);
 }
 
+static cairo_status_t raw_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    uf_strbuf_append(closure, (const char *)data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 uf_error uf_pdf_open(uf_pdf_doc *doc, const char *path, const char *title, const char *subject, size_t npages)
 {
     *doc = (uf_pdf_doc){.npages = npages};
     uf_error err = uf_font_load();
     if (err == UF_OK)
-        err = uf_output_begin(&doc->out, path);
+        err = uf_output_open_stream(&doc->out, path);
     if (err != UF_OK)
         return err;
-    doc->surface = cairo_pdf_surface_create(doc->out.temp_path, UF_PAGE_W, UF_PAGE_H);
+    /* cairo writes into memory; the finished file goes to the temporary
+     * file (uf_pdf_close). */
+    doc->surface = cairo_pdf_surface_create_for_stream(raw_write, &doc->raw, UF_PAGE_W, UF_PAGE_H);
     doc->cr = cairo_create(doc->surface);
-    struct tm tm;
-    bool utc;
-    uf_pdf_now(&tm, &utc);
-    strftime(doc->date, sizeof doc->date, "%Y-%m-%d", &tm);
-    set_metadata(doc->surface, title, subject, &tm, utc);
+    uf_pdf_now(&doc->when, &doc->utc);
+    strftime(doc->date, sizeof doc->date, "%Y-%m-%d", &doc->when);
+    set_metadata(doc->surface, title, subject, &doc->when, doc->utc);
     snprintf(doc->running, sizeof doc->running, "%.*s", uf_utf8_prefix(title, sizeof doc->running - 1), title);
+    uf_pdf_tag_begin(doc, "Document");
     return cairo_status(doc->cr) == CAIRO_STATUS_SUCCESS ? UF_OK : uf_pdf_close(doc, UF_ERROR_CAIRO);
 }
 
@@ -116,7 +124,34 @@ void uf_pdf_page(uf_pdf_doc *doc, const char *section)
     page_footer(doc);
 }
 
-void uf_pdf_page_end(uf_pdf_doc *doc) { cairo_show_page(doc->cr); }
+/* Elements that only hold others may run across pages; any other is closed
+ * at a page's end (uf_pdf_tag_resume). */
+static bool tag_is_container(const char *name)
+{
+    static const char *const containers[] = {"Document", "Part", "Sect", "Div", "L", "LI", "Table", "TR",
+                                             "THead", "TBody", "TFoot"};
+    for (size_t k = 0; k < sizeof containers / sizeof *containers; k++)
+        if (strcmp(name, containers[k]) == 0)
+            return true;
+    return false;
+}
+
+void uf_pdf_page_end(uf_pdf_doc *doc)
+{
+    if (doc->nopen && !tag_is_container(doc->open[doc->nopen - 1])) {
+        const char *name = doc->open[doc->nopen - 1];
+        uf_pdf_tag_end(doc, name);
+        doc->suspended = name;
+    }
+    /* The last page ends the Document element: a tag ended after the last
+     * page would open a page of its own. */
+    if (doc->page == doc->npages) {
+        doc->suspended = NULL;
+        while (doc->nopen)
+            uf_pdf_tag_end(doc, doc->open[doc->nopen - 1]);
+    }
+    cairo_show_page(doc->cr);
+}
 
 int uf_pdf_bookmark(uf_pdf_doc *doc, int parent, const char *title, size_t page, bool open)
 {
@@ -126,6 +161,15 @@ int uf_pdf_bookmark(uf_pdf_doc *doc, int parent, const char *title, size_t page,
     int id = cairo_pdf_surface_add_outline(doc->surface, parent, clean, link, open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
     free(clean);
     return id;
+}
+
+/* The file cairo wrote into doc->raw, finished into the temporary file. */
+static uf_error finish(uf_pdf_doc *doc)
+{
+    if (doc->alts_failed)
+        return UF_ERROR_MEMORY;
+    uf_pdf_finishing f = {uf_pdf_lang(), doc->alts, doc->nalts, &doc->when, doc->utc};
+    return uf_pdf_finish(doc->raw.data, doc->raw.len, &f, doc->out.fp);
 }
 
 uf_error uf_pdf_close(uf_pdf_doc *doc, uf_error err)
@@ -144,6 +188,10 @@ uf_error uf_pdf_close(uf_pdf_doc *doc, uf_error err)
     }
     /* The footers promised a page count; a mismatch is a layout bug. */
     assert(err != UF_OK || doc->page == doc->npages);
+    /* So is an element left open or ended twice. */
+    assert(err != UF_OK || doc->nopen == 0);
+    if (err == UF_OK)
+        err = finish(doc);
     if (err != UF_OK)
         uf_output_abort(&doc->out);
     else
@@ -151,13 +199,38 @@ uf_error uf_pdf_close(uf_pdf_doc *doc, uf_error err)
     for (size_t k = 0; k < doc->nalts; k++)
         free(doc->alts[k]);
     free(doc->alts);
+    uf_strbuf_free(&doc->raw);
     *doc = (uf_pdf_doc){0};
     return err;
 }
 
-void uf_pdf_tag_begin(uf_pdf_doc *doc, const char *name) { cairo_tag_begin(doc->cr, name, ""); }
+void uf_pdf_tag_begin(uf_pdf_doc *doc, const char *name)
+{
+    assert(doc->nopen < sizeof doc->open / sizeof *doc->open);
+    if (doc->nopen < sizeof doc->open / sizeof *doc->open)
+        doc->open[doc->nopen++] = name;
+    cairo_tag_begin(doc->cr, name, "");
+}
 
-void uf_pdf_tag_end(uf_pdf_doc *doc, const char *name) { cairo_tag_end(doc->cr, name); }
+void uf_pdf_tag_end(uf_pdf_doc *doc, const char *name)
+{
+    if (doc->suspended && strcmp(doc->suspended, name) == 0) {
+        doc->suspended = NULL; /* closed at the page's end, never resumed */
+        return;
+    }
+    assert(doc->nopen && strcmp(doc->open[doc->nopen - 1], name) == 0);
+    if (doc->nopen)
+        doc->nopen--;
+    cairo_tag_end(doc->cr, name);
+}
+
+void uf_pdf_tag_resume(uf_pdf_doc *doc)
+{
+    const char *name = doc->suspended;
+    doc->suspended = NULL;
+    if (name)
+        uf_pdf_tag_begin(doc, name);
+}
 
 static void alt_keep(uf_pdf_doc *doc, const char *alt)
 {
@@ -182,10 +255,10 @@ static void alt_keep(uf_pdf_doc *doc, const char *alt)
 void uf_pdf_figure_begin(uf_pdf_doc *doc, const char *alt)
 {
     alt_keep(doc, alt);
-    cairo_tag_begin(doc->cr, "Figure", "");
+    uf_pdf_tag_begin(doc, "Figure");
 }
 
-void uf_pdf_figure_end(uf_pdf_doc *doc) { cairo_tag_end(doc->cr, "Figure"); }
+void uf_pdf_figure_end(uf_pdf_doc *doc) { uf_pdf_tag_end(doc, "Figure"); }
 
 double uf_pdf_title(cairo_t *cr, double y, const char *text)
 {
@@ -232,7 +305,12 @@ void uf_pdf_flow_break(uf_pdf_flow *f)
     f->y = UF_CONTENT_TOP + 4;
     if (f->title) {
         char *title = f->pages > 1 ? uf_msg_format(UF_MSG_PDF_CONTINUED, f->title) : uf_xstrdup(f->title);
+        /* What a new page repeats stays untagged, out of the reading order. */
+        if (f->pages == 1)
+            uf_pdf_flow_tag_begin(f, "H1");
         f->y = flow_title(f, title ? title : f->title);
+        if (f->pages == 1)
+            uf_pdf_flow_tag_end(f, "H1");
         free(title);
     }
     if (f->entry) {
@@ -243,6 +321,8 @@ void uf_pdf_flow_break(uf_pdf_flow *f)
                                                     text ? text : f->entry, f->draw) + 3;
         free(text);
     }
+    if (f->draw)
+        uf_pdf_tag_resume(f->doc);
 }
 
 void uf_pdf_flow_need(uf_pdf_flow *f, double h)
@@ -294,7 +374,7 @@ void uf_pdf_flow_para(uf_pdf_flow *f, double x, double w, uf_font_style style, d
     free(clean);
 }
 
-void uf_pdf_flow_assessment(uf_pdf_flow *f, const char *name, const uf_view_assessment *a)
+void uf_pdf_flow_assessment(uf_pdf_flow *f, const char *heading, const char *name, const uf_view_assessment *a)
 {
     char g[UF_NUMBUF], r[UF_NUMBUF];
     /* The name, then the word with its badge on its last line. */
@@ -310,7 +390,7 @@ void uf_pdf_flow_assessment(uf_pdf_flow *f, const char *name, const uf_view_asse
         cairo_line_to(f->cr, UF_PAGE_W - UF_MARGIN, f->y - 3);
         cairo_stroke(f->cr);
     }
-    uf_pdf_flow_tag_begin(f, "H3");
+    uf_pdf_flow_tag_begin(f, heading);
     uf_pdf_flow_para(f, UF_MARGIN, UF_TEXT_W - 160, UF_FONT_BOLD, 10.5, 15, NULL, name);
     if (beside)
         f->y -= 15;
@@ -319,7 +399,7 @@ void uf_pdf_flow_assessment(uf_pdf_flow *f, const char *name, const uf_view_asse
         uf_pdf_flow_need(f, 18);
     if (f->draw)
         uf_chart_badge(f->cr, bx, f->y + 7, UF_BADGE, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment));
-    uf_pdf_flow_tag_end(f, "H3");
+    uf_pdf_flow_tag_end(f, heading);
     f->y += 18;
     const char *outer = f->entry;
     f->entry = name;
@@ -356,6 +436,12 @@ void uf_pdf_flow_tag_end(uf_pdf_flow *f, const char *name)
 {
     if (f->draw)
         uf_pdf_tag_end(f->doc, name);
+}
+
+void uf_pdf_flow_tag_need(uf_pdf_flow *f, const char *name, double h)
+{
+    uf_pdf_flow_need(f, h);
+    uf_pdf_flow_tag_begin(f, name);
 }
 
 cairo_t *uf_pdf_measuring(void)

@@ -74,6 +74,7 @@ static double reporting_line(unit_doc *u, double y)
     cairo_t *cr = u->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
+    uf_pdf_tag_begin(&u->doc, "P");
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, "Rapporterat:", 0, UF_ALIGN_LEFT) + 10;
     for (size_t k = 0; k < u->v->nyears_shown; k++) {
         size_t yi = uf_view_year(u->v, k);
@@ -85,6 +86,7 @@ static double reporting_line(unit_doc *u, double y)
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 10);
         x += 16 + uf_text_draw(cr, x + 16, y + 3.5, text, 0, UF_ALIGN_LEFT) + 16;
     }
+    uf_pdf_tag_end(&u->doc, "P");
     return y + 20;
 }
 
@@ -100,10 +102,12 @@ static void not_reported_box(unit_doc *u, double y)
     cairo_set_line_width(cr, 1.5);
     cairo_rectangle(cr, UF_MARGIN, y, UF_CONTENT_W, 24);
     cairo_stroke(cr);
+    uf_pdf_tag_begin(&u->doc, "P");
     uf_chart_badge(cr, UF_MARGIN + 8, y + 12, 13, UF_STATUS_RED, NULL);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9.5);
     uf_text_draw(cr, UF_MARGIN + 28, y + 15.5, text, UF_CONTENT_W - 36, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&u->doc, "P");
 }
 
 /* "Status 2025: ✔ 3 uppnått ◐ 2 ..." counted over the unit's indicators. */
@@ -119,6 +123,7 @@ static void status_counts(unit_doc *u, double y)
     snprintf(text, sizeof text, "Status %d:", u->m->report_year);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
+    uf_pdf_tag_begin(&u->doc, "P");
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, text, 0, UF_ALIGN_LEFT) + 10;
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
         uf_font_use(cr, UF_FONT_BOLD, 10);
@@ -126,6 +131,7 @@ static void status_counts(unit_doc *u, double y)
         x += uf_text_draw(cr, x, y + 3.5, uf_style_count(n, count[s]), 0, UF_ALIGN_LEFT) + 4;
         x += uf_chart_badge(cr, x, y, 13, (uf_status)s, uf_status_word((uf_status)s)) + 18;
     }
+    uf_pdf_tag_end(&u->doc, "P");
 }
 
 static void unit_intro(unit_doc *u)
@@ -137,10 +143,14 @@ static void unit_intro(unit_doc *u)
              uf_unit_type_name(unit->type), uf_utf8_prefix(unit->id, 100), unit->id);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
+    uf_pdf_tag_begin(&u->doc, "P");
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, kind, UF_CONTENT_W, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&u->doc, "P");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 20);
+    uf_pdf_tag_begin(&u->doc, "H1");
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 36, unit->name, UF_CONTENT_W, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&u->doc, "H1");
     double y = reporting_line(u, UF_CONTENT_TOP + 58);
     if (!u->uy->reported) {
         not_reported_box(u, y - 4);
@@ -151,7 +161,9 @@ static void unit_intro(unit_doc *u)
                  "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan "
                  "målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ",
                  u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_PRELIM_NOTE) : "", uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
+        uf_pdf_tag_begin(&u->doc, "P");
         y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 3) + 4; /* three lines end above the status line */
+        uf_pdf_tag_end(&u->doc, "P");
     }
     status_counts(u, y + 6);
 }
@@ -172,7 +184,8 @@ static double col_x(int c)
 }
 
 /* Headings in two short lines, right-aligned over numbers. */
-static void table_header(unit_doc *u, double y)
+/* Tags (tag): the first page's header row; later pages repeat it untagged. */
+static void table_header(unit_doc *u, double y, bool tag)
 {
     cairo_t *cr = u->doc.cr;
     char year[16], prev[16];
@@ -183,12 +196,20 @@ static void table_header(unit_doc *u, double y)
                                    {"Kommunen", year},        {"Andel av", "kommunen"}, {"", "Status"}};
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8);
+    if (tag)
+        uf_pdf_tag_begin(&u->doc, "TR");
     for (int c = 0; c < NCOLS; c++) {
         bool left = c == COL_NAME || c == COL_STATUS;
         double x = left ? col_x(c) + (c == COL_STATUS ? 4 : 0) : col_x(c) + col_w[c] - 6;
+        if (tag)
+            uf_pdf_tag_begin(&u->doc, "TH");
         for (int line = 0; line < 2; line++)
             uf_text_draw(cr, x, y + 8 + 10 * line, heads[c][line], col_w[c] - 6, left ? UF_ALIGN_LEFT : UF_ALIGN_RIGHT);
+        if (tag)
+            uf_pdf_tag_end(&u->doc, "TH");
     }
+    if (tag)
+        uf_pdf_tag_end(&u->doc, "TR");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_AXIS));
     cairo_set_line_width(cr, 0.8);
     cairo_move_to(cr, UF_MARGIN, y + TABLE_HEAD_H - 0.5);
@@ -255,7 +276,11 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     cairo_t *cr = u->doc.cr;
     char v[UF_VALUEBUF];
     double base = y + 3.2;
+    uf_pdf_tag_begin(&u->doc, "TR");
+    uf_pdf_tag_begin(&u->doc, "TD");
     indicator_name(cr, ind->name, y);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     /* Not reporting is not the same as a missing value, let alone 0. */
     if (!u->uy->reported) {
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
@@ -266,19 +291,35 @@ static void indicator_row(unit_doc *u, size_t i, double y)
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
         cell(cr, COL_VALUE, base, uf_style_value(v, f->value, ind));
     }
+    uf_pdf_tag_end(&u->doc, "TD");
     uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_PREV, base, uf_style_value(v, f->previous, ind));
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     change_cell(cr, base, f, ind);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     target_cell(cr, base, f, ind);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_WHOLE_TARGET, base, uf_style_value(v, w->target, ind));
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_WHOLE, base, uf_style_value(v, w->value, ind));
+    uf_pdf_tag_end(&u->doc, "TD");
     char share[UF_VALUEBUF + 8];
     if (isnan(f->share))
         snprintf(share, sizeof share, "\xE2\x80\x93");
     else
         snprintf(share, sizeof share, "%s" UF_NBSP "%%", uf_style_number(v, f->share * 100));
+    uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_SHARE, base, share);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_begin(&u->doc, "TD");
     uf_chart_badge(cr, col_x(COL_STATUS) + 4, y, 11, f->status, uf_chart_word(f));
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_end(&u->doc, "TR");
 }
 
 static const uf_view_assessment *assessment_of(const unit_doc *u, size_t g)
@@ -325,9 +366,15 @@ static void goal_row(unit_doc *u, size_t g, double y)
     char *text = uf_asprintf("Mål %s: %s", goal->id, goal->name);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9);
+    uf_pdf_tag_begin(&u->doc, "TR");
+    uf_pdf_tag_begin(&u->doc, "TH");
     uf_text_draw(cr, UF_MARGIN + 4, y + 3.2, text, UF_CONTENT_W * 0.55, UF_ALIGN_LEFT);
+    uf_pdf_tag_end(&u->doc, "TH");
     free(text);
+    uf_pdf_tag_begin(&u->doc, "TD");
     goal_assessment(u, g, y);
+    uf_pdf_tag_end(&u->doc, "TD");
+    uf_pdf_tag_end(&u->doc, "TR");
 }
 
 /* The k-th table row: a goal (*ind = SIZE_MAX) or one of its indicators
@@ -356,7 +403,7 @@ static size_t table_page(unit_doc *u, size_t first, double top)
     size_t total = table_rows(u->m, u->unit), count = rows_fitting(top);
     if (count > total - first)
         count = total - first;
-    table_header(u, top);
+    table_header(u, top, first == 0);
     for (size_t r = 0; r < count; r++) {
         size_t g, i;
         table_row(u->m->plan, u->unit, first + r, &g, &i);
@@ -438,7 +485,7 @@ static void assessment_section(unit_doc *u, uf_pdf_flow *f)
     for (size_t k = 0; k < u->uy->nassessments; k++) {
         const uf_view_assessment *a = &u->v->assessments[u->uy->assessments + k];
         char *name = uf_msg_format(UF_MSG_HTML_GOAL, p->goals[a->goal].id, p->goals[a->goal].name);
-        uf_pdf_flow_assessment(f, name ? name : "", a);
+        uf_pdf_flow_assessment(f, "H3", name ? name : "", a);
         free(name);
     }
     f->entry = NULL;
@@ -603,6 +650,9 @@ static void unit_draw(unit_doc *u)
             unit_intro(u);
         else
             uf_pdf_title(u->doc.cr, UF_CONTENT_TOP + 4, "Indikatorer, fortsättning");
+        /* One table across the pages. */
+        if (page == 0)
+            uf_pdf_tag_begin(&u->doc, "Table");
         row = table_page(u, row, page == 0 ? TABLE_FIRST_Y : TABLE_NEXT_Y);
     }
     followup_flow(u, u->doc.cr, true); /* ends the last page */
