@@ -38,6 +38,8 @@ typedef struct board {
     size_t front_pages;   /* summary and reading guide */
     size_t *goal_pages;   /* [goal]: its self-assessment pages */
     size_t assessment_pages;
+    size_t *indicator_pages; /* [k], in goal order: the page and its continuations */
+    size_t indicators_pages;
     bool measure_failed; /* the page count cannot be trusted */
 } board;
 
@@ -111,10 +113,12 @@ static void board_free(board *b)
     free(b->order);
     free(b->coverage_units);
     free(b->goal_pages);
+    free(b->indicator_pages);
 }
 
 static size_t front_flow(board *b, cairo_t *cr, bool draw);
 static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw);
+static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_error *err);
 
 /* The flowing sections are measured on a PDF surface that writes
  * nowhere, with the same fonts as the real one. */
@@ -122,6 +126,7 @@ static void flows_measure(board *b)
 {
     const uf_plan *p = b->m->plan;
     b->goal_pages = uf_xcalloc(p->ngoals + 1, sizeof(size_t));
+    b->indicator_pages = uf_xcalloc(p->nindicators + 1, sizeof(size_t));
     if (uf_font_load() != UF_OK)
         return; /* opening the report fails the same way */
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(NULL, NULL, UF_PAGE_W, UF_PAGE_H);
@@ -129,6 +134,13 @@ static void flows_measure(board *b)
     b->front_pages = front_flow(b, cr, false);
     for (size_t g = 0; g < p->ngoals; g++)
         b->assessment_pages += b->goal_pages[g] = goal_assessments_flow(b, g, cr, false);
+    for (size_t k = 0; k < p->nindicators; k++) {
+        /* Measured on a page of its own: what the heading drew is wiped. */
+        cairo_save(cr);
+        b->indicators_pages += b->indicator_pages[k] = indicator_flow(b, b->order[k], cr, false, NULL);
+        cairo_restore(cr);
+        cairo_show_page(cr);
+    }
     b->measure_failed = cairo_status(cr) != CAIRO_STATUS_SUCCESS;
     cairo_destroy(cr);
     cairo_surface_destroy(s);
@@ -143,7 +155,7 @@ static void board_plan(board *b)
     b->coverage_pages = coverage_pages(b->v, b->ncoverage);
     flows_measure(b);
     /* the appendix is one page however long the list */
-    b->npages = 1 + b->front_pages + b->overview_pages + b->m->plan->nindicators + b->assessment_pages +
+    b->npages = 1 + b->front_pages + b->overview_pages + b->indicators_pages + b->assessment_pages +
                 b->coverage_pages + 2;
 }
 
@@ -163,7 +175,9 @@ static size_t overview_page(const board *b) { return 2 + b->front_pages; }
 static size_t indicator_page(const board *b, size_t k)
 {
     const uf_plan *p = b->m->plan;
-    size_t page = overview_page(b) + b->overview_pages + k;
+    size_t page = overview_page(b) + b->overview_pages;
+    for (size_t j = 0; j < k && j < p->nindicators; j++)
+        page += b->indicator_pages[j];
     size_t goal = k < p->nindicators ? p->indicators[b->order[k]].goal : p->ngoals;
     for (size_t g = 0; g < goal; g++)
         page += b->goal_pages[g];
@@ -244,8 +258,8 @@ static void cover_page(board *b)
  * draws them, so the page count cannot drift from the pages drawn. Text is
  * broken line by line and continues on the next page; nothing is cut. */
 
-#define BODY_PT 9.5
-#define BODY_LINE 13.0
+#define BODY_PT UF_PT_BODY
+#define BODY_LINE UF_LINE_BODY
 #define TEXT_W 620.0 /* a line a reader can follow; the page is wider */
 #define BADGE 13.0   /* symbols at 8 pt, their words at 10 */
 
@@ -257,7 +271,13 @@ typedef struct flow {
     double y;
     const char *section, *title;
     const char *entry; /* the unit whose text goes on, named again on a new page */
+    /* Columns: text fills the first, then the next, then a new page. */
+    int ncols, col;
+    double col_top, col_w, col_gap;
 } flow;
+
+/* x in the column the text is in. */
+static double flow_x(const flow *f, double x) { return x + (double)f->col * (f->col_w + f->col_gap); }
 
 static double flow_title(flow *f, const char *text)
 {
@@ -285,16 +305,24 @@ static void flow_break(flow *f)
         char *text = uf_asprintf("%s, fortsättning", f->entry);
         uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_MUTED));
         uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
-        f->y += BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + BODY_PT, TEXT_W, 0, BODY_LINE, 4, text, f->draw) + 3;
+        f->y += BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + BODY_PT, TEXT_W, 0, BODY_LINE, SIZE_MAX, text, f->draw) + 3;
         free(text);
     }
+    f->col = 0;
+    f->col_top = f->y;
 }
 
 /* Room for h more points on this page, else a new page. */
 static void flow_need(flow *f, double h)
 {
-    if (f->pages == 0 || f->y + h > UF_CONTENT_BOTTOM)
-        flow_break(f);
+    if (f->pages > 0 && f->y + h <= UF_CONTENT_BOTTOM)
+        return;
+    if (f->pages > 0 && f->col + 1 < f->ncols) {
+        f->col++;
+        f->y = f->col_top;
+        return;
+    }
+    flow_break(f);
 }
 
 static void flow_end(flow *f)
@@ -303,20 +331,45 @@ static void flow_end(flow *f)
         uf_pdf_page_end(&f->b->doc);
 }
 
+/* A bold label that wraps like the text after it; returns the width of
+ * its last line and a space. */
+static double flow_label(flow *f, double x, double w, double size, double line, const char *label)
+{
+    char *clean = uf_text_clean(label);
+    size_t len = strlen(clean), at = 0;
+    double last = 0;
+    while (at < len) {
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
+        uf_font_use(f->cr, UF_FONT_BOLD, size);
+        size_t n = uf_text_line_break(f->cr, clean + at, len - at, w);
+        char *piece = uf_xstrndup(clean + at, n);
+        last = f->draw ? uf_text_draw(f->cr, flow_x(f, x), f->y + size, piece, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, piece);
+        free(piece);
+        at += n;
+        while (at < len && clean[at] == ' ')
+            at++;
+        if (at < len) {
+            f->y += line;
+            flow_need(f, line);
+        }
+    }
+    free(clean);
+    return last + size * 0.4;
+}
+
 /* A paragraph at x, w wide, after an optional bold label; the lines go
- * on across pages. */
+ * on across columns and pages. */
 static void flow_para(flow *f, double x, double w, uf_font_style style, double size, double line,
                       const char *label, const char *text)
 {
     char *clean = uf_text_clean(text ? text : "");
     size_t len = strlen(clean), at = 0;
     flow_need(f, line);
-    double indent = 0;
-    if (label && *label) {
-        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
-        uf_font_use(f->cr, UF_FONT_BOLD, size);
-        indent = f->draw ? uf_text_draw(f->cr, x, f->y + size, label, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, label);
-        indent += size * 0.4;
+    double indent = label && *label ? flow_label(f, x, w, size, line, label) : 0;
+    if (indent > w * 0.7 && len) { /* too little room after the label */
+        f->y += line;
+        flow_need(f, line);
+        indent = 0;
     }
     for (bool first = true; first || at < len; first = false) {
         if (!first) {
@@ -331,7 +384,7 @@ static void flow_para(flow *f, double x, double w, uf_font_style style, double s
         size_t n = uf_text_line_break(f->cr, clean + at, len - at, lw);
         if (f->draw) {
             char *piece = uf_xstrndup(clean + at, n);
-            uf_text_draw(f->cr, lx, f->y + size, piece, 0, UF_ALIGN_LEFT);
+            uf_text_draw(f->cr, flow_x(f, lx), f->y + size, piece, 0, UF_ALIGN_LEFT);
             free(piece);
         }
         at += n;
@@ -675,12 +728,11 @@ static void change_text(char *buf, size_t size, const uf_figure *f, const uf_ind
                  uf_style_number(p, f->change_pct));
 }
 
-static double key_figures(board *b, size_t i, double y)
+static double key_figures(board *b, cairo_t *cr, size_t i, double y)
 {
     const uf_model *m = b->m;
     const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = uf_model_figure(m, m->report_index, i, UF_WHOLE_MUNICIPALITY);
-    cairo_t *cr = b->doc.cr;
     double x = UF_MARGIN + uf_chart_badge(cr, UF_MARGIN, y, 15, f->status, uf_chart_word(f)) + 14;
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], ch[2 * UF_VALUEBUF], text[6 * UF_VALUEBUF];
     change_text(ch, sizeof ch, f, ind);
@@ -689,7 +741,8 @@ static double key_figures(board *b, size_t i, double y)
              m->report_year - 1, uf_style_value(pv, f->previous, ind), ch);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
-    uf_text_draw(cr, x, y + 3.5, text, UF_PAGE_W - UF_MARGIN - x, UF_ALIGN_LEFT);
+    size_t lines = uf_text_wrap(cr, x, y + 3.5, UF_PAGE_W - UF_MARGIN - x, 0, 13, SIZE_MAX, text, true);
+    y += 13 * (double)(lines - 1);
     char n[UF_NUMBUF], total[UF_NUMBUF];
     size_t applies = 0, reported = 0;
     for (size_t u = 0; u < m->plan->nunits; u++) {
@@ -708,117 +761,134 @@ static double key_figures(board *b, size_t i, double y)
         free(prelim);
     }
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
-    uf_text_draw(cr, UF_MARGIN, y + 22, text, UF_CONTENT_W, UF_ALIGN_LEFT);
-    return y + 34;
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    lines = uf_text_wrap(cr, UF_MARGIN, y + 22, UF_CONTENT_W, 0, UF_LINE_MIN, SIZE_MAX, text, true);
+    return y + 34 + UF_LINE_MIN * (double)(lines - 1);
 }
 
-static double indicator_heading(board *b, size_t i)
+static double indicator_heading(board *b, cairo_t *cr, size_t i)
 {
     const uf_plan *p = b->m->plan;
     const uf_indicator *ind = &p->indicators[i];
-    cairo_t *cr = b->doc.cr;
     char goal[64];
     snprintf(goal, sizeof goal, "Mål %.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
-    uf_font_use(cr, UF_FONT_BOLD, 9);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_text_draw(cr, UF_MARGIN + w + 6, UF_CONTENT_TOP + 9, p->goals[ind->goal].name, UF_CONTENT_W - w - 6, UF_ALIGN_LEFT);
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14, ind->name);
     if (*ind->description)
-        y = uf_pdf_note(cr, UF_MARGIN, y - 4, UF_CONTENT_W, ind->description, 2);
-    return key_figures(b, i, y + 10);
+        y = uf_pdf_note(cr, UF_MARGIN, y - 4, UF_CONTENT_W, ind->description, SIZE_MAX);
+    return key_figures(b, cr, i, y + 10);
 }
 
-static uf_error indicator_charts(board *b, size_t i, double y, double h)
+#define TREND_SHARE 0.42 /* of the width, for the trend; the unit bars take the rest */
+#define CHARTS_GAP 28.0
+#define CHART_HEADING 20.0
+#define CHARTS_LEAST 220.0 /* the trend needs this much height */
+#define FEWEST_UNITS 5     /* rows of unit bars before "Övriga N enheter" */
+
+static double bars_width(void) { return UF_CONTENT_W * (1 - TREND_SHARE) - CHARTS_GAP; }
+
+/* The charts' height from y: the unit bars at their full height, with
+ * fewer units before "Övriga N enheter" when all would not leave room for
+ * the first comments; the number in *top. */
+static double indicator_charts_height(board *b, cairo_t *cr, size_t i, double y, size_t *top)
 {
-    cairo_t *cr = b->doc.cr;
+    double room = UF_CONTENT_BOTTOM - y - 50;
+    size_t t = UF_CHART_TOP_UNITS;
+    double h = uf_chart_unit_bars_height(cr, bars_width(), b->m, i, t);
+    while (t > FEWEST_UNITS && h + CHART_HEADING > room)
+        h = uf_chart_unit_bars_height(cr, bars_width(), b->m, i, --t);
+    *top = t;
+    return fmax(CHARTS_LEAST, h + CHART_HEADING);
+}
+
+static uf_error indicator_charts(board *b, cairo_t *cr, size_t i, double y, double h, size_t top)
+{
     char title[64];
-    double left_w = UF_CONTENT_W * 0.42, gap = 28;
+    double left_w = UF_CONTENT_W * TREND_SHARE;
     uf_pdf_heading(cr, UF_MARGIN, y, left_w, "Kommunen över tid");
     snprintf(title, sizeof title, "Enheterna %d", b->m->report_year);
-    uf_pdf_heading(cr, UF_MARGIN + left_w + gap, y, UF_CONTENT_W - left_w - gap, title);
+    uf_pdf_heading(cr, UF_MARGIN + left_w + CHARTS_GAP, y, bars_width(), title);
     cairo_save(cr);
-    cairo_translate(cr, UF_MARGIN, y + 20);
-    uf_error err = uf_chart_trend(cr, left_w, h - 20, b->v, i, NULL);
-    cairo_translate(cr, left_w + gap, 0);
+    cairo_translate(cr, UF_MARGIN, y + CHART_HEADING);
+    uf_error err = uf_chart_trend(cr, left_w, h - CHART_HEADING, b->v, i, NULL);
+    cairo_translate(cr, left_w + CHARTS_GAP, 0);
     if (err == UF_OK)
-        err = uf_chart_unit_bars(cr, UF_CONTENT_W - left_w - gap, h - 20, b->m, i, UF_CHART_TOP_UNITS, NULL);
+        err = uf_chart_unit_bars(cr, bars_width(), h - CHART_HEADING, b->m, i, top, NULL);
     cairo_restore(cr);
     return err;
 }
 
-/* "Enhetens namn (partner):" in bold, at most 45 % of the width; returns
- * the width it takes with the gap after it. */
-static double comment_label(board *b, const uf_view_comment *r, double x, double y, double w, bool draw)
+/* One comment in full: "Enhetens namn (partner):" in bold, then the text;
+ * both wrap, and a comment that fits a column is kept in one. */
+static void comment_flow(flow *f, const uf_view_comment *r)
 {
-    const uf_plan *p = b->m->plan;
-    char *label = r->partner != UF_NO_PARTNER
-                      ? uf_asprintf("%s (%s):", p->units[r->unit].name, p->partners[r->partner].name)
-                      : uf_asprintf("%s:", p->units[r->unit].name);
-    uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(b->doc.cr, UF_FONT_BOLD, 8.5);
-    double lw = draw ? uf_text_draw(b->doc.cr, x, y, label, w * 0.45, UF_ALIGN_LEFT)
-                     : fmin(uf_text_width(b->doc.cr, label), w * 0.45);
+    const uf_plan *p = f->b->m->plan;
+    char *name = r->partner != UF_NO_PARTNER ? uf_asprintf("%s (%s)", p->units[r->unit].name, p->partners[r->partner].name)
+                                             : uf_xstrdup(p->units[r->unit].name);
+    char *label = uf_asprintf("%s:", name);
+    flow dry = {.b = f->b, .cr = f->cr, .pages = 1};
+    flow_para(&dry, 0, f->col_w, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
+    bool fits = dry.pages == 1 && dry.y <= (UF_CONTENT_BOTTOM - UF_CONTENT_TOP) / 2;
+    flow_need(f, fits ? dry.y : 2 * UF_LINE_MIN);
+    f->entry = name;
+    flow_para(f, UF_MARGIN, f->col_w, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
+    f->entry = NULL;
+    f->y += 4;
     free(label);
-    return lw + 4;
+    free(name);
 }
 
-/* One comment, shortened to two lines after its label; returns the lines. */
-static size_t comment_entry(board *b, const uf_view_comment *r, double x, double y, double w, bool draw)
+/* The units' comments in two columns, continued on the next pages. */
+static void indicator_comments(flow *f, size_t i)
 {
-    double indent = comment_label(b, r, x, y, w, draw);
-    uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(b->doc.cr, UF_FONT_REGULAR, 8.5);
-    return uf_text_wrap(b->doc.cr, x, y, w, indent, 10.5, 2, r->text, draw);
-}
-
-static void indicator_comments(board *b, size_t i, double y)
-{
-    cairo_t *cr = b->doc.cr;
+    const board *b = f->b;
     char title[64];
     snprintf(title, sizeof title, "Kommentarer från enheterna %d", b->m->report_year);
-    y = uf_pdf_heading(cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
+    flow_need(f, 19 + 2 * UF_LINE_MIN); /* a heading never ends a page */
+    if (f->draw)
+        uf_pdf_heading(f->cr, UF_MARGIN, f->y, UF_CONTENT_W, title);
+    f->y += 21;
     size_t first = b->v->indicator_start[i], end = b->v->indicator_start[i + 1];
     if (first == end) {
-        uf_pdf_note(cr, UF_MARGIN, y - 9, UF_CONTENT_W, "Inga kommentarer.", 1);
+        if (f->draw)
+            uf_pdf_note(f->cr, UF_MARGIN, f->y - 2, UF_CONTENT_W, "Inga kommentarer.", 1);
         return;
     }
-    const double line = 10.5, gap = 3.5;
-    double col_w = (UF_CONTENT_W - 24) / 2, bottom = UF_CONTENT_BOTTOM, at = y;
-    size_t col = 0, k = first;
-    for (; k < end; k++) {
-        const uf_view_comment *r = &b->v->indicator_comments[k];
-        double need = line * (double)comment_entry(b, r, 0, 0, col_w, false);
-        /* The second column keeps a line for "… och N till". */
-        double limit = col == 1 && k + 1 < end ? bottom - line : bottom;
-        if (at + need - line > limit) {
-            if (++col == 2)
-                break;
-            at = y;
-        }
-        comment_entry(b, r, UF_MARGIN + (double)col * (col_w + 24), at, col_w, true);
-        at += need + gap;
-    }
-    if (k < end)
-        uf_pdf_more(cr, UF_MARGIN + col_w + 24, bottom, end - k, "kommentarer");
+    f->ncols = 2;
+    f->col = 0;
+    f->col_top = f->y;
+    f->col_w = (UF_CONTENT_W - 24) / 2;
+    f->col_gap = 24;
+    for (size_t k = first; k < end; k++)
+        comment_flow(f, &b->v->indicator_comments[k]);
 }
 
-static uf_error indicator_page_draw(board *b, size_t i)
+/* An indicator's page: heading, key figures, charts and its comments,
+ * which go on to pages titled "<indicator>, fortsättning". One walk both
+ * counts its pages (draw false) and draws them. */
+static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_error *err)
 {
     const uf_plan *p = b->m->plan;
     const uf_goal *goal = &p->goals[p->indicators[i].goal];
     char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
-    uf_pdf_page(&b->doc, section);
+    flow f = {.b = b, .cr = cr, .draw = draw, .section = section};
+    flow_break(&f);
+    double y = indicator_heading(b, cr, i);
+    size_t top;
+    double h = indicator_charts_height(b, cr, i, y, &top);
+    if (draw)
+        *err = indicator_charts(b, cr, i, y, h, top);
+    f.title = p->indicators[i].name;
+    f.y = y + h + 6;
+    indicator_comments(&f, i);
+    flow_end(&f);
     free(section);
-    double y = indicator_heading(b, i);
-    double charts_h = fmax(220, 400 - y);
-    uf_error err = indicator_charts(b, i, y, charts_h);
-    indicator_comments(b, i, y + charts_h + 6);
-    uf_pdf_page_end(&b->doc);
-    return err;
+    return f.pages;
 }
 
 /* ---- coverage ---- */
@@ -1091,7 +1161,7 @@ static uf_error board_draw(board *b)
     size_t k = 0;
     for (size_t g = 0; g < p->ngoals && err == UF_OK; g++) {
         for (; k < p->nindicators && p->indicators[b->order[k]].goal == g && err == UF_OK; k++)
-            err = indicator_page_draw(b, b->order[k]);
+            indicator_flow(b, b->order[k], b->doc.cr, true, &err);
         goal_assessments_flow(b, g, b->doc.cr, true);
     }
     if (err != UF_OK)
