@@ -924,7 +924,7 @@ static void coverage_header(board *b, double y, double name_w, double col_w)
     cairo_t *cr = b->doc.cr;
     char year[16];
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     uf_text_draw(cr, UF_MARGIN, y, "Enhet", name_w, UF_ALIGN_LEFT);
     uf_text_draw(cr, UF_MARGIN + name_w, y, "Typ", 90, UF_ALIGN_LEFT);
     for (size_t k = 0; k < b->v->nyears_shown; k++) {
@@ -938,17 +938,29 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
     const uf_model *m = b->m;
     cairo_t *cr = b->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_text_draw(cr, UF_MARGIN, y + 3, m->plan->units[u].name, name_w - 8, UF_ALIGN_LEFT);
     uf_text_draw(cr, UF_MARGIN + name_w, y + 3, uf_unit_type_name(m->plan->units[u].type), 84, UF_ALIGN_LEFT);
     for (size_t k = 0; k < b->v->nyears_shown; k++) {
         bool ok = uf_view_unit(b->v, uf_view_year(b->v, k), u)->reported;
         double x = UF_MARGIN + name_w + 90 + col_w * (double)k;
-        uf_chart_badge(cr, x, y, 10, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
+        uf_chart_badge(cr, x, y, UF_BADGE_MIN, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-        uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 8.5);
-        uf_text_draw(cr, x + 14, y + 3, ok ? "rapporterat" : "saknas", col_w - 16, UF_ALIGN_LEFT);
+        uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, UF_PT_MIN);
+        uf_text_draw(cr, x + UF_BADGE_MIN + 4, y + 3, ok ? "rapporterat" : "saknas", 0, UF_ALIGN_LEFT);
     }
+}
+
+/* As wide as the longest name listed, so that no unit loses its name, and
+ * narrow enough to leave each year its column. */
+static double coverage_name_w(board *b)
+{
+    cairo_t *cr = b->doc.cr;
+    double w = 0;
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    for (size_t k = 0; k < b->ncoverage; k++)
+        w = fmax(w, uf_text_width(cr, b->m->plan->units[b->coverage_units[k]].name) + 16);
+    return fmin(fmax(260, w), UF_CONTENT_W - 90 - 95 * (double)b->v->nyears_shown);
 }
 
 static void coverage_intro(board *b)
@@ -966,7 +978,7 @@ static void coverage_pages_draw(board *b)
 {
     double top = coverage_top(b->v);
     size_t per_page = rows_fitting(top, COVERAGE_ROW_H), shown = 0;
-    double name_w = 260, col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
+    double name_w = coverage_name_w(b), col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
     for (size_t page = 0; page < b->coverage_pages; page++) {
         uf_pdf_page(&b->doc, "Rapportering");
         coverage_intro(b);
@@ -1002,10 +1014,10 @@ static void review_line(board *b, size_t k, double y)
     char *text = uf_asprintf("%s (%s, %s): %s " "\xE2\x80\x93" " avtalet bör ses över", p->name,
                              uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
     cairo_t *cr = b->doc.cr;
-    uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, NULL);
+    uf_chart_badge(cr, UF_MARGIN, y, UF_BADGE_MIN, UF_STATUS_RED, NULL);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
-    uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text, UF_CONTENT_W - 16, UF_ALIGN_LEFT);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    uf_text_draw(cr, UF_MARGIN + UF_BADGE_MIN + 4, y + 3.2, text, UF_CONTENT_W - UF_BADGE_MIN - 4, UF_ALIGN_LEFT);
     free(text);
 }
 
@@ -1082,11 +1094,11 @@ static size_t diag_entry(cairo_t *cr, const uf_diag_list *diags, const uf_diag *
     size_t n = strlen(place);
     snprintf(place + n, sizeof place - n, "%s", n ? ":" : "");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     double label = draw ? uf_text_draw(cr, x, y, place, w * 0.5, UF_ALIGN_LEFT) : fmin(uf_text_width(cr, place), w * 0.5);
     label += n ? 4 : 0;
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    return uf_text_wrap(cr, x, y, w, label, 11, 2, d->text, draw);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    return uf_text_wrap(cr, x, y, w, label, UF_LINE_MIN, 2, d->text, draw);
 }
 
 static void appendix_list(board *b, double y)
@@ -1099,7 +1111,7 @@ static void appendix_list(board *b, double y)
         uf_pdf_note(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, "Inga rader eller filer avvisades.", 1);
         return;
     }
-    size_t lines = (size_t)((UF_CONTENT_BOTTOM - y) / 11) - 1, used = 0;
+    size_t lines = (size_t)((UF_CONTENT_BOTTOM - y) / UF_LINE_MIN) - 1, used = 0;
     for (size_t k = 0; k < diags->count; k++) {
         const uf_diag *d = &diags->items[k];
         if (d->severity != UF_SEVERITY_ERROR)
@@ -1107,12 +1119,12 @@ static void appendix_list(board *b, double y)
         size_t need = diag_entry(b->doc.cr, diags, d, 0, 0, UF_CONTENT_W, false);
         if (used + need > lines)
             break;
-        diag_entry(b->doc.cr, diags, d, UF_MARGIN, y + 9 + 11 * (double)used, UF_CONTENT_W, true);
+        diag_entry(b->doc.cr, diags, d, UF_MARGIN, y + 9 + UF_LINE_MIN * (double)used, UF_CONTENT_W, true);
         used += need + (need > 1); /* a blank line after a wrapped entry */
         shown++;
     }
     if (shown < errors)
-        uf_pdf_more(b->doc.cr, UF_MARGIN, y + 9 + 11 * (double)(used + 0.5), errors - shown,
+        uf_pdf_more(b->doc.cr, UF_MARGIN, y + 9 + UF_LINE_MIN * (double)(used + 0.5), errors - shown,
                     "(hela listan finns i arbetsbokens flik Avvisade)");
 }
 

@@ -95,7 +95,7 @@ static void page_footer(uf_pdf_doc *doc)
     snprintf(right, sizeof right, "Sida %s av %s", uf_style_count(a, doc->page),
              uf_style_count(b, doc->npages));
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_text_draw(cr, UF_MARGIN, UF_PAGE_H - 18, left, 0, UF_ALIGN_LEFT);
     uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, UF_PAGE_H - 18, right, 0, UF_ALIGN_RIGHT);
 }
@@ -106,9 +106,9 @@ void uf_pdf_page(uf_pdf_doc *doc, const char *section)
     doc->page++;
     if (section) {
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-        uf_font_use(cr, UF_FONT_REGULAR, 8);
+        uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
         double w = uf_text_draw(cr, UF_MARGIN, 26, doc->running, UF_CONTENT_W * 0.45, UF_ALIGN_LEFT);
-        uf_font_use(cr, UF_FONT_BOLD, 8);
+        uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
         uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, 26, section, UF_CONTENT_W - w - 24, UF_ALIGN_RIGHT);
         rule(cr, 33);
     }
@@ -205,8 +205,8 @@ double uf_pdf_heading(cairo_t *cr, double x, double y, double w, const char *tex
 double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, size_t max_lines)
 {
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
-    size_t lines = uf_text_wrap(cr, x, y + 9, w, 0, 12, max_lines, text, true);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    size_t lines = uf_text_wrap(cr, x, y + 9, w, 0, UF_LINE_MIN, max_lines, text, true);
     return y + 12 * (double)lines + 4;
 }
 
@@ -215,7 +215,7 @@ void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)
     char n[UF_NUMBUF], text[160];
     snprintf(text, sizeof text, ELLIPSIS " och %s %s till", uf_style_count(n, more), what);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     uf_text_draw(cr, x, y, text, 0, UF_ALIGN_LEFT);
 }
 
