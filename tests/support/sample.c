@@ -1,17 +1,20 @@
 #include "sample.h"
 
+#include "common/util.h"
 #include "validate/validate.h"
 #include "read/folder.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-uf_test_sample *uf_test_sample_load(int year)
+uf_test_sample *uf_test_sample_load(int year) { return uf_test_sample_load_dir(UF_TEST_DIR "/../inputs", year); }
+
+uf_test_sample *uf_test_sample_load_dir(const char *inputs, int year)
 {
     uf_test_sample *s = calloc(1, sizeof *s);
     uf_error err;
     s->diags = uf_diag_list_new();
-    s->plan = uf_plan_load(UF_TEST_DIR "/../inputs", s->diags, &err);
+    s->plan = uf_plan_load(inputs, s->diags, &err);
     if (!s->plan) {
         uf_test_sample_free(s);
         return NULL;
@@ -19,9 +22,12 @@ uf_test_sample *uf_test_sample_load(int year)
     s->data = uf_dataset_new(s->plan);
     uf_validator *v = uf_validator_new(s->plan, s->data, s->diags);
     uf_file_list files = {0};
-    uf_find_submissions(UF_TEST_DIR "/../inputs/inrapportering", &files);
+    size_t skip = strlen(inputs) + 1; /* as the CLI shows it: from inrapportering/ on */
+    char *submissions = uf_asprintf("%s/inrapportering", inputs);
+    uf_find_submissions(submissions, &files);
+    free(submissions);
     for (size_t i = 0; i < files.count; i++)
-        uf_validate_file(v, files.paths[i], files.paths[i] + strlen(UF_TEST_DIR "/../inputs/")); /* as the CLI shows it */
+        uf_validate_file(v, files.paths[i], files.paths[i] + skip);
     uf_file_list_free(&files);
     uf_validator_free(v);
     uf_dataset_finish(s->data, s->diags, true);

@@ -19,6 +19,8 @@ typedef struct uf_test_sample {
 
 /* Loads inputs/ under the source tree; NULL if its plan does not load. */
 uf_test_sample *uf_test_sample_load(int year);
+/* The same for another inputs folder (a fixture). */
+uf_test_sample *uf_test_sample_load_dir(const char *inputs, int year);
 void uf_test_sample_free(uf_test_sample *s);
 
 #endif

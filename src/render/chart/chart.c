@@ -96,6 +96,8 @@ double uf_chart_frame_pos(const uf_chart_frame *f, double v)
 
 double uf_chart_frame_item(const uf_chart_frame *f, size_t k)
 {
+    if (f->horizontal && f->rows_vary && k < UF_CHART_LABELS)
+        return f->row_y[k];
     if (f->horizontal)
         return f->y0 + ((double)k + 0.5) * (f->y1 - f->y0) / (double)(f->nitems ? f->nitems : 1);
     if (f->nitems <= 1)
@@ -535,6 +537,7 @@ typedef struct bar_row {
     row_kind kind;
     double value;
     double label_x, label_w; /* the value label's left edge and width */
+    double lines, h;         /* the name's lines; the row's height */
 } bar_row;
 
 #define NAME_LINE 10.0  /* baselines of a wrapped unit name */
@@ -554,7 +557,7 @@ typedef struct bars {
     bool whole_target;  /* the municipal target compares with a unit's figure */
     uf_chart_frame fr;
     axis ax;
-    double label_w, name_h, row_h, top, missing_h, legend_h;
+    double label_w, thick, top, missing_h, legend_h;
     char *missing_text[2]; /* "Inget värde 2025: A, B", "Har inte rapporterat 2025: C" */
     legend_item items[UF_STATUS_COUNT + 2];
     size_t nitems;
@@ -582,7 +585,7 @@ static void bars_collect(bars *b, size_t top)
         row_kind k = !isnan(f->value) ? ROW_VALUE
                      : m->nyears && uf_model_unit_reported(m, m->report_index, u) ? ROW_NO_VALUE
                                                                                     : ROW_NOT_REPORTED;
-        b->rows[b->nunits++] = (bar_row){u, k, f->value, 0, 0};
+        b->rows[b->nunits++] = (bar_row){u, k, f->value, 0, 0, 1, 0};
         b->missing[k]++;
     }
     qsort(b->rows, b->nunits, sizeof(bar_row), bar_cmp);
@@ -591,6 +594,20 @@ static void bars_collect(bars *b, size_t top)
     b->nshown = b->nvalued <= top + 1 ? b->nvalued : top;
     b->nrows = b->nshown + (b->nshown < b->nvalued);
     b->whole_target = m->plan->indicators[b->ind].aggregation != UF_AGG_SUM;
+}
+
+/* Rows have a place each in uf_chart_frame. */
+static size_t top_rows(size_t top) { return top == 0 ? 1 : top < UF_CHART_LABELS ? top : UF_CHART_LABELS - 1; }
+
+/* The widest word of s. */
+static double longest_word(cairo_t *cr, const char *s)
+{
+    double w = 0;
+    char *copy = uf_xstrdup(s);
+    for (char *save = NULL, *word = strtok_r(copy, " ", &save); word; word = strtok_r(NULL, " ", &save))
+        w = fmax(w, uf_text_width(cr, word));
+    free(copy);
+    return w;
 }
 
 static void bars_free(bars *b)
@@ -694,13 +711,17 @@ static void bars_measure(cairo_t *cr, bars *b, double w)
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     for (size_t i = 0; i < b->nshown; i++)
         names = fmax(names, uf_text_width(cr, p->units[b->rows[i].unit].name));
-    b->label_w = fmin(fmax(names + 10, 60), w * 0.4);
-    size_t lines = 1;
-    for (size_t i = 0; i < b->nshown; i++) {
-        size_t n = uf_text_wrap(cr, 0, 0, b->label_w - 6, 0, NAME_LINE, SIZE_MAX, p->units[b->rows[i].unit].name, false);
-        lines = n > lines ? n : lines;
-    }
-    b->name_h = NAME_LINE * (double)lines;
+    /* The longest word fits, so that no word is broken. */
+    double word = 0;
+    for (size_t i = 0; i < b->nshown; i++)
+        word = fmax(word, longest_word(cr, p->units[b->rows[i].unit].name));
+    b->label_w = fmax(fmin(fmax(names + 10, 60), w * 0.4), fmin(word + 10, w * 0.55));
+    for (size_t i = 0; i < b->nshown; i++)
+        b->rows[i].lines = (double)uf_text_wrap(cr, 0, 0, b->label_w - 6, 0, NAME_LINE, SIZE_MAX, p->units[b->rows[i].unit].name, false);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+    if (b->nshown < b->nvalued)
+        b->rows[b->nshown].lines = (double)uf_text_wrap(cr, 0, 0, b->label_w - 6, 0, NAME_LINE, SIZE_MAX, rest, false);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     b->top = b->whole_target && isfinite(whole_target(b)) ? 30 : 18;
     b->missing_h = 0;
     for (int k = 0; k < 2; k++) {
@@ -712,12 +733,35 @@ static void bars_measure(cairo_t *cr, bars *b, double w)
     b->legend_h = legend(cr, 0, 0, w, b->items, b->nitems, false);
 }
 
-static double row_least(const bars *b) { return fmax(ROW_MIN, b->name_h + 2); }
+/* A row is as tall as its name. */
+static double row_least(const bars *b, size_t i) { return fmax(ROW_MIN, b->rows[i].lines * NAME_LINE + 4); }
+
+static double rows_least(const bars *b)
+{
+    double h = 0;
+    for (size_t i = 0; i < b->nrows; i++)
+        h += row_least(b, i);
+    return h;
+}
 
 static double bars_natural_height(const bars *b)
 {
-    double rows = b->nrows ? b->top + row_least(b) * (double)b->nrows + 8 : 0;
+    double rows = b->nrows ? b->top + rows_least(b) + 8 : 0;
     return rows + b->missing_h + (b->missing_h > 0 ? 6 : 0) + (b->nrows ? b->legend_h : 0);
+}
+
+/* Rows at their least height, grown towards ROW_MAX where there is room. */
+static double bars_rows_layout(bars *b, double plot_h)
+{
+    double grow = fmax(0, (plot_h - rows_least(b)) / (double)b->nrows), y = b->top;
+    for (size_t i = 0; i < b->nrows; i++) {
+        double least = row_least(b, i);
+        b->rows[i].h = least + fmax(0, fmin(grow, ROW_MAX - least));
+        y += b->rows[i].h;
+    }
+    /* Bars as thick as a one-line row allows, the same in every row. */
+    b->thick = fmin(14, (ROW_MIN + fmax(0, fmin(grow, ROW_MAX - ROW_MIN))) * 0.62);
+    return y;
 }
 
 /* The right end of a bar and its own target mark. */
@@ -753,7 +797,7 @@ static void bars_layout(cairo_t *cr, bars *b, double w, double h)
 {
     const uf_indicator *ind = &b->m->plan->indicators[b->ind];
     double plot_h = h - b->top - 8 - b->missing_h - (b->missing_h > 0 ? 6 : 0) - b->legend_h;
-    b->row_h = fmin(fmax(ROW_MAX, row_least(b)), fmax(row_least(b), plot_h / (double)b->nrows));
+    double y1 = bars_rows_layout(b, plot_h);
     char buf[UF_VALUEBUF + 8];
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     for (size_t i = 0; i < b->nshown; i++) {
@@ -766,8 +810,10 @@ static void bars_layout(cairo_t *cr, bars *b, double w, double h)
      * then end further left. */
     for (int pass = 0; pass < 24; pass++) {
         b->ax = nice_axis(lo, hi, w > 400 ? 5 : 4, ind->whole);
-        b->fr = (uf_chart_frame){.x0 = b->label_w, .y0 = b->top, .x1 = w - 2, .y1 = b->top + b->row_h * (double)b->nrows,
-                                 .vmin = b->ax.lo, .vmax = b->ax.hi, .nitems = b->nrows, .horizontal = true};
+        b->fr = (uf_chart_frame){.x0 = b->label_w, .y0 = b->top, .x1 = w - 2, .y1 = y1,
+                                 .vmin = b->ax.lo, .vmax = b->ax.hi, .nitems = b->nrows, .horizontal = true, .rows_vary = true};
+        for (size_t i = 0; i < b->nrows; i++)
+            b->fr.row_y[i] = (i ? b->fr.row_y[i - 1] + b->rows[i - 1].h / 2 : b->top) + b->rows[i].h / 2;
         if (bars_place_labels(b) <= 0)
             break;
         hi = b->ax.hi + b->ax.step / 2;
@@ -797,7 +843,7 @@ static void bar_value(cairo_t *cr, bars *b, size_t i, double y)
 {
     const uf_figure *f = unit_fig(b, i);
     double zero = uf_chart_frame_pos(&b->fr, fmax(0, b->ax.lo)), end = uf_chart_frame_pos(&b->fr, f->value);
-    double thick = fmax(2, fmin(b->row_h * 0.62, 14));
+    double thick = b->thick;
     uf_style_set(cr, uf_style_status_rgb(f->status));
     cairo_rectangle(cr, fmin(zero, end), y - thick / 2, fmax(fabs(end - zero), 1), thick);
     cairo_fill(cr);
@@ -889,7 +935,7 @@ double uf_chart_unit_bars_height(cairo_t *cr, double w, const uf_model *m, size_
     double h = 40; /* "Underlag saknas" */
     cairo_save(cr);
     if (m->nyears > 0)
-        bars_collect(&b, top ? top : 1);
+        bars_collect(&b, top_rows(top));
     if (b.nunits > 0) {
         bars_measure(cr, &b, w);
         h = bars_natural_height(&b);
@@ -905,7 +951,7 @@ uf_error uf_chart_unit_bars(cairo_t *cr, double w, double h, const uf_model *m, 
     bars b = {.m = m, .ind = ind};
     cairo_save(cr);
     if (m->nyears > 0)
-        bars_collect(&b, top ? top : 1);
+        bars_collect(&b, top_rows(top));
     if (b.nunits == 0) {
         no_data(cr, w, h, m->plan->nunits ? "Underlag saknas" : "Planen har inga enheter");
     } else {

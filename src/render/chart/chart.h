@@ -44,6 +44,8 @@ typedef struct uf_chart_frame {
     bool horizontal;       /* the value axis is horizontal (bars) */
     size_t nlabels;        /* the first UF_CHART_LABELS value labels, in drawing order */
     uf_chart_box labels[UF_CHART_LABELS];
+    bool rows_vary;        /* bars: rows differ in height (names on more lines)... */
+    double row_y[UF_CHART_LABELS]; /* ...and are centred here */
 } uf_chart_frame;
 
 /* Position of a value along the value axis (x for bars, y for the trend). */
@@ -63,7 +65,8 @@ uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *view, si
  * line or the axis end: the axis is long enough for the labels. Units
  * without a figure are named below the bars on a line of their own ("Inget
  * värde 2025: A, B"), never drawn as 0. Past `top` units with a value the
- * rest are grouped ("Övriga 285 enheter"). Names wrap; none is cut. */
+ * rest are grouped ("Övriga 285 enheter"); top is at most UF_CHART_LABELS - 1.
+ * Names wrap, none is cut, and a row is as tall as its name. */
 #define UF_CHART_TOP_UNITS 15
 uf_error uf_chart_unit_bars(cairo_t *cr, double w, double h, const uf_model *m, size_t indicator, size_t top,
                             uf_chart_frame *frame);

@@ -271,13 +271,7 @@ typedef struct flow {
     double y;
     const char *section, *title;
     const char *entry; /* the unit whose text goes on, named again on a new page */
-    /* Columns: text fills the first, then the next, then a new page. */
-    int ncols, col;
-    double col_top, col_w, col_gap;
 } flow;
-
-/* x in the column the text is in. */
-static double flow_x(const flow *f, double x) { return x + (double)f->col * (f->col_w + f->col_gap); }
 
 static double flow_title(flow *f, const char *text)
 {
@@ -308,21 +302,13 @@ static void flow_break(flow *f)
         f->y += BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + BODY_PT, TEXT_W, 0, BODY_LINE, SIZE_MAX, text, f->draw) + 3;
         free(text);
     }
-    f->col = 0;
-    f->col_top = f->y;
 }
 
 /* Room for h more points on this page, else a new page. */
 static void flow_need(flow *f, double h)
 {
-    if (f->pages > 0 && f->y + h <= UF_CONTENT_BOTTOM)
-        return;
-    if (f->pages > 0 && f->col + 1 < f->ncols) {
-        f->col++;
-        f->y = f->col_top;
-        return;
-    }
-    flow_break(f);
+    if (f->pages == 0 || f->y + h > UF_CONTENT_BOTTOM)
+        flow_break(f);
 }
 
 static void flow_end(flow *f)
@@ -343,7 +329,7 @@ static double flow_label(flow *f, double x, double w, double size, double line, 
         uf_font_use(f->cr, UF_FONT_BOLD, size);
         size_t n = uf_text_line_break(f->cr, clean + at, len - at, w);
         char *piece = uf_xstrndup(clean + at, n);
-        last = f->draw ? uf_text_draw(f->cr, flow_x(f, x), f->y + size, piece, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, piece);
+        last = f->draw ? uf_text_draw(f->cr, x, f->y + size, piece, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, piece);
         free(piece);
         at += n;
         while (at < len && clean[at] == ' ')
@@ -358,7 +344,7 @@ static double flow_label(flow *f, double x, double w, double size, double line, 
 }
 
 /* A paragraph at x, w wide, after an optional bold label; the lines go
- * on across columns and pages. */
+ * on across pages. */
 static void flow_para(flow *f, double x, double w, uf_font_style style, double size, double line,
                       const char *label, const char *text)
 {
@@ -384,7 +370,7 @@ static void flow_para(flow *f, double x, double w, uf_font_style style, double s
         size_t n = uf_text_line_break(f->cr, clean + at, len - at, lw);
         if (f->draw) {
             char *piece = uf_xstrndup(clean + at, n);
-            uf_text_draw(f->cr, flow_x(f, lx), f->y + size, piece, 0, UF_ALIGN_LEFT);
+            uf_text_draw(f->cr, lx, f->y + size, piece, 0, UF_ALIGN_LEFT);
             free(piece);
         }
         at += n;
@@ -824,46 +810,40 @@ static uf_error indicator_charts(board *b, cairo_t *cr, size_t i, double y, doub
 }
 
 /* One comment in full: "Enhetens namn (partner):" in bold, then the text;
- * both wrap, and a comment that fits a column is kept in one. */
+ * both wrap. A comment starts where at least two of its lines fit. */
 static void comment_flow(flow *f, const uf_view_comment *r)
 {
     const uf_plan *p = f->b->m->plan;
     char *name = r->partner != UF_NO_PARTNER ? uf_asprintf("%s (%s)", p->units[r->unit].name, p->partners[r->partner].name)
                                              : uf_xstrdup(p->units[r->unit].name);
     char *label = uf_asprintf("%s:", name);
-    flow dry = {.b = f->b, .cr = f->cr, .pages = 1};
-    flow_para(&dry, 0, f->col_w, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
-    bool fits = dry.pages == 1 && dry.y <= (UF_CONTENT_BOTTOM - UF_CONTENT_TOP) / 2;
-    flow_need(f, fits ? dry.y : 2 * UF_LINE_MIN);
+    flow_need(f, 2 * UF_LINE_MIN);
     f->entry = name;
-    flow_para(f, UF_MARGIN, f->col_w, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
+    flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
     f->entry = NULL;
     f->y += 4;
     free(label);
     free(name);
 }
 
-/* The units' comments in two columns, continued on the next pages. */
+/* The units' comments, one under the other (a reader, and a screen
+ * reader, follows one column), continued on the next pages. */
 static void indicator_comments(flow *f, size_t i)
 {
     const board *b = f->b;
     char title[64];
     snprintf(title, sizeof title, "Kommentarer från enheterna %d", b->m->report_year);
-    flow_need(f, 19 + 2 * UF_LINE_MIN); /* a heading never ends a page */
+    const double heading = 21;
+    flow_need(f, heading + 2 * UF_LINE_MIN); /* a heading never ends a page */
     if (f->draw)
         uf_pdf_heading(f->cr, UF_MARGIN, f->y, UF_CONTENT_W, title);
-    f->y += 21;
+    f->y += heading;
     size_t first = b->v->indicator_start[i], end = b->v->indicator_start[i + 1];
     if (first == end) {
         if (f->draw)
             uf_pdf_note(f->cr, UF_MARGIN, f->y - 2, UF_CONTENT_W, "Inga kommentarer.", 1);
         return;
     }
-    f->ncols = 2;
-    f->col = 0;
-    f->col_top = f->y;
-    f->col_w = (UF_CONTENT_W - 24) / 2;
-    f->col_gap = 24;
     for (size_t k = first; k < end; k++)
         comment_flow(f, &b->v->indicator_comments[k]);
 }
