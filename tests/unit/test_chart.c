@@ -177,14 +177,17 @@ static void test_unit_bars_target_line(void **state)
     uf_chart_frame fr;
     assert_int_equal(uf_chart_unit_bars(c.cr, 520, 360, s->model, ind, UF_CHART_TOP_UNITS, &fr), UF_OK);
     double x = uf_chart_frame_pos(&fr, target);
-    /* Above the bars the line stands alone: dashes, and nothing beside. */
+    /* Above the ticks, beside its label, the line stands alone: dashes,
+     * and nothing on its other side; it leaves the tick labels free. */
     size_t on = 0, off = 0, n = 0;
-    for (double y = fr.y0 - 14; y < fr.y0 - 1; y += 1, n++) {
+    for (double y = fr.y0 - 26; y < fr.y0 - 16; y += 1, n++) {
         on += dark(pixel(&c, x, y));
-        off += dark(pixel(&c, x + 8, y));
+        off += dark(pixel(&c, x - 8, y));
     }
     if (on < n * 4 / 10 || off > 0)
         fail_msg("target line: %zu of %zu dark at x=%.1f, %zu beside it", on, n, x, off);
+    for (double y = fr.y0 - 12; y < fr.y0 - 2; y += 1)
+        assert_false(dark(pixel(&c, x, y)));
     /* Across the bars it shows between them. */
     on = n = 0;
     for (double y = fr.y0; y < fr.y1; y += 1, n++)

@@ -907,7 +907,11 @@ static void bars_whole_target(cairo_t *cr, const bars *b, double w)
     set_colour(cr, UF_COLOUR_TARGET);
     cairo_set_line_width(cr, 1.5);
     cairo_set_dash(cr, dash, 2, 0);
-    cairo_move_to(cr, x, b->fr.y0 - 16);
+    /* Across the bars, and beside its label above the ticks; not through
+     * the tick labels. */
+    cairo_move_to(cr, x, b->fr.y0 - 27);
+    cairo_line_to(cr, x, b->fr.y0 - 15);
+    cairo_move_to(cr, x, b->fr.y0 - 1);
     cairo_line_to(cr, x, b->fr.y1);
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);

@@ -54,7 +54,9 @@ double uf_chart_frame_pos(const uf_chart_frame *frame, double value);
 double uf_chart_frame_item(const uf_chart_frame *frame, size_t k);
 
 /* The municipality's figure over the view's window of years, with the
- * target line (dashed, black diamonds); points in their status colour. */
+ * target line (dashed, black diamonds); points in their status colour. The
+ * axis leaves room above the highest value and target, and each value
+ * label is placed clear of the target line and marks, inside the axes. */
 uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *view, size_t indicator,
                         uf_chart_frame *frame);
 

@@ -19,7 +19,7 @@
 
 /* ==== the board report ==== */
 
-#define ROW_H 20.0 /* overview rows */
+#define ROW_H 19.0 /* overview rows */
 #define OVERVIEW_TOP 124.0 /* the goal counts, below title and note */
 #define OVERVIEW_NEXT_Y 90.0
 #define COVERAGE_ROW_H 16.0
@@ -810,14 +810,16 @@ static uf_error indicator_charts(board *b, cairo_t *cr, size_t i, double y, doub
 }
 
 /* One comment in full: "Enhetens namn (partner):" in bold, then the text;
- * both wrap. A comment starts where at least two of its lines fit. */
+ * both wrap. A comment starts where two of its lines (or its one) fit. */
 static void comment_flow(flow *f, const uf_view_comment *r)
 {
     const uf_plan *p = f->b->m->plan;
     char *name = r->partner != UF_NO_PARTNER ? uf_asprintf("%s (%s)", p->units[r->unit].name, p->partners[r->partner].name)
                                              : uf_xstrdup(p->units[r->unit].name);
     char *label = uf_asprintf("%s:", name);
-    flow_need(f, 2 * UF_LINE_MIN);
+    flow dry = {.b = f->b, .cr = f->cr, .pages = 1}; /* measures the comment */
+    flow_para(&dry, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
+    flow_need(f, fmin(dry.y, 2 * UF_LINE_MIN));
     f->entry = name;
     flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
     f->entry = NULL;
