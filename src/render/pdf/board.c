@@ -253,7 +253,8 @@ static void cover_page(board *b)
     uf_pdf_page_end(&b->doc);
 }
 
-/* ---- flowing text: the summary, the reading guide, the self-assessments ----
+/* ---- flowing text: the summary, the reading guide, the self-assessments,
+ * the indicator pages' comments ----
  * One walk both counts the pages (draw false, on a measuring surface) and
  * draws them, so the page count cannot drift from the pages drawn. Text is
  * broken line by line and continues on the next page; nothing is cut. */
@@ -261,7 +262,7 @@ static void cover_page(board *b)
 #define BODY_PT UF_PT_BODY
 #define BODY_LINE UF_LINE_BODY
 #define TEXT_W 620.0 /* a line a reader can follow; the page is wider */
-#define BADGE 13.0   /* symbols at 8 pt, their words at 10 */
+#define BADGE UF_BADGE_MIN /* symbols at 8 pt, their words at 10 */
 
 typedef struct flow {
     board *b;
