@@ -361,6 +361,11 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CLI_XLSX_DAMAGED, "arbetsboken blev ofullständig när den skrevs och har inte sparats; finns det plats för temporära filer (%s)?", "the workbook came out incomplete and was not saved; is there room for temporary files (%s)?") \
     X(CLI_TEMPLATE_WROTE, "Skrev mallar för %s enheter (arbetsbok och CSV) i %s", "Wrote templates for %s units (workbook and CSV) in %s") \
     X(CLI_ERROR_PREFIX, "uppfolj: fel: ", "uppfolj: error: ") \
+    /* chart and page layout */ \
+    X(CHART_UNITS_NO_VALUE, "Inget värde %s: %s", "No value %s: %s") \
+    X(CHART_UNITS_NOT_REPORTED, "Har inte rapporterat %s: %s", "Not reported %s: %s") \
+    X(CHART_UNITS_N, "%s enheter", "%s units") \
+    X(CHART_REST_RANGE, "värden %s till %s", "values %s to %s") \
     /* statuses (contract v2): with a target, and without one (the trend) */ \
     X(WORD_MET, "Uppnått", "Achieved") \
     X(WORD_PARTLY, "Delvis uppnått", "Partly achieved") \

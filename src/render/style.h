@@ -32,6 +32,21 @@ uf_rgb uf_style_status_rgb(uf_status status);
 uf_rgb uf_style_earlier_year(void);
 void uf_style_set(cairo_t *cr, uf_rgb rgb);
 
+/* ---- sizes, in points ----
+ * Nothing a reader needs is set smaller than UF_PT_MIN (labels, ticks,
+ * legends, notes, comments, running header and footer) and no status
+ * symbol smaller than UF_PT_SYMBOL. A badge's symbol and word are drawn at
+ * these fractions of its disc, so a disc of UF_BADGE_MIN holds an
+ * UF_PT_SYMBOL symbol. */
+#define UF_PT_MIN 9.0
+#define UF_PT_SYMBOL 8.0
+#define UF_LINE_MIN 12.0 /* baselines of UF_PT_MIN text */
+#define UF_PT_BODY 9.5   /* flowing paragraphs */
+#define UF_LINE_BODY 13.0
+#define UF_BADGE_GLYPH 0.62
+#define UF_BADGE_WORD 0.78
+#define UF_BADGE_MIN 13.0
+
 /* Between thousands, and between a number and its unit: never a line break. */
 #define UF_NBSP "\xC2\xA0"
 /* A count for people: "1 234" with a no-break space. */

@@ -1,5 +1,6 @@
 #include "sample.h"
 
+#include "common/util.h"
 #include "validate/validate.h"
 #include "read/folder.h"
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 #include <cairo-ft.h>
+#include <cairo-pdf.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -129,16 +130,18 @@ static void test_unit_bars_sorted_in_status_colours(void **state)
     uf_chart_frame fr;
     assert_int_equal(uf_chart_unit_bars(c.cr, 520, 360, s->model, ind, UF_CHART_TOP_UNITS, &fr), UF_OK);
     assert_true(fr.horizontal);
-    assert_int_equal(fr.nitems, s->plan->nunits); /* 11 units: no grouping */
     size_t order[64];
     size_t valued = expected_order(s, ind, order);
     assert_true(valued >= 5 && valued < s->plan->nunits);
+    /* A row per unit with a value (no grouping at 11 units); alvstads-hamn,
+     * which did not report 2025, is named below the bars, not drawn as 0. */
+    assert_int_equal(fr.nitems, valued);
     for (size_t k = 0; k < valued; k++)
         check_bar(&c, &fr, k, uf_model_figure(s->model, s->model->report_index, ind, order[k]));
-    /* alvstads-hamn did not report 2025: listed last, without a bar (not 0). */
-    double y = uf_chart_frame_item(&fr, fr.nitems - 1), zero = uf_chart_frame_pos(&fr, 0);
-    for (int st = 0; st < UF_STATUS_COUNT; st++)
-        assert_false(near(pixel(&c, zero + 1.5, y), uf_style_status_rgb((uf_status)st)));
+    double zero = uf_chart_frame_pos(&fr, 0);
+    for (double y = fr.y1 + 1; y < fr.y1 + 20; y++)
+        for (int st = 0; st < UF_STATUS_COUNT; st++)
+            assert_false(near(pixel(&c, zero + 1.5, y), uf_style_status_rgb((uf_status)st)));
     canvas_free(&c);
 }
 
@@ -149,7 +152,7 @@ static void test_unit_bars_group_the_rest(void **state)
     canvas c = canvas_new(520, 360);
     uf_chart_frame fr;
     assert_int_equal(uf_chart_unit_bars(c.cr, 520, 360, s->model, ind, 5, &fr), UF_OK);
-    assert_int_equal(fr.nitems, 6); /* five units and "Övriga 6 enheter" */
+    assert_int_equal(fr.nitems, 6); /* five units and "Övriga 5 enheter" with a value */
     size_t order[64];
     expected_order(s, ind, order);
     for (size_t k = 0; k < 5; k++)
@@ -174,14 +177,17 @@ static void test_unit_bars_target_line(void **state)
     uf_chart_frame fr;
     assert_int_equal(uf_chart_unit_bars(c.cr, 520, 360, s->model, ind, UF_CHART_TOP_UNITS, &fr), UF_OK);
     double x = uf_chart_frame_pos(&fr, target);
-    /* Above the bars the line stands alone: dashes, and nothing beside. */
+    /* Above the ticks, beside its label, the line stands alone: dashes,
+     * and nothing on its other side; it leaves the tick labels free. */
     size_t on = 0, off = 0, n = 0;
-    for (double y = fr.y0 - 14; y < fr.y0 - 1; y += 1, n++) {
+    for (double y = fr.y0 - 26; y < fr.y0 - 16; y += 1, n++) {
         on += dark(pixel(&c, x, y));
-        off += dark(pixel(&c, x + 8, y));
+        off += dark(pixel(&c, x - 8, y));
     }
     if (on < n * 4 / 10 || off > 0)
         fail_msg("target line: %zu of %zu dark at x=%.1f, %zu beside it", on, n, x, off);
+    for (double y = fr.y0 - 12; y < fr.y0 - 2; y += 1)
+        assert_false(dark(pixel(&c, x, y)));
     /* Across the bars it shows between them. */
     on = n = 0;
     for (double y = fr.y0; y < fr.y1; y += 1, n++)
@@ -210,8 +216,9 @@ static void test_trend_targets_and_points(void **state)
         if (!isnan(f->target))
             assert_true(dark(pixel(&c, 2 * x, 2 * uf_chart_frame_pos(&fr, f->target))));
         assert_false(isnan(f->value));
-        /* The ring on the side away from the target mark. */
-        double ring = f->target > f->value ? 5.75 : -5.75;
+        /* The ring (between the badge and its edge) on the side away from
+         * the target mark. */
+        double ring = (f->target > f->value ? 1 : -1) * (UF_BADGE_MIN / 2 + 1);
         assert_true(near(pixel(&c, 2 * x, 2 * (uf_chart_frame_pos(&fr, f->value) + ring)), uf_style_rgb(UF_COLOUR_SERIES)));
     }
     /* Years rise from left to right, higher values are higher up. */
@@ -241,6 +248,211 @@ static void test_other_charts_draw(void **state)
     uf_status st = uf_model_figure(s->model, s->model->report_index, first, UF_WHOLE_MUNICIPALITY)->status;
     assert_true(near(pixel(&c, 11.2, 36), uf_style_status_rgb(st)));
     canvas_free(&c);
+}
+
+/* ---- value labels, headroom, compact charts ---- */
+
+/* Ink (text) inside a label's box: the box is where the label is drawn. */
+static bool box_has_ink(canvas *c, const uf_chart_box *b, double scale)
+{
+    for (double y = b->y0; y < b->y1; y += 0.5)
+        for (double x = b->x0; x < b->x1; x += 0.5)
+            if (dark(pixel(c, scale * x, scale * y)))
+                return true;
+    return false;
+}
+
+static bool box_holds(const uf_chart_box *b, double x, double y)
+{
+    return x > b->x0 && x < b->x1 && y > b->y0 && y < b->y1;
+}
+
+/* The municipal target the unit bars draw as a line, NAN when none. */
+static double line_target(const uf_test_sample *s, size_t ind)
+{
+    if (s->plan->indicators[ind].aggregation == UF_AGG_SUM)
+        return NAN;
+    return uf_model_figure(s->model, s->model->report_index, ind, UF_WHOLE_MUNICIPALITY)->target;
+}
+
+/* Every indicator, at the board report's width and at a narrow one: each
+ * value label sits inside the axis (the axis is long enough), never across
+ * the municipal target line or a unit's own target mark. The page-12 bug:
+ * "41,5 % ◐" struck through by the line at 44 %. */
+static void test_unit_bars_labels_keep_clear(void **state)
+{
+    uf_test_sample *s = *state;
+    const double widths[] = {418, 260};
+    for (size_t wi = 0; wi < 2; wi++) {
+        for (size_t ind = 0; ind < s->plan->nindicators; ind++) {
+            double w = widths[wi];
+            canvas c = canvas_new((int)w, 420);
+            uf_chart_frame fr;
+            assert_int_equal(uf_chart_unit_bars(c.cr, w, 420, s->model, ind, UF_CHART_TOP_UNITS, &fr), UF_OK);
+            size_t order[64];
+            size_t valued = expected_order(s, ind, order);
+            assert_int_equal(fr.nlabels, valued);
+            double t = line_target(s, ind), hi = 0;
+            for (size_t k = 0; k < fr.nlabels; k++) {
+                const uf_chart_box *b = &fr.labels[k];
+                const uf_figure *f = uf_model_figure(s->model, s->model->report_index, ind, order[k]);
+                hi = fmax(hi, f->value);
+                if (!box_has_ink(&c, b, 1))
+                    fail_msg("%s: no label drawn in its box, row %zu", s->plan->indicators[ind].id, k);
+                if (b->x1 > fr.x1 || b->x0 < uf_chart_frame_pos(&fr, f->value))
+                    fail_msg("%s at %.0f: label of row %zu past the axis end or over its bar", s->plan->indicators[ind].id, w, k);
+                double y = uf_chart_frame_item(&fr, k);
+                if (!isnan(t) && box_holds(b, uf_chart_frame_pos(&fr, t), y))
+                    fail_msg("%s at %.0f: the target line crosses the label of row %zu", s->plan->indicators[ind].id, w, k);
+                if (f->target_source == UF_TARGET_OWN && box_holds(b, uf_chart_frame_pos(&fr, f->target), y))
+                    fail_msg("%s: the unit's target mark crosses its label", s->plan->indicators[ind].id);
+            }
+            /* Headroom: the axis ends past the highest value and the target. */
+            if (!isnan(t))
+                hi = fmax(hi, t);
+            if (valued)
+                assert_true(fr.vmax > hi);
+            canvas_free(&c);
+        }
+    }
+}
+
+/* A unit with its own target is drawn against its own mark (a black tick
+ * across its bar); one measured against the municipality's target against
+ * the dashed line (test_unit_bars_target_line). */
+static void test_unit_bars_own_target_mark(void **state)
+{
+    uf_test_sample *s = *state;
+    size_t marks = 0;
+    for (size_t ind = 0; ind < s->plan->nindicators; ind++) {
+        canvas c = canvas_new(418, 420);
+        uf_chart_frame fr;
+        assert_int_equal(uf_chart_unit_bars(c.cr, 418, 420, s->model, ind, UF_CHART_TOP_UNITS, &fr), UF_OK);
+        size_t order[64];
+        size_t valued = expected_order(s, ind, order);
+        for (size_t k = 0; k < valued; k++) {
+            const uf_figure *f = uf_model_figure(s->model, s->model->report_index, ind, order[k]);
+            if (f->target_source != UF_TARGET_OWN)
+                continue;
+            double x = uf_chart_frame_pos(&fr, f->target), y = uf_chart_frame_item(&fr, k);
+            assert_true(dark(pixel(&c, x, y)));
+            marks++;
+        }
+        canvas_free(&c);
+    }
+    assert_true(marks > 0);
+}
+
+static bool segment_meets_box(double ax, double ay, double bx, double by, const uf_chart_box *b)
+{
+    /* Walked in steps of a tenth of a point: a check of its own, not the
+     * chart's clipping. */
+    double len = hypot(bx - ax, by - ay);
+    for (double t = 0; t <= len; t += 0.1)
+        if (box_holds(b, ax + (bx - ax) * t / len, ay + (by - ay) * t / len))
+            return true;
+    return false;
+}
+
+/* The trend of every indicator: the axis leaves room above the highest
+ * value and target, and each value label stays inside the plot, off the
+ * target line and the target marks. */
+static void test_trend_labels_and_headroom(void **state)
+{
+    uf_test_sample *s = *state;
+    for (size_t ind = 0; ind < s->plan->nindicators; ind++) {
+        canvas c = canvas_new(646, 520);
+        cairo_scale(c.cr, 2, 2);
+        uf_chart_frame fr;
+        assert_int_equal(uf_chart_trend(c.cr, 323, 260, s->view, ind, &fr), UF_OK);
+        const char *id = s->plan->indicators[ind].id;
+        double hi = -INFINITY;
+        for (size_t y = 0; y < fr.nitems; y++) {
+            const uf_figure *f = uf_model_figure(s->model, s->view->first_year + y, ind, UF_WHOLE_MUNICIPALITY);
+            hi = fmax(hi, isnan(f->value) ? -INFINITY : f->value);
+            hi = fmax(hi, isnan(f->target) ? -INFINITY : f->target);
+        }
+        if (uf_chart_frame_pos(&fr, hi) - fr.y0 < 15)
+            fail_msg("%s: no headroom above %g", id, hi);
+        assert_true(fr.nlabels > 0);
+        for (size_t k = 0; k < fr.nlabels; k++) {
+            const uf_chart_box *b = &fr.labels[k];
+            if (!box_has_ink(&c, b, 2))
+                fail_msg("%s: no label drawn in its box", id);
+            if (b->y0 < fr.y0 || b->y1 > fr.y1 || b->x0 < fr.x0 || b->x1 > fr.x1)
+                fail_msg("%s: a label outside the axes", id);
+            for (size_t y = 0; y < fr.nitems; y++) {
+                const uf_figure *f = uf_model_figure(s->model, s->view->first_year + y, ind, UF_WHOLE_MUNICIPALITY);
+                if (isnan(f->target))
+                    continue;
+                double x = uf_chart_frame_item(&fr, y), ty = uf_chart_frame_pos(&fr, f->target);
+                uf_chart_box mark = {x - 4.5, ty - 4.5, x + 4.5, ty + 4.5};
+                if (box_holds(b, x, ty) || (mark.x0 < b->x1 && b->x0 < mark.x1 && mark.y0 < b->y1 && b->y0 < mark.y1))
+                    fail_msg("%s: a label on the target mark of year %zu", id, y);
+                const uf_figure *p = y ? uf_model_figure(s->model, s->view->first_year + y - 1, ind, UF_WHOLE_MUNICIPALITY) : NULL;
+                if (p && !isnan(p->target) &&
+                    segment_meets_box(uf_chart_frame_item(&fr, y - 1), uf_chart_frame_pos(&fr, p->target), x, ty, b))
+                    fail_msg("%s: the target line crosses a label", id);
+            }
+        }
+        canvas_free(&c);
+    }
+}
+
+/* A command's output, or NULL. */
+static char *run_text(const char *cmd)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    uf_strbuf sb = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        uf_strbuf_append(&sb, buf, n);
+    char *out = uf_strbuf_take(&sb);
+    if (pclose(p) != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* Two units with a value of eleven: two bars, and the units without a
+ * value named on a line each kind, not as nine empty rows. */
+static void test_unit_bars_compact(void **state)
+{
+    uf_test_sample *s = *state;
+    size_t ind = indicator(s, "skolor-eu-ambassadorer"), full = indicator(s, "nya-projekt");
+    cairo_surface_t *probe = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 10, 10);
+    cairo_t *cr = cairo_create(probe);
+    double h = uf_chart_unit_bars_height(cr, 418, s->model, ind, UF_CHART_TOP_UNITS);
+    double h_full = uf_chart_unit_bars_height(cr, 418, s->model, full, UF_CHART_TOP_UNITS);
+    cairo_destroy(cr);
+    cairo_surface_destroy(probe);
+    assert_true(h < h_full * 0.6); /* two rows and a few lines, not eleven rows */
+    char path[] = "/tmp/uf-compact-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    cairo_surface_t *pdf = cairo_pdf_surface_create(path, 418, h);
+    cr = cairo_create(pdf);
+    uf_chart_frame fr;
+    assert_int_equal(uf_chart_unit_bars(cr, 418, h, s->model, ind, UF_CHART_TOP_UNITS, &fr), UF_OK);
+    cairo_destroy(cr);
+    cairo_surface_destroy(pdf);
+    assert_int_equal(fr.nitems, 2);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 %s - | tr '\\n' ' '", path);
+    char *text = run_text(cmd);
+    assert_non_null(text);
+    unlink(path);
+    if (!strstr(text, "Inget värde 2025: Kommunledningskontoret, Kultur- och fritidsförvaltningen, Socialförvaltningen,"))
+        fail_msg("no line naming the units without a value: %s", text);
+    if (!strstr(text, "Har inte rapporterat 2025: Älvstads Hamn AB"))
+        fail_msg("no line naming the unit that did not report: %s", text);
+    assert_null(strstr(text, "inget värde 2025"));
+    free(text);
 }
 
 /* ---- numbers and text ---- */
@@ -440,6 +652,10 @@ int main(void)
         cmocka_unit_test(test_unit_bars_group_the_rest),
         cmocka_unit_test(test_unit_bars_target_line),
         cmocka_unit_test(test_trend_targets_and_points),
+        cmocka_unit_test(test_unit_bars_labels_keep_clear),
+        cmocka_unit_test(test_unit_bars_own_target_mark),
+        cmocka_unit_test(test_trend_labels_and_headroom),
+        cmocka_unit_test(test_unit_bars_compact),
         cmocka_unit_test(test_other_charts_draw),
         cmocka_unit_test(test_values_in_swedish),
         cmocka_unit_test(test_text_clean),

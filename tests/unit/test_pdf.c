@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <cairo-pdf.h>
 #include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "common/util.h"
 #include "consolidate/model.h"
 #include "read/summary.h"
+#include "render/font.h"
 #include "render/pdf/board.h"
 #include "render/pdf/frame.h"
 #include "render/pdf/finish.h"
@@ -293,6 +295,16 @@ static char *body_text(const char *path, const uf_model *m)
     for (size_t u = 0; u < m->plan->nunits; u++) {
         snprintf(cont[1], sizeof cont[1], "%s, fortsättning ", m->plan->units[u].name);
         cut_all(raw, cont[1]);
+        for (size_t p = 0; p < m->plan->npartners; p++) { /* a comment that goes on */
+            char *c = uf_asprintf("%s (%s), fortsättning ", m->plan->units[u].name, m->plan->partners[p].name);
+            cut_all(raw, c);
+            free(c);
+        }
+    }
+    for (size_t i = 0; i < m->plan->nindicators; i++) {
+        char *c = uf_asprintf("%s, fortsättning ", m->plan->indicators[i].name);
+        cut_all(raw, c);
+        free(c);
     }
     /* the unit reports' sections and goals, named again on a new page */
     for (size_t g = 0; g < m->plan->ngoals; g++) {
@@ -448,6 +460,170 @@ static void test_board_report_many_assessments(void **state)
     for (size_t k = 0; k < 2 * N; k++)
         free(texts[k]);
     free(many);
+}
+
+/* ---- nothing cut: 30 comments and 30 self-assessments per goal ---- */
+
+#define LONG_FIXTURE UF_TEST_DIR "/fixtures/board-long/inputs"
+
+/* No name shortened: "…" never follows the start of a unit's, partner's,
+ * indicator's or goal's name. */
+static void names_not_ellipsised(const char *text, const uf_plan *p, const char *path)
+{
+    const char *dots = "\xE2\x80\xA6";
+    for (const char *at = strstr(text, dots); at; at = strstr(at + 3, dots)) {
+        for (size_t k = 0; k < p->nunits + p->npartners + p->nindicators + p->ngoals; k++) {
+            const char *name = k < p->nunits                 ? p->units[k].name
+                               : k < p->nunits + p->npartners ? p->partners[k - p->nunits].name
+                               : k < p->nunits + p->npartners + p->nindicators
+                                   ? p->indicators[k - p->nunits - p->npartners].name
+                                   : p->goals[k - p->nunits - p->npartners - p->nindicators].name;
+            for (size_t n = strlen(name); n >= 4; n--) {
+                if ((size_t)(at - text) >= n && memcmp(at - n, name, n) == 0)
+                    fail_msg("'%.*s…' in %s: a name cut short", (int)n, name, path);
+            }
+        }
+    }
+}
+
+static void test_board_report_nothing_cut(void **state)
+{
+    (void)state;
+    uf_test_sample *s = uf_test_inputs_load(LONG_FIXTURE, 2025);
+    assert_non_null(s);
+    assert_int_equal(s->diags->count, 0);
+    /* What the fixture promises: per goal at least 30 comments and 30
+     * self-assessments, some of them long, some names long. */
+    for (size_t g = 0; g < s->plan->ngoals; g++) {
+        size_t comments = 0, assessments = 0;
+        for (size_t i = 0; i < s->plan->nindicators; i++)
+            if (s->plan->indicators[i].goal == g)
+                comments += s->view->indicator_start[i + 1] - s->view->indicator_start[i];
+        for (size_t k = 0; k < s->view->nassessments; k++)
+            assessments += s->view->assessments[k].goal == g && s->view->assessments[k].year == 2025;
+        assert_true(comments >= 30);
+        assert_true(assessments >= 30);
+    }
+    char path[128];
+    snprintf(path, sizeof path, "%s/lang.pdf", out_dir);
+    assert_int_equal(uf_pdf_write_board_report(s->model, s->view, path), UF_OK);
+    assert_int_equal(pdf_pages(path), (long)uf_pdf_board_pages(s->model, s->view));
+    char *text = body_text(path, s->model);
+    size_t n = s->view->indicator_start[s->plan->nindicators];
+    assert_true(n >= 90);
+    for (size_t k = 0; k < n; k++) {
+        const uf_view_comment *c = &s->view->indicator_comments[k];
+        char *label = c->partner != UF_NO_PARTNER
+                          ? uf_asprintf("%s (%s):", s->plan->units[c->unit].name, s->plan->partners[c->partner].name)
+                          : uf_asprintf("%s:", s->plan->units[c->unit].name);
+        text_has_flowing(text, label, c->text, path);
+        free(label);
+    }
+    assessments_in_full(text, s->view, path);
+    free(text);
+    text = pdf_text(path);
+    text_lacks(text, "kommentarer till", path); /* no "… och 7 kommentarer till" */
+    names_not_ellipsised(text, s->plan, path);
+    free(text);
+    qpdf_checks(path);
+    uf_test_sample_free(s);
+}
+
+/* ---- text size: no body word under 9 pt, no symbol under 8 pt ---- */
+
+typedef struct word_box {
+    double h;
+    char text[64];
+} word_box;
+
+/* The words of pdftotext -bbox-layout with their box heights (which go
+ * with the font size: ascent plus descent). */
+static word_box *pdf_words(const char *path, size_t *count)
+{
+    char *xml = run("pdftotext -enc UTF-8 -bbox-layout '%s' -", path);
+    assert_non_null(xml);
+    size_t n = 0, cap = 1024;
+    word_box *words = malloc(cap * sizeof *words);
+    for (const char *at = strstr(xml, "<word "); at; at = strstr(at + 1, "<word ")) {
+        double x0, y0, x1, y1;
+        if (sscanf(at, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">", &x0, &y0, &x1, &y1) != 4)
+            fail_msg("unexpected pdftotext -bbox-layout output: %.80s", at);
+        const char *t = strchr(at, '>') + 1, *end = strstr(t, "</word>");
+        if (n == cap)
+            words = realloc(words, (cap *= 2) * sizeof *words);
+        words[n].h = y1 - y0;
+        snprintf(words[n].text, sizeof words[n].text, "%.*s", (int)(end - t < 63 ? end - t : 63), t);
+        n++;
+    }
+    free(xml);
+    *count = n;
+    return words;
+}
+
+/* A status symbol alone (✔ ◐ ✖ –), or the target mark ◆. */
+static bool symbol_word(const char *w)
+{
+    static const char *const symbols[] = {"\xE2\x9C\x94", "\xE2\x97\x90", "\xE2\x9C\x96", "\xE2\x80\x93", "\xE2\x97\x86"};
+    for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++)
+        if (strcmp(w, symbols[k]) == 0)
+            return true;
+    return false;
+}
+
+/* The box heights pdftotext gives text set at exactly `size` points in
+ * the bundled font, regular and bold: the smaller of the two. */
+static double calibrated_height(double size)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/kalibrering.pdf", out_dir);
+    assert_int_equal(uf_font_load(), UF_OK);
+    cairo_surface_t *surface = cairo_pdf_surface_create(path, 300, 100);
+    cairo_t *cr = cairo_create(surface);
+    uf_font_use(cr, UF_FONT_REGULAR, size);
+    uf_text_draw(cr, 10, 30, "Kalibrering 2025", 0, UF_ALIGN_LEFT);
+    uf_font_use(cr, UF_FONT_BOLD, size);
+    uf_text_draw(cr, 10, 60, "Fetstil", 0, UF_ALIGN_LEFT);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    size_t n;
+    word_box *words = pdf_words(path, &n);
+    assert_int_equal(n, 3);
+    double h = fmin(fmin(words[0].h, words[1].h), words[2].h);
+    free(words);
+    unlink(path);
+    return h;
+}
+
+static void sizes_at_least(const char *path, double body, double symbol)
+{
+    size_t n, symbols = 0;
+    word_box *words = pdf_words(path, &n);
+    assert_true(n > 1000);
+    for (size_t k = 0; k < n; k++) {
+        bool sym = symbol_word(words[k].text);
+        symbols += sym;
+        if (words[k].h < (sym ? symbol : body) - 0.02)
+            fail_msg("'%s' in %s is %.2f points tall, under %.2f", words[k].text, path, words[k].h, sym ? symbol : body);
+    }
+    assert_true(symbols > 0);
+    free(words);
+}
+
+static void test_board_report_text_size(void **state)
+{
+    uf_test_sample *s = *state;
+    double body = calibrated_height(9), symbol = calibrated_height(8);
+    /* The box is ascent plus descent: DejaVu's 1.164 em. */
+    assert_true(fabs(body - 9 * 1.164) < 0.1);
+    char path[128];
+    snprintf(path, sizeof path, "%s/storlek.pdf", out_dir);
+    assert_int_equal(uf_pdf_write_board_report(s->model, s->view, path), UF_OK);
+    sizes_at_least(path, body, symbol);
+    uf_test_sample *longer = uf_test_inputs_load(LONG_FIXTURE, 2025);
+    assert_non_null(longer);
+    assert_int_equal(uf_pdf_write_board_report(longer->model, longer->view, path), UF_OK);
+    sizes_at_least(path, body, symbol);
+    uf_test_sample_free(longer);
 }
 
 /* ---- unit reports ---- */
@@ -916,6 +1092,8 @@ int main(void)
         cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_board_report_summary_and_assessments),
         cmocka_unit_test(test_board_report_many_assessments),
+        cmocka_unit_test(test_board_report_nothing_cut),
+        cmocka_unit_test(test_board_report_text_size),
         cmocka_unit_test(test_unit_reports),
         cmocka_unit_test(test_unit_report_contents),
         cmocka_unit_test(test_unit_reports_are_reproducible),

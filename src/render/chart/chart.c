@@ -76,12 +76,13 @@ double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status st
     cairo_arc(cr, x + r, y, r, 0, 2 * M_PI);
     cairo_fill(cr);
     set_on_status(cr, status);
-    uf_font_use(cr, UF_FONT_BOLD, size * 0.62);
+    /* A small disc still holds a symbol that can be read. */
+    uf_font_use(cr, UF_FONT_BOLD, fmax(size * UF_BADGE_GLYPH, UF_PT_SYMBOL));
     glyph_centred(cr, x + r, y, uf_status_symbol(status));
     if (!word)
         return size;
     set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, UF_FONT_REGULAR, size * 0.78);
+    uf_font_use(cr, UF_FONT_REGULAR, fmax(size * UF_BADGE_WORD, UF_PT_MIN));
     return size + size * 0.3 + text_mid(cr, x + size * 1.3, y, word, 0, UF_ALIGN_LEFT);
 }
 
@@ -95,6 +96,8 @@ double uf_chart_frame_pos(const uf_chart_frame *f, double v)
 
 double uf_chart_frame_item(const uf_chart_frame *f, size_t k)
 {
+    if (f->horizontal && f->rows_vary && k < UF_CHART_LABELS)
+        return f->row_y[k];
     if (f->horizontal)
         return f->y0 + ((double)k + 0.5) * (f->y1 - f->y0) / (double)(f->nitems ? f->nitems : 1);
     if (f->nitems <= 1)
@@ -170,7 +173,7 @@ typedef struct legend_item {
 static void legend_mark_draw(cairo_t *cr, const legend_item *it, double x, double y)
 {
     if (it->mark == MARK_STATUS) {
-        uf_chart_badge(cr, x, y, 11, it->status, NULL);
+        uf_chart_badge(cr, x - 1, y, UF_BADGE_MIN, it->status, NULL);
         return;
     }
     uf_style_set(cr, it->rgb);
@@ -194,9 +197,9 @@ static void legend_mark_draw(cairo_t *cr, const legend_item *it, double x, doubl
 /* Lays items out left to right, wrapping at w; returns the height used. */
 static double legend(cairo_t *cr, double x0, double y0, double w, const legend_item *items, size_t n, bool draw)
 {
-    const double line = 15;
+    const double line = 16;
     double x = x0, y = y0 + line / 2;
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     for (size_t i = 0; i < n; i++) {
         double item_w = 15 + uf_text_width(cr, items[i].text) + 12;
         if (x > x0 && x + item_w > x0 + w) {
@@ -206,8 +209,8 @@ static double legend(cairo_t *cr, double x0, double y0, double w, const legend_i
         if (draw) {
             legend_mark_draw(cr, &items[i], x, y);
             set_colour(cr, UF_COLOUR_INK);
-            uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-            text_mid(cr, x + 15, y, items[i].text, w - 15, UF_ALIGN_LEFT);
+            uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+            text_mid(cr, x + 15, y, items[i].text, 0, UF_ALIGN_LEFT);
         }
         x += item_w;
     }
@@ -251,7 +254,7 @@ static bool trend_range(const trend *t, double *lo, double *hi)
 static void trend_grid(cairo_t *cr, const trend *t)
 {
     char buf[UF_NUMBUF];
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     cairo_set_line_width(cr, 0.6);
     for (double v = t->ax.lo; v <= t->ax.hi + t->ax.step * 1e-6; v += t->ax.step) {
         double y = round(uf_chart_frame_pos(&t->fr, v)) + 0.3;
@@ -267,11 +270,10 @@ static void trend_grid(cairo_t *cr, const trend *t)
 static void trend_years(cairo_t *cr, const trend *t)
 {
     char year[16];
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
     for (size_t y = 0; y < t->n; y++) {
         snprintf(year, sizeof year, "%d", t->m->years[t->first + y]);
         set_colour(cr, t->first + y == t->m->report_index ? UF_COLOUR_INK : UF_COLOUR_MUTED);
-        uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
+        uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, UF_PT_MIN);
         uf_text_draw(cr, uf_chart_frame_item(&t->fr, y), t->fr.y1 + 13, year, 0, UF_ALIGN_CENTER);
     }
 }
@@ -333,34 +335,142 @@ static void trend_line(cairo_t *cr, const trend *t)
     }
 }
 
-/* A point in its status colour with its value and symbol beside it: above
- * the point when it is at or over the target, below when under. */
-static void trend_point(cairo_t *cr, const trend *t, size_t y)
+/* ---- value labels that keep clear of target lines and axis ends ---- */
+
+typedef uf_chart_box box;
+
+static bool boxes_meet(const box *a, const box *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* Whether the segment from (ax, ay) to (bx, by) enters the box
+ * (Liang–Barsky clipping). */
+static bool segment_meets(const box *b, double ax, double ay, double bx, double by)
+{
+    double dx = bx - ax, dy = by - ay, t0 = 0, t1 = 1;
+    const double p[4] = {-dx, dx, -dy, dy}, q[4] = {ax - b->x0, b->x1 - ax, ay - b->y0, b->y1 - ay};
+    for (int k = 0; k < 4; k++) {
+        if (p[k] == 0) {
+            if (q[k] < 0)
+                return false;
+            continue;
+        }
+        double r = q[k] / p[k];
+        if (p[k] < 0)
+            t0 = fmax(t0, r);
+        else
+            t1 = fmin(t1, r);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+static void frame_label(uf_chart_frame *fr, box b)
+{
+    if (fr->nlabels < UF_CHART_LABELS)
+        fr->labels[fr->nlabels++] = b;
+}
+
+/* The box of a text of width w and size fs with its baseline at base. */
+static box text_box(double left, double base, double w, double fs)
+{
+    return (box){left - 1, base - 0.76 * fs, left + w + 1, base + 0.24 * fs};
+}
+
+/* ---- trend points ---- */
+
+#define POINT_R (UF_BADGE_MIN / 2 + 2) /* the series ring around the status badge */
+
+static bool near_targets(const trend *t, const box *b)
+{
+    box wide = {b->x0 - 1.5, b->y0 - 1.5, b->x1 + 1.5, b->y1 + 1.5};
+    for (size_t y = 0; y < t->n; y++) {
+        double x = uf_chart_frame_item(&t->fr, y), v = whole_fig(t->m, t->first + y, t->ind)->target;
+        if (isnan(v))
+            continue;
+        double ty = uf_chart_frame_pos(&t->fr, v);
+        box mark = {x - 5.5, ty - 5.5, x + 5.5, ty + 5.5};
+        if (boxes_meet(&wide, &mark))
+            return true;
+        double pv = y > 0 ? whole_fig(t->m, t->first + y - 1, t->ind)->target : NAN;
+        if (!isnan(pv) && segment_meets(&wide, uf_chart_frame_item(&t->fr, y - 1), uf_chart_frame_pos(&t->fr, pv), x, ty))
+            return true;
+    }
+    return false;
+}
+
+/* Another year's point or the municipal line between points. */
+static bool near_series(const trend *t, const box *b)
+{
+    for (size_t y = 0; y < t->n; y++) {
+        double x = uf_chart_frame_item(&t->fr, y), v = whole_fig(t->m, t->first + y, t->ind)->value;
+        if (isnan(v))
+            continue;
+        double py = uf_chart_frame_pos(&t->fr, v);
+        box point = {x - POINT_R, py - POINT_R, x + POINT_R, py + POINT_R};
+        if (boxes_meet(b, &point))
+            return true;
+        double pv = y > 0 ? whole_fig(t->m, t->first + y - 1, t->ind)->value : NAN;
+        if (!isnan(pv) && segment_meets(b, uf_chart_frame_item(&t->fr, y - 1), uf_chart_frame_pos(&t->fr, pv), x, py))
+            return true;
+    }
+    return false;
+}
+
+static bool inside_plot(const trend *t, const box *b)
+{
+    return b->y0 >= t->fr.y0 && b->y1 <= t->fr.y1 - 1 && b->x0 >= t->fr.x0 && b->x1 <= t->fr.x1;
+}
+
+/* Where a point's value goes: above the point when it is at or over the
+ * target, below when under, else beside it; the first place clear of the
+ * target line and marks and inside the axes, preferring one clear of the
+ * municipal line too. */
+static box trend_label_place(const trend *t, double x, double py, bool under, double tw, double fs)
+{
+    double above = py - POINT_R - 1.5 - 0.24 * fs, below = py + POINT_R + 1.5 + 0.76 * fs, mid = py + 0.36 * fs;
+    box places[4] = {text_box(x - tw / 2, under ? below : above, tw, fs),
+                     text_box(x - tw / 2, under ? above : below, tw, fs),
+                     text_box(x + POINT_R + 3, mid, tw, fs), text_box(x - POINT_R - 3 - tw, mid, tw, fs)};
+    for (int strict = 1; strict >= 0; strict--)
+        for (int k = 0; k < 4; k++)
+            if (inside_plot(t, &places[k]) && !near_targets(t, &places[k]) && !(strict && near_series(t, &places[k])))
+                return places[k];
+    return places[0];
+}
+
+/* A point in its status colour with its value beside it. */
+static void trend_point(cairo_t *cr, trend *t, size_t y)
 {
     const uf_figure *f = whole_fig(t->m, t->first + y, t->ind);
     double x = uf_chart_frame_item(&t->fr, y);
     if (isnan(f->value)) {
         set_colour(cr, UF_COLOUR_MUTED);
-        uf_font_use(cr, UF_FONT_REGULAR, 7.5);
+        uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
         uf_text_draw(cr, x, t->fr.y1 - 5, "uppgift saknas", 0, UF_ALIGN_CENTER);
         return;
     }
     double py = uf_chart_frame_pos(&t->fr, f->value);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     cairo_new_path(cr);
-    cairo_arc(cr, x, py, 6.5, 0, 2 * M_PI);
+    cairo_arc(cr, x, py, POINT_R, 0, 2 * M_PI);
     cairo_fill(cr);
-    uf_chart_badge(cr, x - 5, py, 10, f->status, NULL);
+    uf_chart_badge(cr, x - UF_BADGE_MIN / 2, py, UF_BADGE_MIN, f->status, NULL);
     /* Where years stand close, only the first and the report year carry
      * their value: the labels would run into each other. */
     double spacing = t->n > 1 ? (t->fr.x1 - t->fr.x0 - 2 * t->fr.pad) / (double)(t->n - 1) : t->fr.x1;
     if (spacing < 46 && y != 0 && t->first + y != t->m->report_index)
         return;
     char buf[UF_VALUEBUF];
-    bool below = !isnan(f->target) && f->value < f->target && py + 20 < t->fr.y1;
+    uf_style_number(buf, f->value);
     set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 8.5);
-    uf_text_draw(cr, x, below ? py + 18 : py - 10, uf_style_number(buf, f->value), 0, UF_ALIGN_CENTER);
+    uf_font_use(cr, t->first + y == t->m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, UF_PT_MIN);
+    double tw = uf_text_width(cr, buf);
+    box b = trend_label_place(t, x, py, !isnan(f->target) && f->value < f->target, tw, UF_PT_MIN);
+    uf_text_draw(cr, b.x0 + 1, b.y1 - 0.24 * UF_PT_MIN, buf, 0, UF_ALIGN_LEFT);
+    frame_label(&t->fr, b);
 }
 
 static bool trend_has_target(const trend *t)
@@ -380,13 +490,17 @@ static double trend_legend(cairo_t *cr, const trend *t, double w, bool draw)
     return legend(cr, 0, 0, w, items, trend_has_target(t) ? 2 : 1, draw);
 }
 
+/* The axis ends a step above the highest value or target when it would
+ * stop too close for a point's label or a target mark. */
 static void trend_layout(cairo_t *cr, trend *t, double w, double h, double lo, double hi)
 {
     t->ax = nice_axis(lo, hi, h > 200 ? 5 : 4, t->m->plan->indicators[t->ind].whole);
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
-    double left = widest_tick(cr, &t->ax) + 9;
-    double top = trend_legend(cr, t, w, false) + 14;
-    t->fr = (uf_chart_frame){left, top, w - 8, h - 20, t->ax.lo, t->ax.hi, t->n, 26, false};
+    double top = trend_legend(cr, t, w, false) + 14, headroom = POINT_R + 3 + UF_PT_MIN;
+    t->fr = (uf_chart_frame){.y0 = top, .x1 = w - 8, .y1 = h - 20, .vmin = t->ax.lo, .vmax = t->ax.hi, .nitems = t->n, .pad = 26};
+    for (int k = 0; k < 8 && uf_chart_frame_pos(&t->fr, hi) - t->fr.y0 < headroom; k++)
+        t->fr.vmax = t->ax.hi += t->ax.step;
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    t->fr.x0 = widest_tick(cr, &t->ax) + 9;
 }
 
 uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *v, size_t ind, uf_chart_frame *frame)
@@ -416,24 +530,37 @@ uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *v, size_
 
 /* ---- unit bars ---- */
 
-typedef enum row_kind { ROW_VALUE, ROW_NO_VALUE, ROW_NOT_REPORTED, ROW_REST } row_kind;
+typedef enum row_kind { ROW_VALUE, ROW_NO_VALUE, ROW_NOT_REPORTED } row_kind;
 
 typedef struct bar_row {
     size_t unit;
     row_kind kind;
     double value;
+    double label_x, label_w; /* the value label's left edge and width */
+    double lines, h;         /* the name's lines; the row's height */
 } bar_row;
+
+#define NAME_LINE 10.0  /* baselines of a wrapped unit name */
+#define ROW_MIN 18.0    /* a row with a one-line name */
+#define ROW_MAX 22.0    /* rows grow to this when there is room */
+#define MISSING_NAMED 20 /* more units without a value are counted, not named */
 
 typedef struct bars {
     const uf_model *m;
     size_t ind;
-    bar_row *rows; /* the units in display order, then the rest */
-    size_t nrows, nshown;
-    size_t rest[3]; /* past nshown: with a value, without, not reported */
-    bool whole_target; /* the municipal target compares with a unit's figure */
+    bar_row *rows;      /* units with a value, largest first; then without a value, then not reported */
+    size_t nunits;      /* rows */
+    size_t nvalued;     /* rows with a value */
+    size_t nshown;      /* bars drawn; the others with a value share one row */
+    size_t nrows;       /* nshown, and that row */
+    size_t missing[3];  /* rows of each kind without a value */
+    bool whole_target;  /* the municipal target compares with a unit's figure */
     uf_chart_frame fr;
     axis ax;
-    double label_w, value_w, row_h;
+    double label_w, thick, top, missing_h, legend_h;
+    char *missing_text[2]; /* "Inget värde 2025: A, B", "Har inte rapporterat 2025: C" */
+    legend_item items[UF_STATUS_COUNT + 2];
+    size_t nitems;
 } bars;
 
 /* Largest first; ties in plan order, so the drawing is reproducible. */
@@ -450,26 +577,44 @@ static int bar_cmp(const void *pa, const void *pb)
 static void bars_collect(bars *b, size_t top)
 {
     const uf_model *m = b->m;
-    size_t nunits = m->plan->nunits;
-    b->rows = uf_xmalloc((nunits + 1) * sizeof(bar_row));
-    size_t n = 0;
-    for (size_t u = 0; u < nunits; u++) {
+    b->rows = uf_xmalloc((m->plan->nunits + 1) * sizeof(bar_row));
+    for (size_t u = 0; u < m->plan->nunits; u++) {
         const uf_figure *f = uf_model_figure(m, m->report_index, b->ind, u);
         if (!f->applies)
             continue; /* ej aktuell: not the unit's to report */
         row_kind k = !isnan(f->value) ? ROW_VALUE
                      : m->nyears && uf_model_unit_reported(m, m->report_index, u) ? ROW_NO_VALUE
                                                                                     : ROW_NOT_REPORTED;
-        b->rows[n++] = (bar_row){u, k, f->value};
+        b->rows[b->nunits++] = (bar_row){u, k, f->value, 0, 0, 1, 0};
+        b->missing[k]++;
     }
-    nunits = n;
-    qsort(b->rows, nunits, sizeof(bar_row), bar_cmp);
+    qsort(b->rows, b->nunits, sizeof(bar_row), bar_cmp);
+    b->nvalued = b->missing[ROW_VALUE];
     /* One row for "the rest" only pays when it stands for two or more units. */
-    b->nshown = nunits <= top + 1 ? nunits : top;
-    for (size_t i = b->nshown; i < nunits; i++)
-        b->rest[b->rows[i].kind]++;
-    b->nrows = b->nshown + (b->nshown < nunits);
+    b->nshown = b->nvalued <= top + 1 ? b->nvalued : top;
+    b->nrows = b->nshown + (b->nshown < b->nvalued);
     b->whole_target = m->plan->indicators[b->ind].aggregation != UF_AGG_SUM;
+}
+
+/* Rows have a place each in uf_chart_frame. */
+static size_t top_rows(size_t top) { return top == 0 ? 1 : top < UF_CHART_LABELS ? top : UF_CHART_LABELS - 1; }
+
+/* The widest word of s. */
+static double longest_word(cairo_t *cr, const char *s)
+{
+    double w = 0;
+    char *copy = uf_xstrdup(s);
+    for (char *save = NULL, *word = strtok_r(copy, " ", &save); word; word = strtok_r(NULL, " ", &save))
+        w = fmax(w, uf_text_width(cr, word));
+    free(copy);
+    return w;
+}
+
+static void bars_free(bars *b)
+{
+    free(b->rows);
+    free(b->missing_text[0]);
+    free(b->missing_text[1]);
 }
 
 static const uf_figure *unit_fig(const bars *b, size_t row)
@@ -482,12 +627,19 @@ static double whole_target(const bars *b)
     return b->whole_target && b->m->nyears ? whole_fig(b->m, b->m->report_index, b->ind)->target : NAN;
 }
 
+static bool own_target(const bars *b, size_t row)
+{
+    const uf_figure *f = unit_fig(b, row);
+    return f->target_source == UF_TARGET_OWN && isfinite(f->target);
+}
+
 static void bars_range(const bars *b, double *lo, double *hi)
 {
     *lo = 0, *hi = 0;
     for (size_t i = 0; i < b->nshown; i++) {
         widen(lo, hi, b->rows[i].value);
-        widen(lo, hi, unit_fig(b, i)->target);
+        if (own_target(b, i))
+            widen(lo, hi, unit_fig(b, i)->target);
     }
     widen(lo, hi, whole_target(b));
 }
@@ -500,36 +652,178 @@ static void value_label(char *buf, const bars *b, size_t row)
              uf_status_symbol(f->status));
 }
 
-static void bars_layout(cairo_t *cr, bars *b, double w, double h, double legend_h)
+/* The units of one kind without a value, named (or counted when many):
+ * "Inget värde 2025: Miljöförvaltningen, Älvstads Hamn AB". */
+static char *missing_line(const bars *b, row_kind kind)
+{
+    size_t n = b->missing[kind], first = b->nvalued + (kind == ROW_NOT_REPORTED ? b->missing[ROW_NO_VALUE] : 0);
+    if (n == 0)
+        return NULL;
+    uf_strbuf names = {0};
+    if (n <= MISSING_NAMED) {
+        for (size_t k = first; k < first + n; k++) {
+            if (k > first)
+                uf_strbuf_puts(&names, ", ");
+            uf_strbuf_puts(&names, b->m->plan->units[b->rows[k].unit].name);
+        }
+    } else {
+        char c[UF_NUMBUF];
+        char *count = uf_msg_format(UF_MSG_CHART_UNITS_N, uf_style_count(c, n));
+        uf_strbuf_puts(&names, count ? count : "");
+        free(count);
+    }
+    char year[16];
+    snprintf(year, sizeof year, "%d", b->m->report_year);
+    char *line = uf_msg_format(kind == ROW_NO_VALUE ? UF_MSG_CHART_UNITS_NO_VALUE : UF_MSG_CHART_UNITS_NOT_REPORTED, year,
+                               names.data ? names.data : "");
+    uf_strbuf_free(&names);
+    return line;
+}
+
+static const char *rest_label(char *buf, size_t size, const bars *b)
+{
+    char n[UF_NUMBUF];
+    snprintf(buf, size, "Övriga %s enheter", uf_style_count(n, b->nvalued - b->nshown));
+    return buf;
+}
+
+static size_t bars_legend_items(const bars *b, legend_item *items)
+{
+    size_t n = status_legend(items);
+    bool unit_targets = false;
+    for (size_t i = 0; i < b->nshown; i++)
+        unit_targets |= own_target(b, i);
+    if (unit_targets)
+        items[n++] = (legend_item){MARK_TICK, 0, uf_style_rgb(UF_COLOUR_TARGET), "Enhetens målvärde"};
+    if (isfinite(whole_target(b)))
+        items[n++] = (legend_item){MARK_DASH, 0, uf_style_rgb(UF_COLOUR_TARGET), "Kommunens målvärde"};
+    return n;
+}
+
+/* Everything but the value axis: the name column (names wrap, never cut),
+ * the lines naming the units without a value, and the legend. */
+static void bars_measure(cairo_t *cr, bars *b, double w)
 {
     const uf_plan *p = b->m->plan;
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    double names = 0, values = 0;
-    char buf[UF_VALUEBUF + 8];
-    for (size_t i = 0; i < b->nshown; i++) {
+    char rest[96];
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+    double names = b->nshown < b->nvalued ? uf_text_width(cr, rest_label(rest, sizeof rest, b)) : 0;
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    for (size_t i = 0; i < b->nshown; i++)
         names = fmax(names, uf_text_width(cr, p->units[b->rows[i].unit].name));
-        if (b->rows[i].kind == ROW_VALUE) {
-            value_label(buf, b, i);
-            values = fmax(values, uf_text_width(cr, buf));
-        }
+    /* The longest word fits, so that no word is broken. */
+    double word = 0;
+    for (size_t i = 0; i < b->nshown; i++)
+        word = fmax(word, longest_word(cr, p->units[b->rows[i].unit].name));
+    b->label_w = fmax(fmin(fmax(names + 10, 60), w * 0.4), fmin(word + 10, w * 0.55));
+    for (size_t i = 0; i < b->nshown; i++)
+        b->rows[i].lines = (double)uf_text_wrap(cr, 0, 0, b->label_w - 6, 0, NAME_LINE, SIZE_MAX, p->units[b->rows[i].unit].name, false);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+    if (b->nshown < b->nvalued)
+        b->rows[b->nshown].lines = (double)uf_text_wrap(cr, 0, 0, b->label_w - 6, 0, NAME_LINE, SIZE_MAX, rest, false);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    b->top = b->whole_target && isfinite(whole_target(b)) ? 30 : 18;
+    b->missing_h = 0;
+    for (int k = 0; k < 2; k++) {
+        b->missing_text[k] = missing_line(b, k ? ROW_NOT_REPORTED : ROW_NO_VALUE);
+        if (b->missing_text[k])
+            b->missing_h += UF_LINE_MIN * (double)uf_text_wrap(cr, 0, 0, w, 0, UF_LINE_MIN, SIZE_MAX, b->missing_text[k], false);
     }
-    b->label_w = fmin(fmax(names + 10, 60), w * 0.36);
-    b->value_w = fmin(values + 8, w * 0.22);
-    double top = b->whole_target && isfinite(whole_target(b)) ? 30 : 18;
-    double plot_h = h - top - legend_h - 8;
-    b->row_h = fmin(22, plot_h / (double)(b->nrows ? b->nrows : 1));
-    b->ax = nice_axis(0, 1, 4, false);
+    b->nitems = bars_legend_items(b, b->items);
+    b->legend_h = legend(cr, 0, 0, w, b->items, b->nitems, false);
+}
+
+/* A row is as tall as its name. */
+static double row_least(const bars *b, size_t i) { return fmax(ROW_MIN, b->rows[i].lines * NAME_LINE + 4); }
+
+static double rows_least(const bars *b)
+{
+    double h = 0;
+    for (size_t i = 0; i < b->nrows; i++)
+        h += row_least(b, i);
+    return h;
+}
+
+static double bars_natural_height(const bars *b)
+{
+    double rows = b->nrows ? b->top + rows_least(b) + 8 : 0;
+    return rows + b->missing_h + (b->missing_h > 0 ? 6 : 0) + (b->nrows ? b->legend_h : 0);
+}
+
+/* Rows at their least height, grown towards ROW_MAX where there is room. */
+static double bars_rows_layout(bars *b, double plot_h)
+{
+    double grow = fmax(0, (plot_h - rows_least(b)) / (double)b->nrows), y = b->top;
+    for (size_t i = 0; i < b->nrows; i++) {
+        double least = row_least(b, i);
+        b->rows[i].h = least + fmax(0, fmin(grow, ROW_MAX - least));
+        y += b->rows[i].h;
+    }
+    /* Bars as thick as a one-line row allows, the same in every row. */
+    b->thick = fmin(14, (ROW_MIN + fmax(0, fmin(grow, ROW_MAX - ROW_MIN))) * 0.62);
+    return y;
+}
+
+/* The right end of a bar and its own target mark. */
+static double bar_right(const bars *b, size_t i)
+{
+    double zero = uf_chart_frame_pos(&b->fr, fmax(0, b->ax.lo)), right = fmax(uf_chart_frame_pos(&b->fr, b->rows[i].value), zero);
+    if (own_target(b, i))
+        right = fmax(right, uf_chart_frame_pos(&b->fr, unit_fig(b, i)->target) + 1.25);
+    return right;
+}
+
+/* Each value label goes right after its bar and own target mark, or past
+ * the municipal target line where it would cross it. Returns how far the
+ * furthest label or target reaches past the end of the axis (<= 0: none). */
+static double bars_place_labels(bars *b)
+{
+    double t = whole_target(b), tx = isfinite(t) ? uf_chart_frame_pos(&b->fr, t) : NAN, over = -INFINITY;
+    for (size_t i = 0; i < b->nshown; i++) {
+        bar_row *r = &b->rows[i];
+        r->label_x = bar_right(b, i) + 4;
+        if (!isnan(tx) && r->label_x - 3 < tx && r->label_x + r->label_w + 3 > tx)
+            r->label_x = tx + 4;
+        over = fmax(over, r->label_x + r->label_w + 1 - b->fr.x1);
+        if (own_target(b, i))
+            over = fmax(over, uf_chart_frame_pos(&b->fr, unit_fig(b, i)->target) + 6 - b->fr.x1);
+    }
+    if (!isnan(tx))
+        over = fmax(over, tx + 6 - b->fr.x1);
+    return over;
+}
+
+static void bars_layout(cairo_t *cr, bars *b, double w, double h)
+{
+    const uf_indicator *ind = &b->m->plan->indicators[b->ind];
+    double plot_h = h - b->top - 8 - b->missing_h - (b->missing_h > 0 ? 6 : 0) - b->legend_h;
+    double y1 = bars_rows_layout(b, plot_h);
+    char buf[UF_VALUEBUF + 8];
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    for (size_t i = 0; i < b->nshown; i++) {
+        value_label(buf, b, i);
+        b->rows[i].label_w = uf_text_width(cr, buf);
+    }
     double lo, hi;
     bars_range(b, &lo, &hi);
-    b->ax = nice_axis(lo, hi, w > 400 ? 5 : 4, p->indicators[b->ind].whole);
-    b->fr = (uf_chart_frame){b->label_w, top, w - b->value_w - 4, top + b->row_h * (double)b->nrows,
-                             b->ax.lo, b->ax.hi, b->nrows, 0, true};
+    /* Lengthen the axis until every label fits before its end: the bars
+     * then end further left. */
+    for (int pass = 0; pass < 24; pass++) {
+        b->ax = nice_axis(lo, hi, w > 400 ? 5 : 4, ind->whole);
+        b->fr = (uf_chart_frame){.x0 = b->label_w, .y0 = b->top, .x1 = w - 2, .y1 = y1,
+                                 .vmin = b->ax.lo, .vmax = b->ax.hi, .nitems = b->nrows, .horizontal = true, .rows_vary = true};
+        for (size_t i = 0; i < b->nrows; i++)
+            b->fr.row_y[i] = (i ? b->fr.row_y[i - 1] + b->rows[i - 1].h / 2 : b->top) + b->rows[i].h / 2;
+        if (bars_place_labels(b) <= 0)
+            break;
+        hi = b->ax.hi + b->ax.step / 2;
+    }
 }
 
 static void bars_grid(cairo_t *cr, const bars *b)
 {
     char buf[UF_NUMBUF];
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     cairo_set_line_width(cr, 0.6);
     for (double v = b->ax.lo; v <= b->ax.hi + b->ax.step * 1e-6; v += b->ax.step) {
         double x = round(uf_chart_frame_pos(&b->fr, v)) + 0.3;
@@ -538,63 +832,54 @@ static void bars_grid(cairo_t *cr, const bars *b)
         cairo_line_to(cr, x, b->fr.y1);
         cairo_stroke(cr);
         set_colour(cr, UF_COLOUR_MUTED);
-        uf_text_draw(cr, x, b->fr.y0 - 5, tick_label(buf, v, &b->ax), 0, UF_ALIGN_CENTER);
+        const char *tick = tick_label(buf, v, &b->ax);
+        /* The last tick's label ends at the axis end, not past it. */
+        double tw = uf_text_width(cr, tick);
+        uf_text_draw(cr, fmin(x, b->fr.x1 - tw / 2), b->fr.y0 - 5, tick, 0, UF_ALIGN_CENTER);
     }
 }
 
-static void bar_missing(cairo_t *cr, const bars *b, size_t i, double y)
-{
-    char text[96];
-    snprintf(text, sizeof text, "%s %d", b->rows[i].kind == ROW_NO_VALUE ? "inget värde" : "har inte rapporterat",
-             b->m->report_year);
-    set_colour(cr, UF_COLOUR_MUTED);
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
-    text_mid_plate(cr, uf_chart_frame_pos(&b->fr, fmax(0, b->ax.lo)) + 4, y, text, b->fr.x1 - b->fr.x0);
-}
-
-static void bar_value(cairo_t *cr, const bars *b, size_t i, double y)
+static void bar_value(cairo_t *cr, bars *b, size_t i, double y)
 {
     const uf_figure *f = unit_fig(b, i);
     double zero = uf_chart_frame_pos(&b->fr, fmax(0, b->ax.lo)), end = uf_chart_frame_pos(&b->fr, f->value);
-    double thick = fmax(2, b->row_h * 0.62);
+    double thick = b->thick;
     uf_style_set(cr, uf_style_status_rgb(f->status));
     cairo_rectangle(cr, fmin(zero, end), y - thick / 2, fmax(fabs(end - zero), 1), thick);
     cairo_fill(cr);
-    /* The label goes past both the bar and the unit's target tick. */
-    double right = fmax(end, zero);
-    if (f->target_source == UF_TARGET_OWN) {
+    if (own_target(b, i)) {
         set_colour(cr, UF_COLOUR_TARGET);
         double tx = uf_chart_frame_pos(&b->fr, f->target);
-        cairo_rectangle(cr, tx - 1.25, y - b->row_h * 0.45, 2.5, b->row_h * 0.9);
+        cairo_rectangle(cr, tx - 1.25, y - thick / 2 - 3, 2.5, thick + 6);
         cairo_fill(cr);
-        right = fmax(right, tx + 1.25);
     }
     char buf[UF_VALUEBUF + 8];
     value_label(buf, b, i);
     set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, UF_FONT_REGULAR, fmin(8.5, b->row_h * 0.7));
-    text_mid_plate(cr, right + 4, y, buf, b->value_w + b->fr.x1 - right);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    text_mid_plate(cr, b->rows[i].label_x, y, buf, 0);
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    frame_label(&b->fr, text_box(b->rows[i].label_x, y + fe.ascent * 0.36, b->rows[i].label_w, UF_PT_MIN));
 }
 
+/* The units past the top as one row: how many, and their range. */
 static void bar_rest(cairo_t *cr, const bars *b, double y)
 {
-    char n[UF_NUMBUF], a[UF_NUMBUF], c[UF_NUMBUF], text[256];
-    size_t total = b->rest[0] + b->rest[1] + b->rest[2];
-    snprintf(text, sizeof text, "%s med värde, %s utan värde, %s har inte rapporterat",
-             uf_style_count(a, b->rest[ROW_VALUE]),
-             uf_style_count(c, b->rest[ROW_NO_VALUE]),
-             uf_style_count(n, b->rest[ROW_NOT_REPORTED]));
-    char label[96];
-    snprintf(label, sizeof label, "Övriga %s enheter", uf_style_count(n, total));
+    const uf_indicator *ind = &b->m->plan->indicators[b->ind];
+    char label[96], lo[UF_VALUEBUF], hi[UF_VALUEBUF];
     set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, UF_FONT_BOLD, fmin(8.5, b->row_h * 0.7));
-    text_mid(cr, 0, y, label, b->label_w - 6, UF_ALIGN_LEFT);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+    uf_text_wrap(cr, 0, y + 3.3, b->label_w - 6, 0, NAME_LINE, SIZE_MAX, rest_label(label, sizeof label, b), true);
+    char *range = uf_msg_format(UF_MSG_CHART_REST_RANGE, uf_style_value(lo, b->rows[b->nvalued - 1].value, ind),
+                                uf_style_value(hi, b->rows[b->nshown].value, ind));
     set_colour(cr, UF_COLOUR_MUTED);
-    uf_font_use(cr, UF_FONT_REGULAR, fmin(8, b->row_h * 0.7));
-    text_mid(cr, b->fr.x0 + 4, y, text, b->fr.x1 - b->fr.x0 + b->value_w - 4, UF_ALIGN_LEFT);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    text_mid(cr, b->fr.x0 + 4, y, range ? range : "", 0, UF_ALIGN_LEFT);
+    free(range);
 }
 
-static void bars_rows(cairo_t *cr, const bars *b)
+static void bars_rows(cairo_t *cr, bars *b)
 {
     const uf_plan *p = b->m->plan;
     for (size_t i = 0; i < b->nrows; i++) {
@@ -603,18 +888,17 @@ static void bars_rows(cairo_t *cr, const bars *b)
             bar_rest(cr, b, y);
             continue;
         }
+        const char *name = p->units[b->rows[i].unit].name;
         set_colour(cr, UF_COLOUR_INK);
-        uf_font_use(cr, UF_FONT_REGULAR, fmin(8.5, b->row_h * 0.7));
-        text_mid(cr, 0, y, p->units[b->rows[i].unit].name, b->label_w - 6, UF_ALIGN_LEFT);
-        if (b->rows[i].kind == ROW_VALUE)
-            bar_value(cr, b, i, y);
-        else
-            bar_missing(cr, b, i, y);
+        uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+        double lines = (double)uf_text_wrap(cr, 0, 0, b->label_w - 6, 0, NAME_LINE, SIZE_MAX, name, false);
+        uf_text_wrap(cr, 0, y + 3.3 - (lines - 1) * NAME_LINE / 2, b->label_w - 6, 0, NAME_LINE, SIZE_MAX, name, true);
+        bar_value(cr, b, i, y);
     }
 }
 
 /* The municipal target as a dashed line across the bars, labelled on top. */
-static void bars_whole_target(cairo_t *cr, const bars *b)
+static void bars_whole_target(cairo_t *cr, const bars *b, double w)
 {
     double t = whole_target(b);
     if (isnan(t))
@@ -623,29 +907,46 @@ static void bars_whole_target(cairo_t *cr, const bars *b)
     set_colour(cr, UF_COLOUR_TARGET);
     cairo_set_line_width(cr, 1.5);
     cairo_set_dash(cr, dash, 2, 0);
-    cairo_move_to(cr, x, b->fr.y0 - 16);
+    /* Across the bars, and beside its label above the ticks; not through
+     * the tick labels. */
+    cairo_move_to(cr, x, b->fr.y0 - 27);
+    cairo_line_to(cr, x, b->fr.y0 - 15);
+    cairo_move_to(cr, x, b->fr.y0 - 1);
     cairo_line_to(cr, x, b->fr.y1);
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
     char v[UF_VALUEBUF], text[UF_VALUEBUF + 32];
     snprintf(text, sizeof text, "Kommunens mål %s", uf_style_value(v, t, &b->m->plan->indicators[b->ind]));
-    uf_font_use(cr, UF_FONT_BOLD, 8);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     double tw = uf_text_width(cr, text);
-    bool left = x + 4 + tw > b->fr.x1 + b->value_w;
+    bool left = x + 4 + tw > w;
     uf_text_draw(cr, left ? x - 4 : x + 4, b->fr.y0 - 18, text, 0, left ? UF_ALIGN_RIGHT : UF_ALIGN_LEFT);
 }
 
-static size_t bars_legend_items(const bars *b, legend_item *items)
+/* The units without a value, named on a line of their own. */
+static void bars_missing(cairo_t *cr, const bars *b, double w, double y)
 {
-    size_t n = status_legend(items);
-    bool unit_targets = false;
-    for (size_t i = 0; i < b->nshown; i++)
-        unit_targets |= b->rows[i].kind == ROW_VALUE && unit_fig(b, i)->target_source == UF_TARGET_OWN;
-    if (unit_targets)
-        items[n++] = (legend_item){MARK_TICK, 0, uf_style_rgb(UF_COLOUR_TARGET), "Enhetens målvärde"};
-    if (isfinite(whole_target(b)))
-        items[n++] = (legend_item){MARK_DASH, 0, uf_style_rgb(UF_COLOUR_TARGET), "Kommunens målvärde"};
-    return n;
+    set_colour(cr, UF_COLOUR_MUTED);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    for (int k = 0; k < 2; k++)
+        if (b->missing_text[k])
+            y += UF_LINE_MIN * (double)uf_text_wrap(cr, 0, y + UF_PT_MIN, w, 0, UF_LINE_MIN, SIZE_MAX, b->missing_text[k], true);
+}
+
+double uf_chart_unit_bars_height(cairo_t *cr, double w, const uf_model *m, size_t ind, size_t top)
+{
+    bars b = {.m = m, .ind = ind};
+    double h = 40; /* "Underlag saknas" */
+    cairo_save(cr);
+    if (m->nyears > 0)
+        bars_collect(&b, top_rows(top));
+    if (b.nunits > 0) {
+        bars_measure(cr, &b, w);
+        h = bars_natural_height(&b);
+    }
+    cairo_restore(cr);
+    bars_free(&b);
+    return h;
 }
 
 uf_error uf_chart_unit_bars(cairo_t *cr, double w, double h, const uf_model *m, size_t ind, size_t top,
@@ -654,22 +955,27 @@ uf_error uf_chart_unit_bars(cairo_t *cr, double w, double h, const uf_model *m, 
     bars b = {.m = m, .ind = ind};
     cairo_save(cr);
     if (m->nyears > 0)
-        bars_collect(&b, top ? top : 1);
-    if (b.nrows == 0) {
+        bars_collect(&b, top_rows(top));
+    if (b.nunits == 0) {
         no_data(cr, w, h, m->plan->nunits ? "Underlag saknas" : "Planen har inga enheter");
     } else {
-        legend_item items[UF_STATUS_COUNT + 2];
-        size_t n = bars_legend_items(&b, items);
-        double legend_h = legend(cr, 0, 0, w, items, n, false);
-        bars_layout(cr, &b, w, h, legend_h);
-        bars_grid(cr, &b);
-        bars_whole_target(cr, &b);
-        bars_rows(cr, &b);
-        cairo_translate(cr, 0, b.fr.y1 + 8);
-        legend(cr, 0, 0, w, items, n, true);
+        bars_measure(cr, &b, w);
+        double y = 0;
+        if (b.nrows > 0) {
+            bars_layout(cr, &b, w, h);
+            bars_grid(cr, &b);
+            bars_whole_target(cr, &b, w);
+            bars_rows(cr, &b);
+            y = b.fr.y1 + 8;
+        }
+        bars_missing(cr, &b, w, y);
+        if (b.nrows > 0) {
+            cairo_translate(cr, 0, y + b.missing_h + (b.missing_h > 0 ? 6 : 0));
+            legend(cr, 0, 0, w, b.items, b.nitems, true);
+        }
     }
     cairo_restore(cr);
-    free(b.rows);
+    bars_free(&b);
     if (frame)
         *frame = b.fr;
     return check(cr);
@@ -707,7 +1013,7 @@ static void count_chips(cairo_t *cr, const uf_model *m, size_t goal, double x, d
         set_colour(cr, c ? UF_COLOUR_INK : UF_COLOUR_MUTED);
         uf_font_use(cr, UF_FONT_BOLD, 9);
         x -= fmax(uf_text_draw(cr, x, y + 3.2, uf_style_count(n, c), 0, UF_ALIGN_RIGHT), 12);
-        uf_chart_badge(cr, x - 15, y, 12, (uf_status)s, NULL);
+        uf_chart_badge(cr, x - 16, y, UF_BADGE_MIN, (uf_status)s, NULL);
         x -= 26;
     }
 }
@@ -731,7 +1037,7 @@ static void overview_indicator(cairo_t *cr, const uf_model *m, size_t i, double 
 {
     const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = whole_fig(m, m->report_index, i);
-    uf_chart_badge(cr, 10, y, 12, f->status, uf_chart_word(f));
+    uf_chart_badge(cr, 10, y, UF_BADGE_MIN, f->status, uf_chart_word(f));
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], text[3 * UF_VALUEBUF + 64];
     uf_style_value(v, f->value, ind);
     if (isnan(f->target))
@@ -847,7 +1153,7 @@ static void partner_header(cairo_t *cr, const partners *c)
 {
     char year[16];
     set_colour(cr, UF_COLOUR_MUTED);
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     uf_text_draw(cr, 0, 10, "Partner (land)", c->name_w - 6, UF_ALIGN_LEFT);
     for (size_t j = 0; j < c->ny; j++) {
         snprintf(year, sizeof year, "%d", c->m->years[c->y0 + j]);
@@ -869,7 +1175,7 @@ static void partner_cell(cairo_t *cr, const partners *c, size_t j, uint32_t n, d
     }
     char buf[UF_NUMBUF];
     set_colour(cr, n ? UF_COLOUR_INK : UF_COLOUR_MUTED);
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     text_mid(cr, x + 3, y, uf_style_count(buf, n), 0, UF_ALIGN_LEFT);
 }
 
@@ -879,21 +1185,21 @@ static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
     char *name = uf_xmalloc(strlen(p->name) + strlen(p->country) + 8);
     sprintf(name, *p->country ? "%s (%s)" : "%s", p->name, p->country);
     set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     text_mid(cr, 0, y, name, c->name_w - 6, UF_ALIGN_LEFT);
     free(name);
     for (size_t j = 0; j < c->ny; j++)
         partner_cell(cr, c, j, partner_count(c, c->y0 + j, k), y);
     double x = c->name_w + c->cell_w * (double)c->ny + 4;
     if (c->m->partner_review[k]) {
-        uf_chart_badge(cr, x, y, 11, UF_STATUS_RED, NULL);
+        uf_chart_badge(cr, x, y, UF_BADGE_MIN, UF_STATUS_RED, NULL);
         set_colour(cr, UF_COLOUR_INK);
-        uf_font_use(cr, UF_FONT_BOLD, 8.5);
-        text_mid(cr, x + 15, y, "bör ses över", c->flag_w - 15, UF_ALIGN_LEFT);
+        uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+        text_mid(cr, x + UF_BADGE_MIN + 4, y, "bör ses över", 0, UF_ALIGN_LEFT);
     } else {
         set_colour(cr, UF_COLOUR_MUTED);
-        uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-        text_mid(cr, x, y, "aktivt", c->flag_w, UF_ALIGN_LEFT);
+        uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+        text_mid(cr, x, y, "aktivt", 0, UF_ALIGN_LEFT);
     }
 }
 
@@ -907,7 +1213,7 @@ static void partner_rest(cairo_t *cr, const partners *c, double y)
              uf_style_count(a, (np - c->shown)),
              uf_style_count(b, review));
     set_colour(cr, UF_COLOUR_MUTED);
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     text_mid(cr, 0, y, text, 0, UF_ALIGN_LEFT);
 }
 
@@ -923,9 +1229,17 @@ static void partner_layout(cairo_t *cr, partners *c, const uf_view *v, double w,
             c->max = partner_count(c, c->y0 + j, k) > c->max ? partner_count(c, c->y0 + j, k) : c->max;
     if (c->max == 0)
         c->max = 1;
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
-    c->flag_w = uf_text_width(cr, "bör ses över") + 24;
-    c->name_w = w * 0.34;
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+    c->flag_w = uf_text_width(cr, "bör ses över") + UF_BADGE_MIN + 12;
+    /* The name column is as wide as the longest name (up to half the
+     * chart), so that no partner loses its name or its country. */
+    double names = 0;
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    for (size_t k = 0; k < c->shown; k++) {
+        const uf_partner *p = &m->plan->partners[k];
+        names = fmax(names, uf_text_width(cr, p->name) + (*p->country ? uf_text_width(cr, p->country) + 12 : 0));
+    }
+    c->name_w = fmin(fmax(w * 0.34, names + 10), w * 0.5);
     c->cell_w = (w - c->name_w - c->flag_w) / (double)c->ny;
     c->rh = fmin(18, (h - 18) / (double)(c->shown + (c->shown < np)));
 }

@@ -25,15 +25,27 @@ double uf_chart_badge(cairo_t *cr, double x, double y, double size, uf_status st
 /* A figure's status word, marked "*" when it is preliminär. */
 const char *uf_chart_word(const uf_figure *f);
 
+/* A value label's box (user units), as drawn. */
+typedef struct uf_chart_box {
+    double x0, y0, x1, y1;
+} uf_chart_box;
+
+#define UF_CHART_LABELS 32
+
 /* Where a chart put its plot area and value scale, for tests and callers
  * that draw on top. For the trend the value axis is vertical and items are
- * years; for unit bars the value axis is horizontal and items are rows. */
+ * years; for unit bars the value axis is horizontal and items are rows
+ * (units with a value, and "Övriga N enheter"). */
 typedef struct uf_chart_frame {
     double x0, y0, x1, y1; /* plot area */
     double vmin, vmax;     /* the value axis runs from vmin to vmax */
     size_t nitems;         /* years (trend) or rows (bars) */
     double pad;            /* trend: space before the first year's x */
     bool horizontal;       /* the value axis is horizontal (bars) */
+    size_t nlabels;        /* the first UF_CHART_LABELS value labels, in drawing order */
+    uf_chart_box labels[UF_CHART_LABELS];
+    bool rows_vary;        /* bars: rows differ in height (names on more lines)... */
+    double row_y[UF_CHART_LABELS]; /* ...and are centred here */
 } uf_chart_frame;
 
 /* Position of a value along the value axis (x for bars, y for the trend). */
@@ -42,19 +54,27 @@ double uf_chart_frame_pos(const uf_chart_frame *frame, double value);
 double uf_chart_frame_item(const uf_chart_frame *frame, size_t k);
 
 /* The municipality's figure over the view's window of years, with the
- * target line (dashed, black diamonds); points in their status colour. */
+ * target line (dashed, black diamonds); points in their status colour. The
+ * axis leaves room above the highest value and target, and each value
+ * label is placed clear of the target line and marks, inside the axes. */
 uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *view, size_t indicator,
                         uf_chart_frame *frame);
 
 /* The units' figures for the report year as bars sorted by value, largest
  * first, in their status colour with value and symbol; units' own targets as
  * black ticks, the municipal target as a dashed line where it compares with
- * a unit's figure (medel, max, min). Units without a figure are listed as
- * "har inte rapporterat"/"inget värde", never as 0. Past `top` units the
- * rest are grouped ("Övriga 285 enheter"). */
+ * a unit's figure (medel, max, min). A value label never crosses a target
+ * line or the axis end: the axis is long enough for the labels. Units
+ * without a figure are named below the bars on a line of their own ("Inget
+ * värde 2025: A, B"), never drawn as 0. Past `top` units with a value the
+ * rest are grouped ("Övriga 285 enheter"); top is at most UF_CHART_LABELS - 1.
+ * Names wrap, none is cut, and a row is as tall as its name. */
 #define UF_CHART_TOP_UNITS 15
 uf_error uf_chart_unit_bars(cairo_t *cr, double w, double h, const uf_model *m, size_t indicator, size_t top,
                             uf_chart_frame *frame);
+/* The height the unit bars want at width w: every row at full height with
+ * its name wrapped, the units without a value, and the legend. */
+double uf_chart_unit_bars_height(cairo_t *cr, double w, const uf_model *m, size_t indicator, size_t top);
 
 /* The goal overview as rows: for each goal a heading with its status
  * counts, then each indicator with status symbol, word and figures. Draws

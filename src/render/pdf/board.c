@@ -20,7 +20,7 @@
 
 /* ==== the board report ==== */
 
-#define ROW_H 20.0 /* overview rows */
+#define ROW_H 19.0 /* overview rows */
 #define OVERVIEW_TOP 124.0 /* the goal counts, below title and note */
 #define OVERVIEW_NEXT_Y 90.0
 #define COVERAGE_ROW_H 16.0
@@ -39,6 +39,8 @@ typedef struct board {
     size_t front_pages;   /* summary and reading guide */
     size_t *goal_pages;   /* [goal]: its self-assessment pages */
     size_t assessment_pages;
+    size_t *indicator_pages; /* [k], in goal order: the page and its continuations */
+    size_t indicators_pages;
     bool measure_failed; /* the page count cannot be trusted */
 } board;
 
@@ -112,10 +114,12 @@ static void board_free(board *b)
     free(b->order);
     free(b->coverage_units);
     free(b->goal_pages);
+    free(b->indicator_pages);
 }
 
 static size_t front_flow(board *b, cairo_t *cr, bool draw);
 static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw);
+static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_error *err);
 
 /* The flowing sections are measured on a PDF surface that writes
  * nowhere, with the same fonts as the real one. */
@@ -123,12 +127,20 @@ static void flows_measure(board *b)
 {
     const uf_plan *p = b->m->plan;
     b->goal_pages = uf_xcalloc(p->ngoals + 1, sizeof(size_t));
+    b->indicator_pages = uf_xcalloc(p->nindicators + 1, sizeof(size_t));
     cairo_t *cr = uf_pdf_measuring();
     if (!cr)
         return; /* opening the report fails the same way */
     b->front_pages = front_flow(b, cr, false);
     for (size_t g = 0; g < p->ngoals; g++)
         b->assessment_pages += b->goal_pages[g] = goal_assessments_flow(b, g, cr, false);
+    for (size_t k = 0; k < p->nindicators; k++) {
+        /* Measured on a page of its own: what the heading drew is wiped. */
+        cairo_save(cr);
+        b->indicators_pages += b->indicator_pages[k] = indicator_flow(b, b->order[k], cr, false, NULL);
+        cairo_restore(cr);
+        cairo_show_page(cr);
+    }
     b->measure_failed = !uf_pdf_measuring_end(cr);
 }
 
@@ -141,7 +153,7 @@ static void board_plan(board *b)
     b->coverage_pages = coverage_pages(b->v, b->ncoverage);
     flows_measure(b);
     /* the appendix is one page however long the list */
-    b->npages = 1 + b->front_pages + b->overview_pages + b->m->plan->nindicators + b->assessment_pages +
+    b->npages = 1 + b->front_pages + b->overview_pages + b->indicators_pages + b->assessment_pages +
                 b->coverage_pages + 2;
 }
 
@@ -161,7 +173,9 @@ static size_t overview_page(const board *b) { return 2 + b->front_pages; }
 static size_t indicator_page(const board *b, size_t k)
 {
     const uf_plan *p = b->m->plan;
-    size_t page = overview_page(b) + b->overview_pages + k;
+    size_t page = overview_page(b) + b->overview_pages;
+    for (size_t j = 0; j < k && j < p->nindicators; j++)
+        page += b->indicator_pages[j];
     size_t goal = k < p->nindicators ? p->indicators[b->order[k]].goal : p->ngoals;
     for (size_t g = 0; g < goal; g++)
         page += b->goal_pages[g];
@@ -606,13 +620,26 @@ static void change_text(char *buf, size_t size, const uf_figure *f, const uf_ind
                  uf_style_number(p, f->change_pct));
 }
 
-static double key_figures(board *b, size_t i, double y)
+/* An indicator page's parts are drawn on the document and, to count the
+ * pages, on a measuring context: tags only on the document. */
+static void tag_begin(board *b, cairo_t *cr, const char *name)
+{
+    if (cr == b->doc.cr)
+        uf_pdf_tag_begin(&b->doc, name);
+}
+
+static void tag_end(board *b, cairo_t *cr, const char *name)
+{
+    if (cr == b->doc.cr)
+        uf_pdf_tag_end(&b->doc, name);
+}
+
+static double key_figures(board *b, cairo_t *cr, size_t i, double y)
 {
     const uf_model *m = b->m;
     const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = uf_model_figure(m, m->report_index, i, UF_WHOLE_MUNICIPALITY);
-    cairo_t *cr = b->doc.cr;
-    uf_pdf_tag_begin(&b->doc, "P");
+    tag_begin(b, cr, "P");
     double x = UF_MARGIN + uf_chart_badge(cr, UF_MARGIN, y, 15, f->status, uf_chart_word(f)) + 14;
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], ch[2 * UF_VALUEBUF], text[6 * UF_VALUEBUF];
     change_text(ch, sizeof ch, f, ind);
@@ -621,8 +648,9 @@ static double key_figures(board *b, size_t i, double y)
              m->report_year - 1, uf_style_value(pv, f->previous, ind), ch);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
-    uf_text_draw(cr, x, y + 3.5, text, UF_PAGE_W - UF_MARGIN - x, UF_ALIGN_LEFT);
-    uf_pdf_tag_end(&b->doc, "P");
+    size_t lines = uf_text_wrap(cr, x, y + 3.5, UF_PAGE_W - UF_MARGIN - x, 0, 13, SIZE_MAX, text, true);
+    y += 13 * (double)(lines - 1);
+    tag_end(b, cr, "P");
     char n[UF_NUMBUF], total[UF_NUMBUF];
     size_t applies = 0, reported = 0;
     for (size_t u = 0; u < m->plan->nunits; u++) {
@@ -641,150 +669,159 @@ static double key_figures(board *b, size_t i, double y)
         free(prelim);
     }
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
-    uf_pdf_tag_begin(&b->doc, "P");
-    uf_text_draw(cr, UF_MARGIN, y + 22, text, UF_CONTENT_W, UF_ALIGN_LEFT);
-    uf_pdf_tag_end(&b->doc, "P");
-    return y + 34;
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    tag_begin(b, cr, "P");
+    lines = uf_text_wrap(cr, UF_MARGIN, y + 22, UF_CONTENT_W, 0, UF_LINE_MIN, SIZE_MAX, text, true);
+    tag_end(b, cr, "P");
+    return y + 34 + UF_LINE_MIN * (double)(lines - 1);
 }
 
-static double indicator_heading(board *b, size_t i)
+static double indicator_heading(board *b, cairo_t *cr, size_t i)
 {
     const uf_plan *p = b->m->plan;
     const uf_indicator *ind = &p->indicators[i];
-    cairo_t *cr = b->doc.cr;
     char goal[64];
     snprintf(goal, sizeof goal, "Mål %.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
-    uf_font_use(cr, UF_FONT_BOLD, 9);
-    uf_pdf_tag_begin(&b->doc, "P");
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+    tag_begin(b, cr, "P");
     double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_text_draw(cr, UF_MARGIN + w + 6, UF_CONTENT_TOP + 9, p->goals[ind->goal].name, UF_CONTENT_W - w - 6, UF_ALIGN_LEFT);
-    uf_pdf_tag_end(&b->doc, "P");
-    uf_pdf_tag_begin(&b->doc, "H1");
+    tag_end(b, cr, "P");
+    tag_begin(b, cr, "H1");
     double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14, ind->name);
-    uf_pdf_tag_end(&b->doc, "H1");
+    tag_end(b, cr, "H1");
     if (*ind->description) {
-        uf_pdf_tag_begin(&b->doc, "P");
-        y = uf_pdf_note(cr, UF_MARGIN, y - 4, UF_CONTENT_W, ind->description, 2);
-        uf_pdf_tag_end(&b->doc, "P");
+        tag_begin(b, cr, "P");
+        y = uf_pdf_note(cr, UF_MARGIN, y - 4, UF_CONTENT_W, ind->description, SIZE_MAX);
+        tag_end(b, cr, "P");
     }
-    return key_figures(b, i, y + 10);
+    return key_figures(b, cr, i, y + 10);
 }
 
-static uf_error indicator_charts(board *b, size_t i, double y, double h)
+#define TREND_SHARE 0.42 /* of the width, for the trend; the unit bars take the rest */
+#define CHARTS_GAP 28.0
+#define CHART_HEADING 20.0
+#define CHARTS_LEAST 220.0 /* the trend needs this much height */
+#define FEWEST_UNITS 5     /* rows of unit bars before "Övriga N enheter" */
+
+static double bars_width(void) { return UF_CONTENT_W * (1 - TREND_SHARE) - CHARTS_GAP; }
+
+/* The charts' height from y: the unit bars at their full height, with
+ * fewer units before "Övriga N enheter" when all would not leave room for
+ * the first comments; the number in *top. */
+static double indicator_charts_height(board *b, cairo_t *cr, size_t i, double y, size_t *top)
 {
-    cairo_t *cr = b->doc.cr;
+    double room = UF_CONTENT_BOTTOM - y - 50;
+    size_t t = UF_CHART_TOP_UNITS;
+    double h = uf_chart_unit_bars_height(cr, bars_width(), b->m, i, t);
+    while (t > FEWEST_UNITS && h + CHART_HEADING > room)
+        h = uf_chart_unit_bars_height(cr, bars_width(), b->m, i, --t);
+    *top = t;
+    return fmax(CHARTS_LEAST, h + CHART_HEADING);
+}
+
+static uf_error indicator_charts(board *b, cairo_t *cr, size_t i, double y, double h, size_t top)
+{
     char title[64];
-    double left_w = UF_CONTENT_W * 0.42, gap = 28;
+    double left_w = UF_CONTENT_W * TREND_SHARE;
     /* Each heading is followed by its chart: the reading order. */
-    uf_pdf_tag_begin(&b->doc, "H2");
+    tag_begin(b, cr, "H2");
     uf_pdf_heading(cr, UF_MARGIN, y, left_w, "Kommunen över tid");
-    uf_pdf_tag_end(&b->doc, "H2");
+    tag_end(b, cr, "H2");
     char *alt = uf_chart_desc_trend(b->v, i);
     uf_pdf_figure_begin(&b->doc, alt);
     free(alt);
     cairo_save(cr);
-    cairo_translate(cr, UF_MARGIN, y + 20);
-    uf_error err = uf_chart_trend(cr, left_w, h - 20, b->v, i, NULL);
+    cairo_translate(cr, UF_MARGIN, y + CHART_HEADING);
+    uf_error err = uf_chart_trend(cr, left_w, h - CHART_HEADING, b->v, i, NULL);
     cairo_restore(cr);
     uf_pdf_figure_end(&b->doc);
     snprintf(title, sizeof title, "Enheterna %d", b->m->report_year);
-    uf_pdf_tag_begin(&b->doc, "H2");
-    uf_pdf_heading(cr, UF_MARGIN + left_w + gap, y, UF_CONTENT_W - left_w - gap, title);
-    uf_pdf_tag_end(&b->doc, "H2");
-    alt = uf_chart_desc_unit_bars(b->m, i, UF_CHART_TOP_UNITS);
+    tag_begin(b, cr, "H2");
+    uf_pdf_heading(cr, UF_MARGIN + left_w + CHARTS_GAP, y, bars_width(), title);
+    tag_end(b, cr, "H2");
+    alt = uf_chart_desc_unit_bars(b->m, i, top);
     uf_pdf_figure_begin(&b->doc, alt);
     free(alt);
     cairo_save(cr);
-    cairo_translate(cr, UF_MARGIN + left_w + gap, y + 20);
+    cairo_translate(cr, UF_MARGIN + left_w + CHARTS_GAP, y + CHART_HEADING);
     if (err == UF_OK)
-        err = uf_chart_unit_bars(cr, UF_CONTENT_W - left_w - gap, h - 20, b->m, i, UF_CHART_TOP_UNITS, NULL);
+        err = uf_chart_unit_bars(cr, bars_width(), h - CHART_HEADING, b->m, i, top, NULL);
     cairo_restore(cr);
     uf_pdf_figure_end(&b->doc);
     return err;
 }
 
-/* "Enhetens namn (partner):" in bold, at most 45 % of the width; returns
- * the width it takes with the gap after it. */
-static double comment_label(board *b, const uf_view_comment *r, double x, double y, double w, bool draw)
+/* One comment in full: "Enhetens namn (partner):" in bold, then the text;
+ * both wrap. A comment starts where two of its lines (or its one) fit. */
+static void comment_flow(flow *f, const board *b, const uf_view_comment *r)
 {
     const uf_plan *p = b->m->plan;
-    char *label = r->partner != UF_NO_PARTNER
-                      ? uf_asprintf("%s (%s):", p->units[r->unit].name, p->partners[r->partner].name)
-                      : uf_asprintf("%s:", p->units[r->unit].name);
-    uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(b->doc.cr, UF_FONT_BOLD, 8.5);
-    double lw = draw ? uf_text_draw(b->doc.cr, x, y, label, w * 0.45, UF_ALIGN_LEFT)
-                     : fmin(uf_text_width(b->doc.cr, label), w * 0.45);
+    char *name = r->partner != UF_NO_PARTNER ? uf_asprintf("%s (%s)", p->units[r->unit].name, p->partners[r->partner].name)
+                                             : uf_xstrdup(p->units[r->unit].name);
+    char *label = uf_asprintf("%s:", name);
+    flow dry = {.doc = f->doc, .cr = f->cr, .pages = 1}; /* measures the comment */
+    uf_pdf_flow_para(&dry, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
+    uf_pdf_flow_need(f, fmin(dry.y, 2 * UF_LINE_MIN));
+    f->entry = name;
+    uf_pdf_flow_tag_begin(f, "P");
+    uf_pdf_flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, label, r->text);
+    uf_pdf_flow_tag_end(f, "P");
+    f->entry = NULL;
+    f->y += 4;
     free(label);
-    return lw + 4;
+    free(name);
 }
 
-/* One comment, shortened to two lines after its label; returns the lines. */
-static size_t comment_entry(board *b, const uf_view_comment *r, double x, double y, double w, bool draw)
+/* The units' comments, one under the other (a reader, and a screen
+ * reader, follows one column), continued on the next pages. */
+static void indicator_comments(flow *f, const board *b, size_t i)
 {
-    double indent = comment_label(b, r, x, y, w, draw);
-    uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(b->doc.cr, UF_FONT_REGULAR, 8.5);
-    return uf_text_wrap(b->doc.cr, x, y, w, indent, 10.5, 2, r->text, draw);
-}
-
-static void indicator_comments(board *b, size_t i, double y)
-{
-    cairo_t *cr = b->doc.cr;
     char title[64];
     snprintf(title, sizeof title, "Kommentarer från enheterna %d", b->m->report_year);
-    uf_pdf_tag_begin(&b->doc, "H2");
-    y = uf_pdf_heading(cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
-    uf_pdf_tag_end(&b->doc, "H2");
+    const double heading = 21;
+    uf_pdf_flow_need(f, heading + 2 * UF_LINE_MIN); /* a heading never ends a page */
+    uf_pdf_flow_tag_begin(f, "H2");
+    if (f->draw)
+        uf_pdf_heading(f->cr, UF_MARGIN, f->y, UF_CONTENT_W, title);
+    uf_pdf_flow_tag_end(f, "H2");
+    f->y += heading;
     size_t first = b->v->indicator_start[i], end = b->v->indicator_start[i + 1];
     if (first == end) {
-        uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_note(cr, UF_MARGIN, y - 9, UF_CONTENT_W, "Inga kommentarer.", 1);
-        uf_pdf_tag_end(&b->doc, "P");
+        uf_pdf_flow_tag_begin(f, "P");
+        if (f->draw)
+            uf_pdf_note(f->cr, UF_MARGIN, f->y - 2, UF_CONTENT_W, "Inga kommentarer.", 1);
+        uf_pdf_flow_tag_end(f, "P");
         return;
     }
-    const double line = 10.5, gap = 3.5;
-    double col_w = (UF_CONTENT_W - 24) / 2, bottom = UF_CONTENT_BOTTOM, at = y;
-    size_t col = 0, k = first;
-    for (; k < end; k++) {
-        const uf_view_comment *r = &b->v->indicator_comments[k];
-        double need = line * (double)comment_entry(b, r, 0, 0, col_w, false);
-        /* The second column keeps a line for "… och N till". */
-        double limit = col == 1 && k + 1 < end ? bottom - line : bottom;
-        if (at + need - line > limit) {
-            if (++col == 2)
-                break;
-            at = y;
-        }
-        uf_pdf_tag_begin(&b->doc, "P");
-        comment_entry(b, r, UF_MARGIN + (double)col * (col_w + 24), at, col_w, true);
-        uf_pdf_tag_end(&b->doc, "P");
-        at += need + gap;
-    }
-    if (k < end) {
-        uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_more(cr, UF_MARGIN + col_w + 24, bottom, end - k, "kommentarer");
-        uf_pdf_tag_end(&b->doc, "P");
-    }
+    for (size_t k = first; k < end; k++)
+        comment_flow(f, b, &b->v->indicator_comments[k]);
 }
 
-static uf_error indicator_page_draw(board *b, size_t i)
+/* An indicator's page: heading, key figures, charts and its comments,
+ * which go on to pages titled "<indicator>, fortsättning". One walk both
+ * counts its pages (draw false) and draws them. */
+static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_error *err)
 {
     const uf_plan *p = b->m->plan;
     const uf_goal *goal = &p->goals[p->indicators[i].goal];
     char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
-    uf_pdf_page(&b->doc, section);
+    flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = section};
+    uf_pdf_flow_break(&f);
+    double y = indicator_heading(b, cr, i);
+    size_t top;
+    double h = indicator_charts_height(b, cr, i, y, &top);
+    if (draw)
+        *err = indicator_charts(b, cr, i, y, h, top);
+    f.title = p->indicators[i].name;
+    f.y = y + h + 6;
+    indicator_comments(&f, b, i);
+    uf_pdf_flow_end(&f);
     free(section);
-    double y = indicator_heading(b, i);
-    double charts_h = fmax(220, 400 - y);
-    uf_error err = indicator_charts(b, i, y, charts_h);
-    indicator_comments(b, i, y + charts_h + 6);
-    uf_pdf_page_end(&b->doc);
-    return err;
+    return f.pages;
 }
 
 /* ---- coverage ---- */
@@ -825,7 +862,7 @@ static void coverage_header(board *b, double y, double name_w, double col_w, boo
     cairo_t *cr = b->doc.cr;
     char year[16];
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     if (tag) {
         uf_pdf_tag_begin(&b->doc, "TR");
         uf_pdf_tag_begin(&b->doc, "TH");
@@ -855,7 +892,7 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
     const uf_model *m = b->m;
     cairo_t *cr = b->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_pdf_tag_begin(&b->doc, "TR");
     uf_pdf_tag_begin(&b->doc, "TD");
     uf_text_draw(cr, UF_MARGIN, y + 3, m->plan->units[u].name, name_w - 8, UF_ALIGN_LEFT);
@@ -867,13 +904,25 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
         bool ok = uf_view_unit(b->v, uf_view_year(b->v, k), u)->reported;
         double x = UF_MARGIN + name_w + 90 + col_w * (double)k;
         uf_pdf_tag_begin(&b->doc, "TD");
-        uf_chart_badge(cr, x, y, 10, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
+        uf_chart_badge(cr, x, y, UF_BADGE_MIN, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-        uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 8.5);
-        uf_text_draw(cr, x + 14, y + 3, ok ? "rapporterat" : "saknas", col_w - 16, UF_ALIGN_LEFT);
+        uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, UF_PT_MIN);
+        uf_text_draw(cr, x + UF_BADGE_MIN + 4, y + 3, ok ? "rapporterat" : "saknas", 0, UF_ALIGN_LEFT);
         uf_pdf_tag_end(&b->doc, "TD");
     }
     uf_pdf_tag_end(&b->doc, "TR");
+}
+
+/* As wide as the longest name listed, so that no unit loses its name, and
+ * narrow enough to leave each year its column. */
+static double coverage_name_w(board *b)
+{
+    cairo_t *cr = b->doc.cr;
+    double w = 0;
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    for (size_t k = 0; k < b->ncoverage; k++)
+        w = fmax(w, uf_text_width(cr, b->m->plan->units[b->coverage_units[k]].name) + 16);
+    return fmin(fmax(260, w), UF_CONTENT_W - 90 - 95 * (double)b->v->nyears_shown);
 }
 
 /* Each coverage page repeats it; only the first one's is tagged. */
@@ -900,7 +949,7 @@ static void coverage_pages_draw(board *b)
 {
     double top = coverage_top(b->v);
     size_t per_page = rows_fitting(top, COVERAGE_ROW_H), shown = 0;
-    double name_w = 260, col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
+    double name_w = coverage_name_w(b), col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
     for (size_t page = 0; page < b->coverage_pages; page++) {
         uf_pdf_page(&b->doc, "Rapportering");
         coverage_intro(b, page == 0);
@@ -949,12 +998,12 @@ static void review_line(board *b, size_t k, double y)
     cairo_t *cr = b->doc.cr;
     uf_pdf_tag_begin(&b->doc, "LI");
     uf_pdf_tag_begin(&b->doc, "Lbl");
-    uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, NULL);
+    uf_chart_badge(cr, UF_MARGIN, y, UF_BADGE_MIN, UF_STATUS_RED, NULL);
     uf_pdf_tag_end(&b->doc, "Lbl");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_pdf_tag_begin(&b->doc, "LBody");
-    uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text, UF_CONTENT_W - 16, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + UF_BADGE_MIN + 4, y + 3.2, text, UF_CONTENT_W - UF_BADGE_MIN - 4, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&b->doc, "LBody");
     uf_pdf_tag_end(&b->doc, "LI");
     free(text);
@@ -1052,11 +1101,11 @@ static size_t diag_entry(cairo_t *cr, const uf_diag_list *diags, const uf_diag *
     size_t n = strlen(place);
     snprintf(place + n, sizeof place - n, "%s", n ? ":" : "");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     double label = draw ? uf_text_draw(cr, x, y, place, w * 0.5, UF_ALIGN_LEFT) : fmin(uf_text_width(cr, place), w * 0.5);
     label += n ? 4 : 0;
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
-    return uf_text_wrap(cr, x, y, w, label, 11, 2, d->text, draw);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    return uf_text_wrap(cr, x, y, w, label, UF_LINE_MIN, 2, d->text, draw);
 }
 
 static void appendix_list(board *b, double y)
@@ -1071,7 +1120,7 @@ static void appendix_list(board *b, double y)
         uf_pdf_tag_end(&b->doc, "P");
         return;
     }
-    size_t lines = (size_t)((UF_CONTENT_BOTTOM - y) / 11) - 1, used = 0;
+    size_t lines = (size_t)((UF_CONTENT_BOTTOM - y) / UF_LINE_MIN) - 1, used = 0;
     for (size_t k = 0; k < diags->count; k++) {
         const uf_diag *d = &diags->items[k];
         if (d->severity != UF_SEVERITY_ERROR)
@@ -1080,14 +1129,14 @@ static void appendix_list(board *b, double y)
         if (used + need > lines)
             break;
         uf_pdf_tag_begin(&b->doc, "P");
-        diag_entry(b->doc.cr, diags, d, UF_MARGIN, y + 9 + 11 * (double)used, UF_CONTENT_W, true);
+        diag_entry(b->doc.cr, diags, d, UF_MARGIN, y + 9 + UF_LINE_MIN * (double)used, UF_CONTENT_W, true);
         uf_pdf_tag_end(&b->doc, "P");
         used += need + (need > 1); /* a blank line after a wrapped entry */
         shown++;
     }
     if (shown < errors) {
         uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_more(b->doc.cr, UF_MARGIN, y + 9 + 11 * (double)(used + 0.5), errors - shown,
+        uf_pdf_more(b->doc.cr, UF_MARGIN, y + 9 + UF_LINE_MIN * (double)(used + 0.5), errors - shown,
                     "(hela listan finns i arbetsbokens flik Avvisade)");
         uf_pdf_tag_end(&b->doc, "P");
     }
@@ -1142,7 +1191,7 @@ static uf_error board_draw(board *b)
     size_t k = 0;
     for (size_t g = 0; g < p->ngoals && err == UF_OK; g++) {
         for (; k < p->nindicators && p->indicators[b->order[k]].goal == g && err == UF_OK; k++)
-            err = indicator_page_draw(b, b->order[k]);
+            indicator_flow(b, b->order[k], b->doc.cr, true, &err);
         goal_assessments_flow(b, g, b->doc.cr, true);
     }
     if (err != UF_OK)

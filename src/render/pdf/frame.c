@@ -104,7 +104,7 @@ static void page_footer(uf_pdf_doc *doc)
     snprintf(right, sizeof right, "Sida %s av %s", uf_style_count(a, doc->page),
              uf_style_count(b, doc->npages));
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_text_draw(cr, UF_MARGIN, UF_PAGE_H - 18, left, 0, UF_ALIGN_LEFT);
     uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, UF_PAGE_H - 18, right, 0, UF_ALIGN_RIGHT);
 }
@@ -115,9 +115,9 @@ void uf_pdf_page(uf_pdf_doc *doc, const char *section)
     doc->page++;
     if (section) {
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-        uf_font_use(cr, UF_FONT_REGULAR, 8);
+        uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
         double w = uf_text_draw(cr, UF_MARGIN, 26, doc->running, UF_CONTENT_W * 0.45, UF_ALIGN_LEFT);
-        uf_font_use(cr, UF_FONT_BOLD, 8);
+        uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
         uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, 26, section, UF_CONTENT_W - w - 24, UF_ALIGN_RIGHT);
         rule(cr, 33);
     }
@@ -279,8 +279,8 @@ double uf_pdf_heading(cairo_t *cr, double x, double y, double w, const char *tex
 double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, size_t max_lines)
 {
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
-    size_t lines = uf_text_wrap(cr, x, y + 9, w, 0, 12, max_lines, text, true);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    size_t lines = uf_text_wrap(cr, x, y + 9, w, 0, UF_LINE_MIN, max_lines, text, true);
     return y + 12 * (double)lines + 4;
 }
 
@@ -317,7 +317,7 @@ void uf_pdf_flow_break(uf_pdf_flow *f)
         char *text = uf_msg_format(UF_MSG_PDF_CONTINUED, f->entry);
         uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_MUTED));
         uf_font_use(f->cr, UF_FONT_BOLD, UF_BODY_PT);
-        f->y += UF_BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + UF_BODY_PT, UF_TEXT_W, 0, UF_BODY_LINE, 4,
+        f->y += UF_BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + UF_BODY_PT, UF_TEXT_W, 0, UF_BODY_LINE, SIZE_MAX,
                                                     text ? text : f->entry, f->draw) + 3;
         free(text);
     }
@@ -337,18 +337,43 @@ void uf_pdf_flow_end(uf_pdf_flow *f)
         uf_pdf_page_end(f->doc);
 }
 
+/* A bold label that wraps like the text after it; returns the width of
+ * its last line and a space. */
+static double flow_label(uf_pdf_flow *f, double x, double w, double size, double line, const char *label)
+{
+    char *clean = uf_text_clean(label);
+    size_t len = strlen(clean), at = 0;
+    double last = 0;
+    while (at < len) {
+        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
+        uf_font_use(f->cr, UF_FONT_BOLD, size);
+        size_t n = uf_text_line_break(f->cr, clean + at, len - at, w);
+        char *piece = uf_xstrndup(clean + at, n);
+        last = f->draw ? uf_text_draw(f->cr, x, f->y + size, piece, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, piece);
+        free(piece);
+        at += n;
+        while (at < len && clean[at] == ' ')
+            at++;
+        if (at < len) {
+            f->y += line;
+            uf_pdf_flow_need(f, line);
+        }
+    }
+    free(clean);
+    return last + size * 0.4;
+}
+
 void uf_pdf_flow_para(uf_pdf_flow *f, double x, double w, uf_font_style style, double size, double line,
                       const char *label, const char *text)
 {
     char *clean = uf_text_clean(text ? text : "");
     size_t len = strlen(clean), at = 0;
     uf_pdf_flow_need(f, line);
-    double indent = 0;
-    if (label && *label) {
-        uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
-        uf_font_use(f->cr, UF_FONT_BOLD, size);
-        indent = f->draw ? uf_text_draw(f->cr, x, f->y + size, label, 0, UF_ALIGN_LEFT) : uf_text_width(f->cr, label);
-        indent += size * 0.4;
+    double indent = label && *label ? flow_label(f, x, w, size, line, label) : 0;
+    if (indent > w * 0.7 && len) { /* too little room after the label */
+        f->y += line;
+        uf_pdf_flow_need(f, line);
+        indent = 0;
     }
     for (bool first = true; first || at < len; first = false) {
         if (!first) {
@@ -468,7 +493,7 @@ void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)
     char n[UF_NUMBUF], text[160];
     snprintf(text, sizeof text, ELLIPSIS " och %s %s till", uf_style_count(n, more), what);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_BOLD, 8.5);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     uf_text_draw(cr, x, y, text, 0, UF_ALIGN_LEFT);
 }
 

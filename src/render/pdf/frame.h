@@ -10,6 +10,7 @@
 #include "common/util.h"
 #include "output/output.h"
 #include "render/font.h"
+#include "render/style.h"
 
 #include <cairo.h>
 #include <stdbool.h>
@@ -76,10 +77,10 @@ double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, 
  * from the pages drawn. Text is broken line by line and continues on the
  * next page; nothing is cut. */
 
-#define UF_BODY_PT 9.5   /* body text */
-#define UF_BODY_LINE 13.0
+#define UF_BODY_PT UF_PT_BODY /* sizes: render/style.h */
+#define UF_BODY_LINE UF_LINE_BODY
 #define UF_TEXT_W 620.0  /* a line a reader can follow; the page is wider */
-#define UF_BADGE 13.0    /* status symbols at 8 pt, their words at 10 */
+#define UF_BADGE UF_BADGE_MIN
 
 typedef struct uf_pdf_flow {
     uf_pdf_doc *doc;   /* pages are started and ended on it when drawing */
