@@ -244,6 +244,157 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HTML_LEGEND_OWN, "enhetens eget målvärde", "the unit's own target") \
     X(HTML_LEGEND_WHOLE, "kommunens målvärde", "the municipality's target") \
     X(HTML_GENERATOR, "Skapad med uppfolj %s.", "Made with uppfolj %s.") \
+    /* board report (PDF) */ \
+    X(PDF_AUTHOR, "Kommunledningskontoret", "Municipal executive office") \
+    X(PDF_PAGE_OF, "Sida %s av %s", "Page %s of %s") \
+    X(PDF_MORE, "… och %s %s till", "… and %s more %s") \
+    X(PDF_CONTINUED, "%s, fortsättning", "%s, continued") \
+    X(GOAL_ID, "Mål %s", "Goal %s") \
+    X(BOARD_COVER_TITLE, "Uppföljning av internationell plan", "Follow-up of the international plan") \
+    X(BOARD_SUBJECT, "Rapport till kommunledningsutskottet om %s års uppföljning", "Report to the municipal executive committee on the follow-up of %s") \
+    X(BOARD_COVER_REPORTED, "%s av %s enheter har rapporterat för %s.", "%s of %s units have reported for %s.") \
+    X(BOARD_COVER_ROWS, "Inlästa rader: %s, varav %s godkända och %s avvisade.", "Rows read: %s, of which %s accepted and %s rejected.") \
+    X(BOARD_COVER_PLAN, "Planen: %s mål, %s indikatorer, %s enheter, %s registrerade partner.", "The plan: %s goals, %s indicators, %s units, %s registered partners.") \
+    X(BOARD_ASSESS_TITLE, "%s: mål %s", "%s: goal %s") \
+    X(BOARD_OVERVIEW, "Översikt", "Overview") \
+    X(BOARD_OVERVIEW_TITLE, "Översikt %s: måluppfyllelse per mål", "Overview %s: attainment by goal") \
+    X(BOARD_OVERVIEW_INDICATORS, "Indikatorer per mål", "Indicators by goal") \
+    X(BOARD_AGG_SUM, "summan av enheternas värden", "the sum of the units' figures") \
+    X(BOARD_AGG_MEAN, "medelvärdet av enheternas värden", "the mean of the units' figures") \
+    X(BOARD_AGG_MAX, "högsta värdet bland enheterna", "the highest figure among the units") \
+    X(BOARD_AGG_MIN, "lägsta värdet bland enheterna", "the lowest figure among the units") \
+    X(BOARD_CHANGE_NONE, "förändring kan inte beräknas", "the change cannot be computed") \
+    X(BOARD_CHANGE_POINTS, "%s%s procentenheter", "%s%s percentage points") \
+    X(BOARD_KEY, "Kommunen %s: %s · målvärde %s · %s: %s, %s", "The municipality %s: %s · target %s · %s: %s, %s") \
+    X(BOARD_KEY_HOW, "Kommunens värde är %s (%s, måttenhet %s) · %s av %s enheter har rapporterat %s.", "The municipality's figure is %s (%s, unit of measure %s) · %s of %s units reported for %s.") \
+    X(BOARD_HIGHER_BETTER, "högre är bättre", "higher is better") \
+    X(BOARD_LOWER_BETTER, "lägre är bättre", "lower is better") \
+    X(BOARD_MORE_COMMENTS, "kommentarer", "comments") \
+    X(BOARD_COVERAGE_SECTION, "Rapportering", "Reporting") \
+    X(BOARD_COVERAGE_COUNT, "%s av %s enheter har rapporterat", "%s of %s units have reported") \
+    X(BOARD_COVERAGE_INTRO, "En enhet har rapporterat ett år när minst en av dess rader för året godkändes. En enhet som inte rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.", "A unit has reported for a year when at least one of its rows for that year was accepted. A unit that has not reported is never counted as 0; it is left out of the municipality's figure.") \
+    X(BOARD_COVERAGE_ALL, "Alla enheter har rapporterat alla år.", "Every unit has reported every year.") \
+    X(BOARD_MORE_UNITS, "enheter", "units") \
+    X(BOARD_PARTNER_SECTION, "Partner", "Partners") \
+    X(BOARD_LAST_ACTIVE, "senast aktiv %s", "last active %s") \
+    X(BOARD_NO_ACTIVITY, "ingen rapporterad aktivitet", "no reported activity") \
+    X(BOARD_NO_COUNTRY, "land saknas", "country missing") \
+    X(BOARD_REVIEW_LINE, "%s (%s, %s): %s – avtalet bör ses över", "%s (%s, %s): %s – the agreement should be reviewed") \
+    X(BOARD_REVIEW_TITLE, "Avtal att se över: %s partner utan aktivitet %s", "Agreements to review: %s partners without activity %s") \
+    X(BOARD_REVIEW_NONE, "Alla registrerade partner har haft aktivitet.", "Every registered partner has had activity.") \
+    X(BOARD_MORE_PARTNERS, "partner", "partners") \
+    X(BOARD_APPENDIX_SECTION, "Bilaga", "Appendix") \
+    X(BOARD_APPENDIX_TITLE, "Bilaga: avvisat underlag", "Appendix: rejected rows and files") \
+    X(BOARD_APPENDIX_INTRO, "Rader och filer som inte kunde godkännas, med fil, rad och kolumn. De ingår inte i någon siffra i rapporten. Varningar (till exempel teckenkodning) finns i arbetsboken.", "Rows and files that could not be accepted, with file, line and column. They are in no figure of this report. Warnings (on character encoding, for example) are in the workbook.") \
+    X(BOARD_APPENDIX_COUNTS, "Lästa rader: %s · godkända: %s · avvisade: %s · dubbletter räknade en gång: %s · avvisade filer: %s", "Rows read: %s · accepted: %s · rejected: %s · duplicates counted once: %s · files rejected: %s") \
+    X(BOARD_APPENDIX_MORE, "… och %s till (hela listan finns i arbetsbokens flik ”%s”)", "… and %s more (the full list is in the workbook's sheet “%s”)") \
+    /* unit report (PDF) */ \
+    X(UNITREP_TITLE, "Uppföljning av internationell plan %s: %s", "Follow-up of the international plan %s: %s") \
+    X(UNITREP_SUBJECT, "Enhetsrapport för %s", "Unit report for %s") \
+    X(UNITREP_KIND, "Enhetsrapport %s · %s · id %s", "Unit report %s · %s · id %s") \
+    X(UNITREP_REPORTED, "Rapporterat:", "Reported:") \
+    X(UNITREP_YES, "ja", "yes") \
+    X(UNITREP_NO, "nej", "no") \
+    X(UNITREP_NOT_REPORTED, "%s: %s%s%s. Enhetens värden saknas nedan och lämnas utanför kommunens siffror; de räknas inte som 0.", "%s: %s%s%s. The unit's figures are missing below and left out of the municipality's figures; they do not count as 0.") \
+    X(UNITREP_STATUS, "Status %s:", "Status %s:") \
+    X(UNITREP_NOTE, "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ", "The unit's figures are compared with its own target or, for averages, with the municipality's; without a target the status describes the trend since last year. Share: the unit's part of the municipality's sum. ") \
+    X(UNITREP_COL_CHANGE, "Förändring", "Change") \
+    X(UNITREP_COL_OWN_1, "Målvärde", "Target") \
+    X(UNITREP_COL_OWN_2, "(eget/kommunens)", "(own/municipality's)") \
+    X(UNITREP_COL_WHOLE_TARGET_1, "Kommunens", "Municipality's") \
+    X(UNITREP_COL_WHOLE_TARGET_2, "målvärde", "target") \
+    X(UNITREP_COL_WHOLE, "Kommunen", "Municipality") \
+    X(UNITREP_COL_SHARE_1, "Andel av", "Share of") \
+    X(UNITREP_COL_SHARE_2, "kommunen", "municipality") \
+    X(UNITREP_CHANGE_POINTS, "%s%s\xC2\xA0%%-enheter", "%s%s\xC2\xA0pp") \
+    X(UNITREP_COMMENTS, "Kommentarer %s", "Comments %s") \
+    X(UNITREP_MISSING, "Saknas %s", "Missing %s") \
+    X(UNITREP_NO_VALUE_FOR, "Inget värde för: %s.", "No figure for: %s.") \
+    X(UNITREP_ALL_VALUES, "Alla indikatorer har ett värde.", "Every indicator has a figure.") \
+    X(UNITREP_REJECTED_LABEL, "Avvisad:", "Rejected:") \
+    X(UNITREP_WARNING_LABEL, "Varning:", "Warning:") \
+    X(UNITREP_DIAGS_TITLE, "Avvisat och varningar i inrapporteringen (%s)", "Rejected rows and warnings in the submissions (%s)") \
+    X(UNITREP_DIAGS_NONE, "Inget avvisat och inga varningar.", "Nothing rejected and no warnings.") \
+    X(UNITREP_DIAGS_MORE, "… och %s till (se arbetsbokens flik ”%s”)", "… and %s more (see the workbook's sheet “%s”)") \
+    X(UNITREP_LAST, "Kommentarer, saknat och avvisat", "Comments, missing and rejected") \
+    X(UNITREP_INDICATORS, "Indikatorer", "Indicators") \
+    X(UNITREP_INDICATORS_STATUS, "Indikatorer och status", "Indicators and status") \
+    /* charts */ \
+    X(CHART_TREND_HEADING, "Kommunen över tid", "The municipality over time") \
+    X(CHART_BARS_HEADING, "Enheterna %s", "The units %s") \
+    X(CHART_LEGEND_SERIES, "Kommunens utfall (punkt i statusfärg)", "The municipality's figure (dot in status colour)") \
+    X(CHART_LEGEND_TARGET, "Målvärde ◆", "Target ◆") \
+    X(CHART_LEGEND_OWN, "Enhetens målvärde", "The unit's target") \
+    X(CHART_LEGEND_WHOLE, "Kommunens målvärde", "The municipality's target") \
+    X(CHART_NO_DATA_YEARS, "Underlag saknas för alla år", "No data for any year") \
+    X(CHART_POINT_MISSING, "uppgift saknas", "no data") \
+    X(CHART_BAR_NO_VALUE, "inget värde %s", "no figure %s") \
+    X(CHART_BAR_NOT_REPORTED, "har inte rapporterat %s", "not reported %s") \
+    X(CHART_BAR_REST, "%s med värde, %s utan värde, %s har inte rapporterat", "%s with a figure, %s without, %s not reported") \
+    X(CHART_BAR_OTHERS, "Övriga %s enheter", "%s other units") \
+    X(CHART_WHOLE_TARGET, "Kommunens målvärde %s", "The municipality's target %s") \
+    X(CHART_NO_UNITS, "Planen har inga enheter", "The plan has no units") \
+    X(CHART_OVERVIEW_TARGET, "%s · målvärde %s · %s: %s", "%s · target %s · %s: %s") \
+    X(CHART_OVERVIEW_NO_TARGET, "%s · inget målvärde · %s: %s", "%s · no target · %s: %s") \
+    X(CHART_NO_INDICATORS, "Inga indikatorer", "No indicators") \
+    X(CHART_PARTNER_HEAD, "Partner (land)", "Partner (country)") \
+    X(CHART_PARTNER_AGREEMENT, "Avtalet", "Agreement") \
+    X(CHART_REVIEW, "bör ses över", "to be reviewed") \
+    X(CHART_ACTIVE, "aktivt", "active") \
+    X(CHART_PARTNER_REST, "Övriga %s partner, varav %s bör ses över", "%s other partners, %s of them to be reviewed") \
+    X(CHART_NO_PARTNERS, "Inga registrerade partner", "No registered partners") \
+    X(CHART_NO_PARTNER_FILE, "Planen har ingen partnerfil", "The plan has no partner file") \
+    X(CHART_PANEL_FACTS, "Mål %s · %s: %s · målvärde %s · ", "Goal %s · %s: %s · target %s · ") \
+    /* workbook */ \
+    X(WB_SUBJECT, "Sammanställning av förvaltningarnas och bolagens inrapportering", "Compilation of the departments' and companies' submissions") \
+    X(WB_KEYWORDS, "internationell plan, uppföljning, måluppfyllelse", "international plan, follow-up, goal attainment") \
+    X(WB_COMMENTS, "Skapad av uppfolj %s", "Made by uppfolj %s") \
+    X(WB_SHEET_SUMMARY, "Sammanfattning", "Summary") \
+    X(WB_SHEET_UNITS, "Enheter", "Units") \
+    X(WB_SHEET_ASSESSMENTS, "Självvärdering", "Self-assessment") \
+    X(WB_SHEET_PARTNERS, "Partner", "Partners") \
+    X(WB_SHEET_RAW, "Rådata", "Raw data") \
+    X(WB_SHEET_RAW_N, "Rådata %s", "Raw data %s") \
+    X(WB_SHEET_REJECTED, "Avvisade", "Rejected") \
+    X(WB_SHEET_WARNINGS, "Varningar", "Warnings") \
+    X(WB_SHEET_GOAL_N, "Mål nr %s", "Goal no %s") \
+    X(WB_ROWS_READ, "Lästa rader", "Rows read") \
+    X(WB_ROWS_ACCEPTED, "Godkända rader", "Rows accepted") \
+    X(WB_ROWS_DUPLICATE, "Varav dubbletter (räknade en gång)", "Of which duplicates (counted once)") \
+    X(WB_FILES_READ, "Lästa filer", "Files read") \
+    X(WB_FILES_REJECTED, "Avvisade filer", "Files rejected") \
+    X(WB_COL_GOAL_INDICATOR, "Mål / indikator", "Goal / indicator") \
+    X(WB_COL_MEASURE, "Måttenhet", "Unit of measure") \
+    X(WB_COL_AGGREGATION, "Aggregering", "Aggregation") \
+    X(WB_COL_FIGURE, "Utfall", "Figure") \
+    X(WB_COL_CHANGE_PCT, "Förändring %", "Change %") \
+    X(WB_BLOCK_HEADER, "%s (%s; %s; riktning %s)", "%s (%s; %s; direction %s)") \
+    X(WB_WHOLE, "Kommunen", "Municipality") \
+    X(WB_WHOLE_NAME, "Kommunens värde", "The municipality's figure") \
+    X(WB_WHOLE_TARGET, "Kommunens målvärde", "The municipality's target") \
+    X(WB_STATUS_LEGEND, "Status per värde:", "Status of each figure:") \
+    X(WB_COL_REPORTED, "Rapporterat", "Reported") \
+    X(WB_COL_COMMENT, "Kommentar", "Comment") \
+    X(WB_COL_NOTE, "Anmärkning", "Note") \
+    X(WB_COL_REVIEW, "Översyn", "Review") \
+    X(WB_REVIEW, "⚠ Ingen aktivitet senaste två åren: avtalet bör ses över", "⚠ No activity in the last two years: the agreement should be reviewed") \
+    X(WB_DUPLICATE, "Dubblett, räknas en gång", "Duplicate, counted once") \
+    X(WB_NO_VALUE, "Ej rapporterat (tomt värde)", "Not reported (empty value)") \
+    X(WB_PROGRESS, "Rådata: %s av %s rader", "Raw data: %s of %s rows") \
+    /* the plan's words as the reports show them (parsed in plan/plan_names.c) */ \
+    X(NAME_AGG_SUM, "summa", "sum") \
+    X(NAME_AGG_MEAN, "medel", "mean") \
+    X(NAME_AGG_MAX, "max", "max") \
+    X(NAME_AGG_MIN, "min", "min") \
+    X(NAME_DIR_INCREASE, "öka", "increase") \
+    X(NAME_DIR_DECREASE, "minska", "decrease") \
+    X(NAME_UNIT_FORVALTNING, "förvaltning", "department") \
+    X(NAME_UNIT_BOLAG, "bolag", "company") \
+    X(NAME_UNIT_NAMND, "nämnd", "committee") \
+    X(NAME_UNIT_OVRIGT, "övrigt", "other") \
+    X(NAME_PARTNER_VANORT, "vänort", "twin town") \
+    X(NAME_PARTNER_NATVERK, "nätverk", "network") \
+    X(NAME_PARTNER_ORGANISATION, "organisation", "organisation") \
     /* command line */ \
     X(CLI_USAGE, \
       "Användning: uppfolj KOMMANDO [FLAGGOR] [INDATA] [FIL...]\n" \
@@ -411,5 +562,7 @@ const char *uf_msg_name(uf_msg code);
  * Every argument is a string: callers format numbers Swedishly first. */
 char *uf_msg_format(uf_msg code, ...);
 char *uf_msg_vformat(uf_msg code, va_list ap);
+/* The same, never NULL: out of memory ends the run (uf_out_of_memory). */
+char *uf_msg_xformat(uf_msg code, ...);
 
 #endif

@@ -183,26 +183,29 @@ static char *preliminary_text(const board *b)
     char n[UF_NUMBUF];
     if (b->v->counts.rows_rejected <= 0)
         return NULL;
-    return uf_msg_format(UF_MSG_BOARD_PRELIMINARY, uf_style_count(n, (size_t)b->v->counts.rows_rejected));
+    return uf_msg_xformat(UF_MSG_BOARD_PRELIMINARY, uf_style_count(n, (size_t)b->v->counts.rows_rejected));
 }
 
 static void cover_facts(board *b, double y)
 {
     const uf_counts *c = &b->v->counts;
-    char a[UF_NUMBUF], n[UF_NUMBUF], r[UF_NUMBUF], q[UF_NUMBUF], text[400];
-    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", uf_style_count(a, b->v->reported[b->m->report_index]),
-             uf_style_count(n, b->v->nexpected), b->m->report_year);
+    char a[UF_NUMBUF], n[UF_NUMBUF], r[UF_NUMBUF], q[UF_NUMBUF], yr[UF_YEARBUF];
+    char *text = uf_msg_xformat(UF_MSG_BOARD_COVER_REPORTED, uf_style_count(a, b->v->reported[b->m->report_index]),
+                               uf_style_count(n, b->v->nexpected), uf_style_year(yr, b->m->report_year));
     cairo_t *cr = b->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 11);
-    uf_text_draw(cr, UF_MARGIN + 24, y, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
-    snprintf(text, sizeof text, "Inlästa rader: %s, varav %s godkända och %s avvisade.", uf_style_count(a, (size_t)c->rows_read),
-             uf_style_count(n, (size_t)c->rows_accepted), uf_style_count(r, (size_t)c->rows_rejected));
-    uf_text_draw(cr, UF_MARGIN + 24, y + 17, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
-    snprintf(text, sizeof text, "Planen: %s mål, %s indikatorer, %s enheter, %s registrerade partner.",
-             uf_style_count(a, b->m->plan->ngoals), uf_style_count(n, b->m->plan->nindicators), uf_style_count(r, b->m->plan->nunits),
-             uf_style_count(q, b->m->plan->npartners));
-    uf_text_draw(cr, UF_MARGIN + 24, y + 34, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 24, y, text ? text : "", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    free(text);
+    text = uf_msg_xformat(UF_MSG_BOARD_COVER_ROWS, uf_style_count(a, (size_t)c->rows_read),
+                         uf_style_count(n, (size_t)c->rows_accepted), uf_style_count(r, (size_t)c->rows_rejected));
+    uf_text_draw(cr, UF_MARGIN + 24, y + 17, text ? text : "", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    free(text);
+    text = uf_msg_xformat(UF_MSG_BOARD_COVER_PLAN, uf_style_count(a, b->m->plan->ngoals),
+                         uf_style_count(n, b->m->plan->nindicators), uf_style_count(r, b->m->plan->nunits),
+                         uf_style_count(q, b->m->plan->npartners));
+    uf_text_draw(cr, UF_MARGIN + 24, y + 34, text ? text : "", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    free(text);
     char *prelim = preliminary_text(b);
     if (prelim) {
         uf_chart_badge(cr, UF_MARGIN + 24, y + 60, 13, UF_STATUS_YELLOW, NULL);
@@ -216,22 +219,22 @@ static void cover_facts(board *b, double y)
 static void cover_page(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    char year[16], date[64];
+    char year[16], date[160];
     uf_pdf_page(&b->doc, NULL);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     cairo_rectangle(cr, UF_MARGIN, 150, 8, 200);
     cairo_fill(cr);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 30);
-    uf_text_draw(cr, UF_MARGIN + 24, 190, "Uppföljning av internationell plan", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 24, 190, uf_msg_text(UF_MSG_BOARD_COVER_TITLE), UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     snprintf(year, sizeof year, "%d", b->m->report_year);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 64);
     uf_text_draw(cr, UF_MARGIN + 22, 265, year, 0, UF_ALIGN_LEFT);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 16);
-    uf_text_draw(cr, UF_MARGIN + 24, 305, "Rapport till kommunledningsutskottet", 0, UF_ALIGN_LEFT);
-    snprintf(date, sizeof date, UF_PDF_AUTHOR MIDDOT "%s", b->doc.date);
+    uf_text_draw(cr, UF_MARGIN + 24, 305, uf_msg_text(UF_MSG_HTML_SUBTITLE), 0, UF_ALIGN_LEFT);
+    snprintf(date, sizeof date, "%s" MIDDOT "%s", UF_PDF_AUTHOR, b->doc.date);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 12);
     uf_text_draw(cr, UF_MARGIN + 24, 335, date, 0, UF_ALIGN_LEFT);
@@ -277,12 +280,12 @@ static void flow_break(flow *f)
     f->pages++;
     f->y = UF_CONTENT_TOP + 4;
     if (f->title) {
-        char *title = f->pages > 1 ? uf_asprintf("%s, fortsättning", f->title) : uf_xstrdup(f->title);
+        char *title = f->pages > 1 ? uf_msg_xformat(UF_MSG_PDF_CONTINUED, f->title) : uf_xstrdup(f->title);
         f->y = flow_title(f, title);
         free(title);
     }
     if (f->entry) {
-        char *text = uf_asprintf("%s, fortsättning", f->entry);
+        char *text = uf_msg_xformat(UF_MSG_PDF_CONTINUED, f->entry);
         uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_MUTED));
         uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
         f->y += BODY_LINE * (double)uf_text_wrap(f->cr, UF_MARGIN, f->y + BODY_PT, TEXT_W, 0, BODY_LINE, 4, text, f->draw) + 3;
@@ -422,7 +425,7 @@ static double guide_body(flow *f, double y, bool draw)
     uf_font_use(f->cr, UF_FONT_REGULAR, BADGE * 0.78); /* the badges' words, as uf_chart_badge draws them */
     for (int s = 0; s < UF_STATUS_COUNT; s++)
         words_w = fmax(words_w, BADGE * 1.3 + uf_text_width(f->cr, uf_status_word((uf_status)s)) + 14);
-    char *text = uf_msg_format(UF_MSG_HTML_GUIDE);
+    char *text = uf_msg_xformat(UF_MSG_HTML_GUIDE);
     if (draw) {
         uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(f->cr, UF_FONT_BOLD, 12);
@@ -430,23 +433,23 @@ static double guide_body(flow *f, double y, bool draw)
     }
     free(text);
     y += 20;
-    text = uf_msg_format(UF_MSG_HTML_GUIDE_STATUS);
+    text = uf_msg_xformat(UF_MSG_HTML_GUIDE_STATUS);
     y += guide_text(f, x, y, w, text, draw) + 4;
     free(text);
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
         if (draw)
             uf_chart_badge(f->cr, x, y + 6, BADGE, (uf_status)s, uf_status_word((uf_status)s));
-        text = uf_msg_format(meanings[s]);
+        text = uf_msg_xformat(meanings[s]);
         y += fmax(guide_text(f, x + words_w, y, w - words_w, text, draw), BODY_LINE) + 4;
         free(text);
     }
     y += 3;
     const uf_msg rest[] = {UF_MSG_HTML_GUIDE_TARGET, UF_MSG_HTML_GUIDE_PRELIM, UF_MSG_HTML_GUIDE_MISSING};
     for (size_t k = 0; k < sizeof rest / sizeof *rest; k++) {
-        text = uf_msg_format(rest[k]);
+        text = uf_msg_xformat(rest[k]);
         double indent = 0;
         if (rest[k] == UF_MSG_HTML_GUIDE_PRELIM) { /* the mark as the indicator pages show it */
-            char *mark = uf_msg_format(UF_MSG_PRELIM_N, "N");
+            char *mark = uf_msg_xformat(UF_MSG_PRELIM_N, "N");
             char *label = uf_asprintf("%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), mark ? mark : "");
             uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
             uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
@@ -533,7 +536,7 @@ static void assessment_flow(flow *f, const uf_view_assessment *a)
     f->y += 18;
     f->entry = name;
     if (a->differs) {
-        char *text = uf_msg_format(UF_MSG_HTML_ASSESS_DIFFERS, uf_style_count(g, a->green), uf_style_count(r, a->red));
+        char *text = uf_msg_xformat(UF_MSG_HTML_ASSESS_DIFFERS, uf_style_count(g, a->green), uf_style_count(r, a->red));
         flow_para(f, UF_MARGIN, TEXT_W, UF_FONT_BOLD, BODY_PT, BODY_LINE, NULL, text);
         free(text);
         f->y += 2;
@@ -557,11 +560,11 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
 {
     const uf_model *m = b->m;
     const uf_goal *goal = &m->plan->goals[g];
-    char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char *section = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
     char year[16];
     snprintf(year, sizeof year, "%d", m->report_year);
-    char *heading = uf_msg_format(UF_MSG_HTML_ASSESSMENTS, year);
-    char *title = uf_asprintf("%s: mål %s", heading ? heading : "", goal->id);
+    char *heading = uf_msg_xformat(UF_MSG_HTML_ASSESSMENTS, year);
+    char *title = uf_msg_xformat(UF_MSG_BOARD_ASSESS_TITLE, heading ? heading : "", goal->id);
     free(heading);
     flow f = {.b = b, .cr = cr, .draw = draw, .section = section, .title = title};
     for (size_t u = 0; u < m->plan->nunits; u++) {
@@ -603,9 +606,10 @@ static uf_error overview_rows(board *b, size_t first, double y0)
 static uf_error overview_first(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    char title[64];
-    snprintf(title, sizeof title, "Översikt %d: måluppfyllelse per mål", b->m->report_year);
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, title);
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_BOARD_OVERVIEW_TITLE, uf_style_year(yr, b->m->report_year));
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, title ? title : "");
+    free(title);
     char *prelim = preliminary_text(b);
     uf_strbuf note = {0};
     uf_strbuf_puts(&note, uf_msg_text(UF_MSG_BOARD_OVERVIEW_NOTE));
@@ -621,8 +625,15 @@ static uf_error overview_first(board *b)
     cairo_translate(cr, UF_MARGIN, OVERVIEW_TOP);
     uf_error err = uf_chart_goal_counts(cr, UF_CONTENT_W, counts_height(b->m), b->m);
     cairo_restore(cr);
-    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b->m) - 22, UF_CONTENT_W, "Indikatorer per mål");
+    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b->m) - 22, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_OVERVIEW_INDICATORS));
     return err;
+}
+
+static void overview_continued(board *b)
+{
+    char *title = uf_msg_xformat(UF_MSG_PDF_CONTINUED, uf_msg_text(UF_MSG_BOARD_OVERVIEW));
+    uf_pdf_title(b->doc.cr, UF_CONTENT_TOP + 4, title ? title : "");
+    free(title);
 }
 
 static uf_error overview_pages_draw(board *b)
@@ -630,12 +641,12 @@ static uf_error overview_pages_draw(board *b)
     uf_error err = UF_OK;
     size_t first = 0;
     for (size_t page = 0; page < b->overview_pages && err == UF_OK; page++) {
-        uf_pdf_page(&b->doc, "Översikt");
+        uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_OVERVIEW));
         double y0 = page == 0 ? overview_first_y(b->m) : OVERVIEW_NEXT_Y;
         if (page == 0)
             err = overview_first(b);
         else
-            uf_pdf_title(b->doc.cr, UF_CONTENT_TOP + 4, "Översikt, fortsättning");
+            overview_continued(b);
         if (err == UF_OK)
             err = overview_rows(b, first, y0);
         first += rows_fitting(y0, ROW_H);
@@ -648,9 +659,9 @@ static uf_error overview_pages_draw(board *b)
 
 static const char *aggregation_text(uf_aggregation a)
 {
-    static const char *const text[] = {"summan av enheternas värden", "medelvärdet av enheternas värden",
-                                       "högsta värdet bland enheterna", "lägsta värdet bland enheterna"};
-    return a <= UF_AGG_MIN ? text[a] : "";
+    static const uf_msg text[] = {UF_MSG_BOARD_AGG_SUM, UF_MSG_BOARD_AGG_MEAN, UF_MSG_BOARD_AGG_MAX,
+                                  UF_MSG_BOARD_AGG_MIN};
+    return a <= UF_AGG_MIN ? uf_msg_text(text[a]) : "";
 }
 
 /* "+610 tkr (+4,4 %)" */
@@ -658,13 +669,15 @@ static void change_text(char *buf, size_t size, const uf_figure *f, const uf_ind
 {
     char v[UF_VALUEBUF], p[UF_VALUEBUF];
     if (isnan(f->change)) {
-        snprintf(buf, size, "förändring kan inte beräknas");
+        snprintf(buf, size, "%s", uf_msg_text(UF_MSG_BOARD_CHANGE_NONE));
         return;
     }
     /* A change in a share is in percentage points; a relative change of
      * a percentage would only confuse. */
     if (ind->percent || strcmp(ind->measure, "procent") == 0) {
-        snprintf(buf, size, "%s%s procentenheter", f->change > 0 ? "+" : "", uf_style_number(v, f->change));
+        char *text = uf_msg_xformat(UF_MSG_BOARD_CHANGE_POINTS, f->change > 0 ? "+" : "", uf_style_number(v, f->change));
+        snprintf(buf, size, "%s", text ? text : "");
+        free(text);
         return;
     }
     uf_style_value(v, f->change, ind);
@@ -683,10 +696,13 @@ static double key_figures(board *b, size_t i, double y)
     cairo_t *cr = b->doc.cr;
     double x = UF_MARGIN + uf_chart_badge(cr, UF_MARGIN, y, 15, f->status, uf_chart_word(f)) + 14;
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], ch[2 * UF_VALUEBUF], text[6 * UF_VALUEBUF];
+    char yr[UF_YEARBUF], py[UF_YEARBUF];
     change_text(ch, sizeof ch, f, ind);
-    snprintf(text, sizeof text, "Kommunen %d: %s" MIDDOT "målvärde %s" MIDDOT "%d: %s, %s", m->report_year,
-             uf_style_value(v, f->value, ind), isnan(f->target) ? "saknas" : uf_style_value(t, f->target, ind),
-             m->report_year - 1, uf_style_value(pv, f->previous, ind), ch);
+    char *key = uf_msg_xformat(UF_MSG_BOARD_KEY, uf_style_year(yr, m->report_year), uf_style_value(v, f->value, ind),
+                              isnan(f->target) ? uf_msg_text(UF_MSG_CHART_NO_VALUE) : uf_style_value(t, f->target, ind),
+                              uf_style_year(py, m->report_year - 1), uf_style_value(pv, f->previous, ind), ch);
+    snprintf(text, sizeof text, "%s", key ? key : "");
+    free(key);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     uf_text_draw(cr, x, y + 3.5, text, UF_PAGE_W - UF_MARGIN - x, UF_ALIGN_LEFT);
@@ -698,12 +714,15 @@ static double key_figures(board *b, size_t i, double y)
         applies++;
         reported += uf_view_unit(b->v, m->report_index, u)->reported;
     }
-    int len = snprintf(text, sizeof text, "Kommunens värde är %s (%s, måttenhet %s)" MIDDOT "%s av %s enheter har rapporterat %d.",
-             aggregation_text(ind->aggregation), ind->direction == UF_DIR_INCREASE ? "högre är bättre" : "lägre är bättre",
-             ind->measure, uf_style_count(n, reported), uf_style_count(total, applies), m->report_year);
+    char *how = uf_msg_xformat(UF_MSG_BOARD_KEY_HOW, aggregation_text(ind->aggregation),
+                              uf_msg_text(ind->direction == UF_DIR_INCREASE ? UF_MSG_BOARD_HIGHER_BETTER
+                                                                            : UF_MSG_BOARD_LOWER_BETTER),
+                              ind->measure, uf_style_count(n, reported), uf_style_count(total, applies), yr);
+    int len = snprintf(text, sizeof text, "%s", how ? how : "");
+    free(how);
     if (uf_figure_preliminary(f) && len > 0 && (size_t)len < sizeof text) {
-        char *prelim = f->rejected == 1 ? uf_msg_format(UF_MSG_PRELIM_ONE)
-                                        : uf_msg_format(UF_MSG_PRELIM_N, uf_style_count(n, f->rejected));
+        char *prelim = f->rejected == 1 ? uf_msg_xformat(UF_MSG_PRELIM_ONE)
+                                        : uf_msg_xformat(UF_MSG_PRELIM_N, uf_style_count(n, f->rejected));
         snprintf(text + len, sizeof text - (size_t)len, MIDDOT "%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), prelim ? prelim : "");
         free(prelim);
     }
@@ -718,8 +737,11 @@ static double indicator_heading(board *b, size_t i)
     const uf_plan *p = b->m->plan;
     const uf_indicator *ind = &p->indicators[i];
     cairo_t *cr = b->doc.cr;
-    char goal[64];
-    snprintf(goal, sizeof goal, "Mål %.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
+    char goal[64], id[48];
+    snprintf(id, sizeof id, "%.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
+    char *label = uf_msg_xformat(UF_MSG_GOAL_ID, id);
+    snprintf(goal, sizeof goal, "%s", label ? label : id);
+    free(label);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
@@ -735,11 +757,12 @@ static double indicator_heading(board *b, size_t i)
 static uf_error indicator_charts(board *b, size_t i, double y, double h)
 {
     cairo_t *cr = b->doc.cr;
-    char title[64];
+    char yr[UF_YEARBUF];
     double left_w = UF_CONTENT_W * 0.42, gap = 28;
-    uf_pdf_heading(cr, UF_MARGIN, y, left_w, "Kommunen över tid");
-    snprintf(title, sizeof title, "Enheterna %d", b->m->report_year);
-    uf_pdf_heading(cr, UF_MARGIN + left_w + gap, y, UF_CONTENT_W - left_w - gap, title);
+    uf_pdf_heading(cr, UF_MARGIN, y, left_w, uf_msg_text(UF_MSG_CHART_TREND_HEADING));
+    char *title = uf_msg_xformat(UF_MSG_CHART_BARS_HEADING, uf_style_year(yr, b->m->report_year));
+    uf_pdf_heading(cr, UF_MARGIN + left_w + gap, y, UF_CONTENT_W - left_w - gap, title ? title : "");
+    free(title);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, y + 20);
     uf_error err = uf_chart_trend(cr, left_w, h - 20, b->v, i, NULL);
@@ -778,12 +801,13 @@ static size_t comment_entry(board *b, const uf_view_comment *r, double x, double
 static void indicator_comments(board *b, size_t i, double y)
 {
     cairo_t *cr = b->doc.cr;
-    char title[64];
-    snprintf(title, sizeof title, "Kommentarer från enheterna %d", b->m->report_year);
-    y = uf_pdf_heading(cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_HTML_COMMENTS, uf_style_year(yr, b->m->report_year));
+    y = uf_pdf_heading(cr, UF_MARGIN, y, UF_CONTENT_W, title ? title : "") + 8;
+    free(title);
     size_t first = b->v->indicator_start[i], end = b->v->indicator_start[i + 1];
     if (first == end) {
-        uf_pdf_note(cr, UF_MARGIN, y - 9, UF_CONTENT_W, "Inga kommentarer.", 1);
+        uf_pdf_note(cr, UF_MARGIN, y - 9, UF_CONTENT_W, uf_msg_text(UF_MSG_HTML_NO_COMMENTS), 1);
         return;
     }
     const double line = 10.5, gap = 3.5;
@@ -803,14 +827,14 @@ static void indicator_comments(board *b, size_t i, double y)
         at += need + gap;
     }
     if (k < end)
-        uf_pdf_more(cr, UF_MARGIN + col_w + 24, bottom, end - k, "kommentarer");
+        uf_pdf_more(cr, UF_MARGIN + col_w + 24, bottom, end - k, uf_msg_text(UF_MSG_BOARD_MORE_COMMENTS));
 }
 
 static uf_error indicator_page_draw(board *b, size_t i)
 {
     const uf_plan *p = b->m->plan;
     const uf_goal *goal = &p->goals[p->indicators[i].goal];
-    char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char *section = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
     uf_pdf_page(&b->doc, section);
     free(section);
     double y = indicator_heading(b, i);
@@ -828,17 +852,18 @@ static void coverage_summary(board *b, double y)
 {
     const uf_model *m = b->m;
     cairo_t *cr = b->doc.cr;
-    char a[UF_NUMBUF], n[UF_NUMBUF], text[128], year[16];
+    char a[UF_NUMBUF], n[UF_NUMBUF], year[16];
     double bar_w = 220, x = UF_MARGIN + 40;
     for (size_t k = 0; k < b->v->nyears_shown; k++, y += COVERAGE_LINE) {
         size_t yi = uf_view_year(b->v, k), reported = b->v->reported[yi];
         double share = b->v->nexpected ? (double)reported / (double)b->v->nexpected : 0;
         snprintf(year, sizeof year, "%d", m->years[yi]);
-        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", uf_style_count(a, reported), uf_style_count(n, b->v->nexpected));
+        char *text = uf_msg_xformat(UF_MSG_BOARD_COVERAGE_COUNT, uf_style_count(a, reported), uf_style_count(n, b->v->nexpected));
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, yi == m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 9.5);
         uf_text_draw(cr, UF_MARGIN, y + 10, year, 0, UF_ALIGN_LEFT);
-        uf_text_draw(cr, x + bar_w + 10, y + 10, text, 0, UF_ALIGN_LEFT);
+        uf_text_draw(cr, x + bar_w + 10, y + 10, text ? text : "", 0, UF_ALIGN_LEFT);
+        free(text);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_GRID));
         cairo_rectangle(cr, x, y + 2, bar_w, 9);
         cairo_fill(cr);
@@ -855,8 +880,8 @@ static void coverage_header(board *b, double y, double name_w, double col_w)
     char year[16];
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8.5);
-    uf_text_draw(cr, UF_MARGIN, y, "Enhet", name_w, UF_ALIGN_LEFT);
-    uf_text_draw(cr, UF_MARGIN + name_w, y, "Typ", 90, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN, y, uf_msg_text(UF_MSG_HEAD_UNIT), name_w, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + name_w, y, uf_msg_text(UF_MSG_HTML_COL_TYPE), 90, UF_ALIGN_LEFT);
     for (size_t k = 0; k < b->v->nyears_shown; k++) {
         snprintf(year, sizeof year, "%d", m->years[uf_view_year(b->v, k)]);
         uf_text_draw(cr, UF_MARGIN + name_w + 90 + col_w * (double)k, y, year, col_w, UF_ALIGN_LEFT);
@@ -877,18 +902,15 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
         uf_chart_badge(cr, x, y, 10, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 8.5);
-        uf_text_draw(cr, x + 14, y + 3, ok ? "rapporterat" : "saknas", col_w - 16, UF_ALIGN_LEFT);
+        uf_text_draw(cr, x + 14, y + 3, uf_msg_text(ok ? UF_MSG_HTML_REPORTED : UF_MSG_HTML_MISSING), col_w - 16, UF_ALIGN_LEFT);
     }
 }
 
 static void coverage_intro(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Rapportering per år");
-    uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                "En enhet har rapporterat ett år när minst en av dess rader för året godkändes. En enhet som inte "
-                "rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.",
-                2);
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_HTML_COVERAGE));
+    uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_COVERAGE_INTRO), 2);
     coverage_summary(b, COVERAGE_SUMMARY_Y);
 }
 
@@ -898,10 +920,10 @@ static void coverage_pages_draw(board *b)
     size_t per_page = rows_fitting(top, COVERAGE_ROW_H), shown = 0;
     double name_w = 260, col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
     for (size_t page = 0; page < b->coverage_pages; page++) {
-        uf_pdf_page(&b->doc, "Rapportering");
+        uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_COVERAGE_SECTION));
         coverage_intro(b);
         if (b->ncoverage == 0)
-            uf_pdf_note(b->doc.cr, UF_MARGIN, top - 20, UF_CONTENT_W, "Alla enheter har rapporterat alla år.", 1);
+            uf_pdf_note(b->doc.cr, UF_MARGIN, top - 20, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_COVERAGE_ALL), 1);
         else
             coverage_header(b, top - 8, name_w, col_w);
         bool last = page + 1 == b->coverage_pages;
@@ -909,7 +931,7 @@ static void coverage_pages_draw(board *b)
         for (size_t r = 0; r < room && shown < b->ncoverage; r++, shown++)
             coverage_row(b, b->coverage_units[shown], top + COVERAGE_ROW_H * ((double)r + 0.5), name_w, col_w);
         if (last && shown < b->ncoverage)
-            uf_pdf_more(b->doc.cr, UF_MARGIN, UF_CONTENT_BOTTOM - 4, b->ncoverage - shown, "enheter");
+            uf_pdf_more(b->doc.cr, UF_MARGIN, UF_CONTENT_BOTTOM - 4, b->ncoverage - shown, uf_msg_text(UF_MSG_BOARD_MORE_UNITS));
         uf_pdf_page_end(&b->doc);
     }
 }
@@ -924,33 +946,33 @@ static void review_line(board *b, size_t k, double y)
     for (size_t yi = 0; yi <= m->report_index && yi < m->nyears; yi++)
         if (m->partner_rows[yi * m->plan->npartners + k] > 0)
             last = m->years[yi];
-    char when[64];
-    if (last)
-        snprintf(when, sizeof when, "senast aktiv %d", last);
-    else
-        snprintf(when, sizeof when, "ingen rapporterad aktivitet");
-    char *text = uf_asprintf("%s (%s, %s): %s " "\xE2\x80\x93" " avtalet bör ses över", p->name,
-                             uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
+    char yr[UF_YEARBUF];
+    char *when = last ? uf_msg_xformat(UF_MSG_BOARD_LAST_ACTIVE, uf_style_year(yr, last))
+                      : uf_xstrdup(uf_msg_text(UF_MSG_BOARD_NO_ACTIVITY));
+    char *text = uf_msg_xformat(UF_MSG_BOARD_REVIEW_LINE, p->name, uf_partner_type_name(p->type),
+                               *p->country ? p->country : uf_msg_text(UF_MSG_BOARD_NO_COUNTRY), when ? when : "");
+    free(when);
     cairo_t *cr = b->doc.cr;
     uf_chart_badge(cr, UF_MARGIN, y, 11, UF_STATUS_RED, NULL);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 9);
-    uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text, UF_CONTENT_W - 16, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 16, y + 3.2, text ? text : "", UF_CONTENT_W - 16, UF_ALIGN_LEFT);
     free(text);
 }
 
 static void review_list(board *b, double y)
 {
     const uf_model *m = b->m;
-    char title[96], years[32], n[UF_NUMBUF];
+    char years[32], n[UF_NUMBUF];
     if (m->report_index > 0)
         snprintf(years, sizeof years, "%d\xE2\x80\x93%d", m->years[m->report_index - 1], m->years[m->report_index]);
     else
         snprintf(years, sizeof years, "%d", m->report_year);
-    snprintf(title, sizeof title, "Avtal att se över: %s partner utan aktivitet %s", uf_style_count(n, m->npartner_review), years);
-    y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
+    char *title = uf_msg_xformat(UF_MSG_BOARD_REVIEW_TITLE, uf_style_count(n, m->npartner_review), years);
+    y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title ? title : "") + 8;
+    free(title);
     if (m->npartner_review == 0) {
-        uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, "Alla registrerade partner har haft aktivitet.", 1);
+        uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_REVIEW_NONE), 1);
         return;
     }
     size_t room = (size_t)((UF_CONTENT_BOTTOM - y) / 15), listed = 0;
@@ -958,7 +980,8 @@ static void review_list(board *b, double y)
         if (!m->partner_review[k])
             continue;
         if (listed + 1 == room && m->npartner_review > room) {
-            uf_pdf_more(b->doc.cr, UF_MARGIN, y + 15 * (double)listed + 3, m->npartner_review - listed, "partner");
+            uf_pdf_more(b->doc.cr, UF_MARGIN, y + 15 * (double)listed + 3, m->npartner_review - listed,
+                        uf_msg_text(UF_MSG_BOARD_MORE_PARTNERS));
             return;
         }
         review_line(b, k, y + 15 * (double)listed++);
@@ -968,12 +991,9 @@ static void review_list(board *b, double y)
 static uf_error partner_page_draw(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    uf_pdf_page(&b->doc, "Partner");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Partner och aktivitet");
-    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                    "Antal godkända rader per år som nämner partnern. En registrerad partner utan aktivitet de två "
-                    "senaste redovisade åren listas för översyn.",
-                    2);
+    uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_PARTNER_SECTION));
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_HTML_PARTNERS));
+    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W, uf_msg_text(UF_MSG_HTML_PARTNERS_INTRO), 2);
     size_t shown = b->m->plan->npartners <= 16 ? b->m->plan->npartners : 15;
     double h = fmin(18 * (double)(shown + 1) + 22, 290);
     cairo_save(cr);
@@ -991,16 +1011,14 @@ static uf_error partner_page_draw(board *b)
 static double appendix_counts(board *b, double y)
 {
     const uf_counts *c = &b->v->counts;
-    char r[UF_NUMBUF], a[UF_NUMBUF], x[UF_NUMBUF], d[UF_NUMBUF], f[UF_NUMBUF], text[400];
-    snprintf(text, sizeof text,
-             "Lästa rader: %s" MIDDOT "godkända: %s" MIDDOT "avvisade: %s" MIDDOT "dubbletter räknade en gång: %s"
-             MIDDOT "avvisade filer: %s",
-             uf_style_count(r, (size_t)c->rows_read), uf_style_count(a, (size_t)c->rows_accepted),
-             uf_style_count(x, (size_t)c->rows_rejected), uf_style_count(d, (size_t)c->rows_duplicate),
-             uf_style_count(f, (size_t)c->files_rejected));
+    char r[UF_NUMBUF], a[UF_NUMBUF], x[UF_NUMBUF], d[UF_NUMBUF], f[UF_NUMBUF];
+    char *text = uf_msg_xformat(UF_MSG_BOARD_APPENDIX_COUNTS, uf_style_count(r, (size_t)c->rows_read),
+                               uf_style_count(a, (size_t)c->rows_accepted), uf_style_count(x, (size_t)c->rows_rejected),
+                               uf_style_count(d, (size_t)c->rows_duplicate), uf_style_count(f, (size_t)c->files_rejected));
     uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_BOLD, 10);
-    uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text, UF_CONTENT_W, UF_ALIGN_LEFT);
+    uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text ? text : "", UF_CONTENT_W, UF_ALIGN_LEFT);
+    free(text);
     return y + 24;
 }
 
@@ -1026,7 +1044,7 @@ static void appendix_list(board *b, double y)
     for (size_t k = 0; k < diags->count; k++)
         errors += diags->items[k].severity == UF_SEVERITY_ERROR;
     if (errors == 0) {
-        uf_pdf_note(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, "Inga rader eller filer avvisades.", 1);
+        uf_pdf_note(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, uf_msg_text(UF_MSG_HTML_NONE_REJECTED), 1);
         return;
     }
     size_t lines = (size_t)((UF_CONTENT_BOTTOM - y) / 11) - 1, used = 0;
@@ -1041,20 +1059,21 @@ static void appendix_list(board *b, double y)
         used += need + (need > 1); /* a blank line after a wrapped entry */
         shown++;
     }
-    if (shown < errors)
-        uf_pdf_more(b->doc.cr, UF_MARGIN, y + 9 + 11 * (double)(used + 0.5), errors - shown,
-                    "(hela listan finns i arbetsbokens flik Avvisade)");
+    if (shown < errors) {
+        char n[UF_NUMBUF];
+        char *more = uf_msg_xformat(UF_MSG_BOARD_APPENDIX_MORE, uf_style_count(n, errors - shown),
+                                   uf_msg_text(UF_MSG_WB_SHEET_REJECTED));
+        uf_pdf_more_text(b->doc.cr, UF_MARGIN, y + 9 + 11 * (double)(used + 0.5), more);
+        free(more);
+    }
 }
 
 static void appendix_page_draw(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    uf_pdf_page(&b->doc, "Bilaga");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Bilaga: avvisat underlag");
-    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                    "Rader och filer som inte kunde godkännas, med fil, rad och kolumn. De ingår inte i någon siffra "
-                    "i rapporten. Varningar (till exempel teckenkodning) finns i arbetsboken.",
-                    2);
+    uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_APPENDIX_SECTION));
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_BOARD_APPENDIX_TITLE));
+    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_APPENDIX_INTRO), 2);
     y = appendix_counts(b, y);
     appendix_list(b, y);
     uf_pdf_page_end(&b->doc);
@@ -1067,19 +1086,19 @@ static void board_bookmarks(board *b)
     const uf_plan *p = b->m->plan;
     uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(front_has_summary(b->v) ? UF_MSG_HTML_SUMMARY : UF_MSG_HTML_GUIDE),
                     2, false);
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Översikt", overview_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_BOARD_OVERVIEW), overview_page(b), false);
     size_t k = 0;
     for (size_t g = 0; g < p->ngoals; g++) {
-        char *title = uf_asprintf("Mål %s: %s", p->goals[g].id, p->goals[g].name);
+        char *title = uf_msg_xformat(UF_MSG_HTML_GOAL, p->goals[g].id, p->goals[g].name);
         size_t page = k < p->nindicators && p->indicators[b->order[k]].goal == g ? indicator_page(b, k) : overview_page(b);
         int id = uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, title, page, true);
         free(title);
         for (; k < p->nindicators && p->indicators[b->order[k]].goal == g; k++)
             uf_pdf_bookmark(&b->doc, id, p->indicators[b->order[k]].name, indicator_page(b, k), false);
     }
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Rapportering per år", coverage_page(b), false);
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Partner och aktivitet", partner_page(b), false);
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Bilaga: avvisat underlag", appendix_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_HTML_COVERAGE), coverage_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_HTML_PARTNERS), partner_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_BOARD_APPENDIX_TITLE), appendix_page(b), false);
 }
 
 static uf_error board_draw(board *b)
@@ -1109,10 +1128,13 @@ uf_error uf_pdf_write_board_report(const uf_model *model, const uf_view *view, c
         return UF_ERROR_NO_DATA;
     board b = {.m = model, .v = view, .diags = view->diags};
     board_plan(&b);
-    char title[96], subject[96];
-    snprintf(title, sizeof title, "Uppföljning av internationell plan %d", model->report_year);
-    snprintf(subject, sizeof subject, "Rapport till kommunledningsutskottet om %d års uppföljning", model->report_year);
-    uf_error err = b.measure_failed ? UF_ERROR_CAIRO : uf_pdf_open(&b.doc, path, title, subject, b.npages);
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_HTML_TITLE, uf_style_year(yr, model->report_year));
+    char *subject = uf_msg_xformat(UF_MSG_BOARD_SUBJECT, yr);
+    uf_error err = b.measure_failed || !title || !subject ? UF_ERROR_CAIRO
+                                                          : uf_pdf_open(&b.doc, path, title, subject, b.npages);
+    free(title);
+    free(subject);
     if (err == UF_OK)
         err = uf_pdf_close(&b.doc, board_draw(&b));
     board_free(&b);

@@ -6,6 +6,7 @@
 
 #include "common/diag.h"
 #include "common/error.h"
+#include "common/messages.h"
 #include "output/output.h"
 
 #include <cairo.h>
@@ -13,7 +14,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#define UF_PDF_AUTHOR "Kommunledningskontoret"
+#define UF_PDF_AUTHOR (uf_msg_text(UF_MSG_PDF_AUTHOR))
 
 #define UF_PAGE_W 841.89 /* A4 landscape, in points */
 #define UF_PAGE_H 595.28
@@ -55,8 +56,10 @@ double uf_pdf_title(cairo_t *cr, double y, const char *text);
 double uf_pdf_heading(cairo_t *cr, double x, double y, double w, const char *text);
 double uf_pdf_note(cairo_t *cr, double x, double y, double w, const char *text, size_t max_lines);
 
-/* "… och 12 till" below a list that was cut. */
+/* "… och 12 kommentarer till" below a list that was cut (what: the noun,
+ * from the vocabulary); uf_pdf_more_text draws such a line as given. */
 void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what);
+void uf_pdf_more_text(cairo_t *cr, double x, double y, const char *text);
 
 /* ---- structure tags (accessibility) ----
  * Everything drawn sits inside a structure element, in reading order

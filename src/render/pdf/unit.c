@@ -69,12 +69,12 @@ static double reporting_line(unit_doc *u, double y)
     cairo_t *cr = u->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
-    double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, "Rapporterat:", 0, UF_ALIGN_LEFT) + 10;
+    double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, uf_msg_text(UF_MSG_UNITREP_REPORTED), 0, UF_ALIGN_LEFT) + 10;
     for (size_t k = 0; k < u->v->nyears_shown; k++) {
         size_t yi = uf_view_year(u->v, k);
         bool ok = uf_view_unit(u->v, yi, u->unit)->reported;
         char text[48];
-        snprintf(text, sizeof text, "%d %s", u->m->years[yi], ok ? "ja" : "nej");
+        snprintf(text, sizeof text, "%d %s", u->m->years[yi], uf_msg_text(ok ? UF_MSG_UNITREP_YES : UF_MSG_UNITREP_NO));
         uf_chart_badge(cr, x, y, 12, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 10);
@@ -86,11 +86,10 @@ static double reporting_line(unit_doc *u, double y)
 static void not_reported_box(unit_doc *u, double y)
 {
     cairo_t *cr = u->doc.cr;
-    char text[300];
-    snprintf(text, sizeof text,
-             "%d: %s%s%s. Enhetens värden saknas nedan och lämnas utanför kommunens siffror; de räknas inte som 0.",
-             u->m->report_year, uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
-             u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
+    char yr[UF_YEARBUF];
+    char *text = uf_msg_xformat(UF_MSG_UNITREP_NOT_REPORTED, uf_style_year(yr, u->m->report_year),
+                                uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
+                                u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
     uf_style_set(cr, uf_style_status_rgb(UF_STATUS_RED));
     cairo_set_line_width(cr, 1.5);
     cairo_rectangle(cr, UF_MARGIN, y, UF_CONTENT_W, 24);
@@ -99,6 +98,7 @@ static void not_reported_box(unit_doc *u, double y)
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9.5);
     uf_text_draw(cr, UF_MARGIN + 28, y + 15.5, text, UF_CONTENT_W - 36, UF_ALIGN_LEFT);
+    free(text);
 }
 
 /* "Status 2025: ✔ 3 uppnått ◐ 2 ..." counted over the unit's indicators. */
@@ -110,11 +110,12 @@ static void status_counts(unit_doc *u, double y)
         count[f->status] += f->applies;
     }
     cairo_t *cr = u->doc.cr;
-    char text[64], n[UF_NUMBUF];
-    snprintf(text, sizeof text, "Status %d:", u->m->report_year);
+    char n[UF_NUMBUF], yr[UF_YEARBUF];
+    char *text = uf_msg_xformat(UF_MSG_UNITREP_STATUS, uf_style_year(yr, u->m->report_year));
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, text, 0, UF_ALIGN_LEFT) + 10;
+    free(text);
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
         uf_font_use(cr, UF_FONT_BOLD, 10);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
@@ -127,12 +128,14 @@ static void unit_intro(unit_doc *u)
 {
     const uf_unit *unit = &u->m->plan->units[u->unit];
     cairo_t *cr = u->doc.cr;
-    char kind[200];
-    snprintf(kind, sizeof kind, "Enhetsrapport %d" MIDDOT "%s" MIDDOT "id %.*s", u->m->report_year,
-             uf_unit_type_name(unit->type), uf_utf8_prefix(unit->id, 100), unit->id);
+    char id[128], yr[UF_YEARBUF];
+    snprintf(id, sizeof id, "%.*s", uf_utf8_prefix(unit->id, 100), unit->id);
+    char *kind = uf_msg_xformat(UF_MSG_UNITREP_KIND, uf_style_year(yr, u->m->report_year),
+                                uf_unit_type_name(unit->type), id);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, kind, UF_CONTENT_W, UF_ALIGN_LEFT);
+    free(kind);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 20);
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 36, unit->name, UF_CONTENT_W, UF_ALIGN_LEFT);
@@ -142,9 +145,7 @@ static void unit_intro(unit_doc *u)
         y += 28;
     } else {
         char note[600];
-        snprintf(note, sizeof note, "%s%s%s",
-                 "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan "
-                 "målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ",
+        snprintf(note, sizeof note, "%s%s%s", uf_msg_text(UF_MSG_UNITREP_NOTE),
                  u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_PRELIM_NOTE) : "", uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
         y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 3) + 4; /* three lines end above the status line */
     }
@@ -172,9 +173,17 @@ static void table_header(unit_doc *u, double y)
     char year[16], prev[16];
     snprintf(year, sizeof year, "%d", u->m->report_year);
     snprintf(prev, sizeof prev, "%d", u->m->report_year - 1);
-    const char *heads[NCOLS][2] = {{"", "Indikator"},         {"Utfall", year},       {"", prev},
-                                   {"", "Förändring"},        {"Målvärde", "(eget/kommunens)"},   {"Kommunens", "målvärde"},
-                                   {"Kommunen", year},        {"Andel av", "kommunen"}, {"", "Status"}};
+#define T(code) uf_msg_text(UF_MSG_##code)
+    const char *heads[NCOLS][2] = {{"", T(HEAD_INDICATOR)},
+                                   {T(WB_COL_FIGURE), year},
+                                   {"", prev},
+                                   {"", T(UNITREP_COL_CHANGE)},
+                                   {T(UNITREP_COL_OWN_1), T(UNITREP_COL_OWN_2)},
+                                   {T(UNITREP_COL_WHOLE_TARGET_1), T(UNITREP_COL_WHOLE_TARGET_2)},
+                                   {T(UNITREP_COL_WHOLE), year},
+                                   {T(UNITREP_COL_SHARE_1), T(UNITREP_COL_SHARE_2)},
+                                   {"", T(HTML_COL_STATUS)}};
+#undef T
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8);
     for (int c = 0; c < NCOLS; c++) {
@@ -197,15 +206,17 @@ static void cell(cairo_t *cr, int c, double y, const char *text)
 
 static void change_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indicator *ind)
 {
-    char v[UF_VALUEBUF], text[UF_VALUEBUF + 4];
+    char v[UF_VALUEBUF], text[UF_VALUEBUF + 32];
     if (isnan(f->change)) {
         cell(cr, COL_CHANGE, y, "\xE2\x80\x93");
         return;
     }
     /* A change in a share is in percentage points. */
-    if (ind->percent || strcmp(ind->measure, "procent") == 0)
-        snprintf(text, sizeof text, "%s%s" UF_NBSP "%%-enheter", f->change > 0 ? "+" : "", uf_style_number(v, f->change));
-    else
+    if (ind->percent || strcmp(ind->measure, "procent") == 0) {
+        char *points = uf_msg_xformat(UF_MSG_UNITREP_CHANGE_POINTS, f->change > 0 ? "+" : "", uf_style_number(v, f->change));
+        snprintf(text, sizeof text, "%s", points);
+        free(points);
+    } else
         snprintf(text, sizeof text, "%s%s", f->change > 0 ? "+" : "", uf_style_value(v, f->change, ind));
     uf_font_use(cr, UF_FONT_REGULAR, 8);
     cell(cr, COL_CHANGE, y, text);
@@ -316,7 +327,7 @@ static void goal_row(unit_doc *u, size_t g, double y)
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_GRID));
     cairo_rectangle(cr, UF_MARGIN, y - TABLE_ROW_H / 2 + 1, UF_CONTENT_W, TABLE_ROW_H - 2);
     cairo_fill(cr);
-    char *text = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char *text = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     uf_text_draw(cr, UF_MARGIN + 4, y + 3.2, text, UF_CONTENT_W * 0.55, UF_ALIGN_LEFT);
@@ -412,11 +423,13 @@ static double assessment_section(unit_doc *u, double x, double y, double w)
     cairo_t *cr = u->doc.cr;
     for (size_t k = 0; k < u->uy->nassessments && y < UF_CONTENT_BOTTOM - 120; k++) {
         const uf_view_assessment *a = &u->v->assessments[u->uy->assessments + k];
-        char goal[80];
-        snprintf(goal, sizeof goal, "Mål %.40s", p->goals[a->goal].id);
+        char id[48];
+        snprintf(id, sizeof id, "%.*s", uf_utf8_prefix(p->goals[a->goal].id, 40), p->goals[a->goal].id);
+        char *goal = uf_msg_xformat(UF_MSG_GOAL_ID, id);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, UF_FONT_BOLD, 8.5);
         double gx = x + uf_text_draw(cr, x, y, goal, w * 0.3, UF_ALIGN_LEFT) + 8;
+        free(goal);
         gx += uf_chart_badge(cr, gx, y - 3, 10, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
         if (a->differs) {
             uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
@@ -435,12 +448,13 @@ static double assessment_section(unit_doc *u, double x, double y, double w)
 
 static void comments_column(unit_doc *u, double x, double y, double w)
 {
-    char title[64];
-    snprintf(title, sizeof title, "Kommentarer %d", u->m->report_year);
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_UNITREP_COMMENTS, uf_style_year(yr, u->m->report_year));
     y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
+    free(title);
     size_t first = u->uy->comments, end = first + u->uy->ncomments, k = first;
     if (first == end) {
-        uf_pdf_note(u->doc.cr, x, y - 9, w, "Inga kommentarer.", 1);
+        uf_pdf_note(u->doc.cr, x, y - 9, w, uf_msg_text(UF_MSG_HTML_NO_COMMENTS), 1);
         return;
     }
     for (; k < end; k++) {
@@ -453,7 +467,7 @@ static void comments_column(unit_doc *u, double x, double y, double w)
         y += need + 5;
     }
     if (k < end)
-        uf_pdf_more(u->doc.cr, x, UF_CONTENT_BOTTOM, end - k, "kommentarer");
+        uf_pdf_more(u->doc.cr, x, UF_CONTENT_BOTTOM, end - k, uf_msg_text(UF_MSG_BOARD_MORE_COMMENTS));
 }
 
 /* Indicators without a value in the report year, comma-separated. */
@@ -474,9 +488,10 @@ static char *missing_list(unit_doc *u, size_t *count)
 
 static double missing_section(unit_doc *u, double x, double y, double w)
 {
-    char title[64], text[200];
-    snprintf(title, sizeof title, "Saknas %d", u->m->report_year);
+    char text[200], yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_UNITREP_MISSING, uf_style_year(yr, u->m->report_year));
     y = uf_pdf_heading(u->doc.cr, x, y, w, title);
+    free(title);
     if (!u->uy->reported) {
         snprintf(text, sizeof text, "%d: %s%s%s.", u->m->report_year,
                  uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
@@ -485,11 +500,8 @@ static double missing_section(unit_doc *u, double x, double y, double w)
     }
     size_t count;
     char *list = missing_list(u, &count);
-    char *note = uf_xmalloc(strlen(list) + 64);
-    if (count)
-        sprintf(note, "Inget värde för: %s.", list);
-    else
-        sprintf(note, "Alla indikatorer har ett värde.");
+    char *note = count ? uf_msg_xformat(UF_MSG_UNITREP_NO_VALUE_FOR, list)
+                       : uf_xstrdup(uf_msg_text(UF_MSG_UNITREP_ALL_VALUES));
     y = uf_pdf_note(u->doc.cr, x, y, w, note, 5) + 10;
     free(note);
     free(list);
@@ -499,7 +511,9 @@ static double missing_section(unit_doc *u, double x, double y, double w)
 static size_t diag_entry(unit_doc *u, const uf_diag *d, double x, double y, double w, bool draw)
 {
     char place[600];
-    size_t n = (size_t)snprintf(place, sizeof place, "%s ", d->severity == UF_SEVERITY_ERROR ? "Avvisad:" : "Varning:");
+    size_t n = (size_t)snprintf(place, sizeof place, "%s ",
+                                uf_msg_text(d->severity == UF_SEVERITY_ERROR ? UF_MSG_UNITREP_REJECTED_LABEL
+                                                                             : UF_MSG_UNITREP_WARNING_LABEL));
     uf_pdf_diag_place(place + n, sizeof place - n, u->v->diags, d);
     cairo_t *cr = u->doc.cr;
     uf_style_set(cr, uf_style_rgb(d->severity == UF_SEVERITY_ERROR ? UF_COLOUR_INK : UF_COLOUR_MUTED));
@@ -513,12 +527,14 @@ static size_t diag_entry(unit_doc *u, const uf_diag *d, double x, double y, doub
 static void rejected_section(unit_doc *u, double x, double y, double w)
 {
     size_t first = u->uy->diags, end = first + u->uy->ndiags, k = first;
-    char title[160], n[UF_NUMBUF];
-    snprintf(title, sizeof title, "Avvisat och varningar i inrapporteringen (%s)%s%s", uf_style_count(n, end - first),
-             u->uy->rejected ? MIDDOT : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
+    char title[256], n[UF_NUMBUF];
+    char *head = uf_msg_xformat(UF_MSG_UNITREP_DIAGS_TITLE, uf_style_count(n, end - first));
+    snprintf(title, sizeof title, "%s%s%s", head, u->uy->rejected ? MIDDOT : "",
+             u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
+    free(head);
     y = uf_pdf_heading(u->doc.cr, x, y, w, title) + 8;
     if (first == end) {
-        uf_pdf_note(u->doc.cr, x, y - 9, w, "Inget avvisat och inga varningar.", 1);
+        uf_pdf_note(u->doc.cr, x, y - 9, w, uf_msg_text(UF_MSG_UNITREP_DIAGS_NONE), 1);
         return;
     }
     for (; k < end; k++) {
@@ -530,15 +546,19 @@ static void rejected_section(unit_doc *u, double x, double y, double w)
         diag_entry(u, d, x, y, w, true);
         y += need + 5;
     }
-    if (k < end)
-        uf_pdf_more(u->doc.cr, x, UF_CONTENT_BOTTOM, end - k, "(se arbetsbokens flik Avvisade)");
+    if (k < end) {
+        char *more = uf_msg_xformat(UF_MSG_UNITREP_DIAGS_MORE, uf_style_count(n, end - k),
+                                    uf_msg_text(UF_MSG_WB_SHEET_REJECTED));
+        uf_pdf_more_text(u->doc.cr, x, UF_CONTENT_BOTTOM, more);
+        free(more);
+    }
 }
 
 static void last_page(unit_doc *u)
 {
     double col = (UF_CONTENT_W - 30) / 2, top = UF_CONTENT_TOP + 4;
-    char title[96];
-    snprintf(title, sizeof title, "Kommentarer, saknat och avvisat %d", u->m->report_year);
+    char title[160];
+    snprintf(title, sizeof title, "%s %d", uf_msg_text(UF_MSG_UNITREP_LAST), u->m->report_year);
     double y = uf_pdf_title(u->doc.cr, top, title);
     y = assessment_section(u, UF_MARGIN, y, col);
     comments_column(u, UF_MARGIN, y, col);
@@ -551,8 +571,15 @@ static void last_page(unit_doc *u)
 
 static void unit_bookmarks(unit_doc *u, size_t last)
 {
-    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, "Indikatorer och status", 1, false);
-    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, "Kommentarer, saknat och avvisat", last, false);
+    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_UNITREP_INDICATORS_STATUS), 1, false);
+    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_UNITREP_LAST), last, false);
+}
+
+static void indicators_continued(unit_doc *u)
+{
+    char *title = uf_msg_xformat(UF_MSG_PDF_CONTINUED, uf_msg_text(UF_MSG_UNITREP_INDICATORS));
+    uf_pdf_title(u->doc.cr, UF_CONTENT_TOP + 4, title);
+    free(title);
 }
 
 static void unit_draw(unit_doc *u)
@@ -564,7 +591,7 @@ static void unit_draw(unit_doc *u)
         if (page == 0)
             unit_intro(u);
         else
-            uf_pdf_title(u->doc.cr, UF_CONTENT_TOP + 4, "Indikatorer, fortsättning");
+            indicators_continued(u);
         row = table_page(u, row, page == 0 ? TABLE_FIRST_Y : TABLE_NEXT_Y);
         uf_pdf_page_end(&u->doc);
     }
@@ -577,8 +604,9 @@ static void unit_draw(unit_doc *u)
 static uf_error write_unit(unit_doc *u, const char *path)
 {
     const uf_unit *unit = &u->m->plan->units[u->unit];
-    char *title = uf_asprintf("Uppföljning av internationell plan %d: %s", u->m->report_year, unit->name);
-    char *subject = uf_asprintf("Enhetsrapport för %s", unit->name);
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_UNITREP_TITLE, uf_style_year(yr, u->m->report_year), unit->name);
+    char *subject = uf_msg_xformat(UF_MSG_UNITREP_SUBJECT, unit->name);
     uf_error err = uf_pdf_open(&u->doc, path, title, subject, uf_pdf_unit_pages(u->m, u->unit));
     free(title);
     free(subject);
