@@ -109,8 +109,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ROW_PERCENT_NOT_ALLOWED, "'%s' har procenttecken men indikatorn %s mäts i %s", "'%s' has a percent sign but indicator %s is measured in %s") \
     X(ROW_NOT_WHOLE, "%s räknas i antal och måste vara ett heltal, inte %s", "%s is counted (antal) and must be a whole number, not %s") \
     X(ROW_NEGATIVE, "%s räknas i antal och kan inte vara negativt (%s)", "%s is counted (antal) and cannot be negative (%s)") \
-    X(ROW_BELOW_MIN, "%s är lägre än minsta tillåtna värde %s för %s", "%s is below the smallest allowed value %s for %s") \
-    X(ROW_ABOVE_MAX, "%s är högre än största tillåtna värde %s för %s", "%s is above the largest allowed value %s for %s") \
+    X(ROW_BELOW_MIN, "%s är lägre än det minsta tillåtna värdet (%s) för %s", "%s is below the smallest allowed value %s for %s") \
+    X(ROW_ABOVE_MAX, "%s är högre än det största tillåtna värdet (%s) för %s", "%s is above the largest allowed value %s for %s") \
     X(ROW_TOO_LARGE, "'%s' är orimligt stort till beloppet; största tillåtna belopp är %s", "'%s' is implausibly large in magnitude; the largest allowed is %s") \
     X(ROW_NO_VALUE, "värde saknas; räknas som ej rapporterat, inte som 0", "no value; counted as not reported, not as 0") \
     X(ROW_DUPLICATE, "samma år, enhet, indikator och partner som %s med samma värde; räknas en gång", "same year, unit, indicator and partner as %s with the same value; counted once") \
@@ -158,7 +158,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(PLAN_OPTIONAL_EMPTY, "filen är tom och räknas som om den saknades", "the file is empty and is treated as missing") \
     X(PLAN_BAD_ID, "ogiltigt id '%s'; använd bokstäver, siffror, bindestreck eller understreck", "invalid id '%s'; use letters, digits, hyphens or underscores") \
     X(PLAN_DUP_TARGET, "målvärde för %s, %s, %s anges två gånger (även på rad %s)", "target for %s, %s, %s is given twice (also on line %s)") \
-    X(PLAN_WHOLE, "koncernen", "the municipality") \
+    X(PLAN_WHOLE, "kommunen", "the municipality") \
     X(PLAN_BAD_APPLIES, "'%s' i kolumnen gäller är varken en enhet eller en enhetstyp (förvaltning, bolag, nämnd, övrigt)%s", "'%s' in column gäller is neither a unit nor a unit type (förvaltning, bolag, nämnd, övrigt)%s") \
     /* the web page (styrelserapport-YYYY.html) */ \
     X(HTML_TITLE, "Uppföljning av internationell plan %s", "Follow-up of the international plan %s") \
@@ -179,7 +179,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HTML_GUIDE_PRELIM, "Preliminär: minst en rad som skulle ha ingått i siffran avvisades. Siffran bygger bara på godkända rader, och antalet avvisade rader anges.", "Preliminary: at least one row that would have counted in the figure was rejected. The figure rests on the accepted rows only, and the number of rejected rows is given.") \
     X(HTML_GUIDE_MISSING, "En enhet som inte har rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.", "A unit that has not reported is never counted as 0; it is left out of the municipality's figure.") \
     X(HTML_OVERVIEW, "Översikt %s", "Overview %s") \
-    X(HTML_OVERVIEW_INTRO, "Varje måls indikatorer räknade efter status för kommunen som helhet.", "Each goal's indicators counted by status for the municipality as a whole.") \
+    X(HTML_OVERVIEW_INTRO, "Här räknas varje måls indikatorer efter status för kommunen som helhet.", "Each goal's indicators are counted here by status for the municipality as a whole.") \
     X(HTML_OVERVIEW_CAPTION, "Indikatorer per mål och status %s", "Indicators per goal and status %s") \
     X(HTML_INDICATORS_CAPTION, "Kommunens indikatorer %s", "The municipality's indicators %s") \
     X(HTML_GOAL, "Mål %s: %s", "Goal %s: %s") \
@@ -301,11 +301,11 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(UNITREP_COL_CHANGE, "Förändring", "Change") \
     X(UNITREP_COL_OWN_1, "Målvärde", "Target") \
     X(UNITREP_COL_OWN_2, "(eget/kommunens)", "(own/municipality's)") \
-    X(UNITREP_COL_WHOLE_TARGET_1, "Kommunens", "Municipality's") \
+    X(UNITREP_COL_WHOLE_TARGET_1, "Kommunens", "Municipal") \
     X(UNITREP_COL_WHOLE_TARGET_2, "målvärde", "target") \
     X(UNITREP_COL_WHOLE, "Kommunen", "Municipality") \
     X(UNITREP_COL_SHARE_1, "Andel av", "Share of") \
-    X(UNITREP_COL_SHARE_2, "kommunen", "municipality") \
+    X(UNITREP_COL_SHARE_2, "kommunen", "total") \
     X(UNITREP_CHANGE_POINTS, "%s%s\xC2\xA0%%-enheter", "%s%s\xC2\xA0pp") \
     X(UNITREP_COMMENTS, "Kommentarer %s", "Comments %s") \
     X(UNITREP_MISSING, "Saknas %s", "Missing %s") \
@@ -367,7 +367,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(WB_COL_MEASURE, "Måttenhet", "Unit of measure") \
     X(WB_COL_AGGREGATION, "Aggregering", "Aggregation") \
     X(WB_COL_FIGURE, "Utfall", "Figure") \
-    X(WB_COL_CHANGE_PCT, "Förändring %", "Change %") \
+    X(WB_COL_CHANGE_PCT, "Förändring %%", "Change %%") \
     X(WB_BLOCK_HEADER, "%s (%s; %s; riktning %s)", "%s (%s; %s; direction %s)") \
     X(WB_WHOLE, "Kommunen", "Municipality") \
     X(WB_WHOLE_NAME, "Kommunens värde", "The municipality's figure") \
@@ -526,7 +526,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HEAD_TARGET_SOURCE, "Målvärde avser", "Target is") \
     X(HEAD_REJECTED_ROWS, "Avvisade rader", "Rejected rows") \
     X(HEAD_ARRIVED, "Inkommet", "Arrived") \
-    X(BOARD_OVERVIEW_NOTE, "Varje måls indikatorer räknade efter status för kommunen som helhet, alltid med symbol och ord. Med målvärde: \xE2\x9C\x94 uppnått, \xE2\x97\x90 delvis uppnått, \xE2\x9C\x96 ej uppnått; utan målvärde beskriver orden utvecklingen: \xE2\x9C\x94 förbättrad, \xE2\x97\x90 oförändrad, \xE2\x9C\x96 försämrad; \xE2\x80\x93 underlag saknas. * preliminär.", "Each goal's indicators counted by status for the municipality as a whole, always with symbol and word. With a target: \xE2\x9C\x94 achieved, \xE2\x97\x90 partly achieved, \xE2\x9C\x96 not achieved; without one the words describe the trend: \xE2\x9C\x94 improved, \xE2\x97\x90 unchanged, \xE2\x9C\x96 worsened; \xE2\x80\x93 no data. * preliminary.") \
+    X(BOARD_OVERVIEW_NOTE, "Här räknas varje måls indikatorer efter status för kommunen som helhet, alltid med symbol och ord. Med målvärde: \xE2\x9C\x94 uppnått, \xE2\x97\x90 delvis uppnått, \xE2\x9C\x96 ej uppnått; utan målvärde beskriver orden utvecklingen: \xE2\x9C\x94 förbättrad, \xE2\x97\x90 oförändrad, \xE2\x9C\x96 försämrad; \xE2\x80\x93 underlag saknas. * preliminär.", "Each goal's indicators are counted here by status for the municipality as a whole, always with symbol and word. With a target: \xE2\x9C\x94 achieved, \xE2\x97\x90 partly achieved, \xE2\x9C\x96 not achieved; without one the words describe the trend: \xE2\x9C\x94 improved, \xE2\x97\x90 unchanged, \xE2\x9C\x96 worsened; \xE2\x80\x93 no data. * preliminary.") \
     X(YES, "Ja", "Yes") \
     X(NO, "Nej", "No") \
     X(XLSX_FOOTER, "&L&A&RSida &P av &N", "&L&A&RPage &P of &N") \

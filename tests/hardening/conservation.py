@@ -363,7 +363,7 @@ class Folder:
                     self.errors.append((name, row["line"], self.col(row, "värde"), r"räknas i antal och måste vara ett heltal"))
                 elif kind == "percent_over_100":
                     self.rows_rejected += 1
-                    self.errors.append((name, row["line"], self.col(row, "värde"), r"är högre än största tillåtna värde 100"))
+                    self.errors.append((name, row["line"], self.col(row, "värde"), r"är högre än det största tillåtna värdet \(100\)"))
                 else:
                     key = (row["year"], row["unit"], row["ind"], row["partner"])
                     by_key.setdefault(key, []).append(row)

@@ -587,7 +587,7 @@ static void test_bad_targets(void **state)
                   {UF_MSG_ROW_NOT_NUMBER, 4, 4}, {UF_MSG_PLAN_DUP_TARGET, 6, 0}, {UF_MSG_PLAN_DUP_TARGET, 8, 0},
                   {UF_MSG_ROW_EMPTY_FIELD, 9, 1});
     assert_string_equal(text_of(&l, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025");
-    assert_string_equal(text_of(&l, 3), "målvärde för 2025, andel, koncernen anges två gånger (även på rad 5)");
+    assert_string_equal(text_of(&l, 3), "målvärde för 2025, andel, kommunen anges två gånger (även på rad 5)");
     assert_string_equal(text_of(&l, 4), "målvärde för 2025, andel, social anges två gånger (även på rad 7)");
     loaded_free(&l);
 }

@@ -380,6 +380,45 @@ static void test_messages(void **state)
     uf_messages_set_lang(UF_LANG_SV);
 }
 
+/* What the reports show is written for readers: the English texts hold no
+ * Swedish letter, and the Swedish ones quote with ”…”, never with "…" or
+ * '…' (nor the English “). Diagnostics, which name Swedish columns and
+ * quote the input as it was, are not report texts. */
+static bool report_text(const char *name)
+{
+    static const char *const prefixes[] = {"HTML_",   "BOARD_", "UNITREP_", "CHART_", "WB_",     "WORD_", "COLOUR_",
+                                           "NAME_",   "PDF_",   "GOAL_",    "HEAD_",  "TARGET_", "PRELIM_", "UNIT_",
+                                           "ASSESS_", "XLSX_FOOTER", "XLSX_POINTS"};
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+        if (strncmp(name, prefixes[k], strlen(prefixes[k])) == 0)
+            return true;
+    return false;
+}
+
+static void test_messages_report_texts(void **state)
+{
+    (void)state;
+    static const char *const swedish_letters[] = {"\xC3\xA5", "\xC3\xA4", "\xC3\xB6", "\xC3\x85", "\xC3\x84", "\xC3\x96"};
+    size_t checked = 0;
+    for (int code = 0; code < UF_MSG_COUNT; code++) {
+        const char *name = uf_msg_name((uf_msg)code);
+        if (!report_text(name))
+            continue;
+        checked++;
+        uf_messages_set_lang(UF_LANG_EN);
+        const char *en = uf_msg_text((uf_msg)code);
+        for (size_t k = 0; k < sizeof swedish_letters / sizeof *swedish_letters; k++)
+            if (strstr(en, swedish_letters[k]))
+                fail_msg("%s: a Swedish letter in the English text \"%s\"", name, en);
+        uf_messages_set_lang(UF_LANG_SV);
+        const char *sv = uf_msg_text((uf_msg)code);
+        if (strchr(sv, '"') || strchr(sv, '\'') || strstr(sv, "\xE2\x80\x9C"))
+            fail_msg("%s: straight or English quotes in the Swedish text \"%s\"", name, sv);
+    }
+    assert_true(checked > 150);
+    uf_messages_set_lang(UF_LANG_SV);
+}
+
 static void test_diag_list(void **state)
 {
     (void)state;
@@ -474,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_index_grows),
         cmocka_unit_test(test_strbuf_and_pool),
         cmocka_unit_test_teardown(test_messages, reset_lang),
+        cmocka_unit_test_teardown(test_messages_report_texts, reset_lang),
         cmocka_unit_test_teardown(test_diag_list, reset_lang),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);

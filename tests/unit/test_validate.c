@@ -438,9 +438,9 @@ static void test_procent(void **state)
                 "2024;miljo;andel;100,5 %\n"
                 "2024;hamn;andel;45,5\n");
     EXPECT(&r, E(ROW_ABOVE_MAX, 4, 4), E(ROW_BELOW_MIN, 5, 4), E(ROW_ABOVE_MAX, 6, 4));
-    assert_string_equal(text(&r, 0), "120 är högre än största tillåtna värde 100 för andel");
-    assert_string_equal(text(&r, 1), "-1 är lägre än minsta tillåtna värde 0 för andel");
-    assert_string_equal(text(&r, 2), "100,5 % är högre än största tillåtna värde 100 för andel");
+    assert_string_equal(text(&r, 0), "120 är högre än det största tillåtna värdet (100) för andel");
+    assert_string_equal(text(&r, 1), "-1 är lägre än det minsta tillåtna värdet (0) för andel");
+    assert_string_equal(text(&r, 2), "100,5 % är högre än det största tillåtna värdet (100) för andel");
     expect_counts(&r, 6, 3, 3);
     assert_true(r.data->rows[0].value == 12);
     assert_true(r.data->rows[1].value == 12);
@@ -460,9 +460,9 @@ static void test_min_max(void **state)
                 "2025;hamn;forandring;150 %\n"
                 "2024;hamn;forandring;-50\n");
     EXPECT(&r, E(ROW_BELOW_MIN, 2, 4), E(ROW_ABOVE_MAX, 3, 4), E(ROW_BELOW_MIN, 5, 4), E(ROW_BELOW_MIN, 6, 4));
-    assert_string_equal(text(&r, 0), "0,5 är lägre än minsta tillåtna värde 1 för tid");
-    assert_string_equal(text(&r, 1), "30,5 är högre än största tillåtna värde 30 för tid");
-    assert_string_equal(text(&r, 3), "-50,5 % är lägre än minsta tillåtna värde \xE2\x88\x92" "50 för forandring");
+    assert_string_equal(text(&r, 0), "0,5 är lägre än det minsta tillåtna värdet (1) för tid");
+    assert_string_equal(text(&r, 1), "30,5 är högre än det största tillåtna värdet (30) för tid");
+    assert_string_equal(text(&r, 3), "-50,5 % är lägre än det minsta tillåtna värdet (\xE2\x88\x92" "50) för forandring");
     expect_counts(&r, 7, 3, 4);
     done(&r);
 }

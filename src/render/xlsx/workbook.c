@@ -452,16 +452,18 @@ static void write_summary(const wb *w, lxw_worksheet *ws, lxw_worksheet *const *
                           const char (*goal_names)[64])
 {
     const uf_plan *p = w->model->plan;
+    char *change_pct = uf_msg_xformat(UF_MSG_WB_COL_CHANGE_PCT); /* "%%" in the catalogue */
     const char *headers[] = {uf_msg_text(UF_MSG_WB_COL_GOAL_INDICATOR), uf_msg_text(UF_MSG_WB_COL_MEASURE),
                              uf_msg_text(UF_MSG_WB_COL_AGGREGATION),    uf_msg_text(UF_MSG_WB_COL_FIGURE),
                              uf_msg_text(UF_MSG_HTML_COL_TARGET),       uf_msg_text(UF_MSG_HTML_COL_PREVIOUS),
-                             uf_msg_text(UF_MSG_UNITREP_COL_CHANGE),    uf_msg_text(UF_MSG_WB_COL_CHANGE_PCT),
+                             uf_msg_text(UF_MSG_UNITREP_COL_CHANGE),    change_pct,
                              uf_msg_text(UF_MSG_HTML_COL_STATUS)};
     worksheet_set_column(ws, 0, 0, 60, NULL);
     worksheet_set_column(ws, 1, 7, 13, NULL);
     worksheet_set_column(ws, 8, 11, 20, NULL);
     lxw_row_t row = summary_counts(w, ws, 0);
     write_headers(w, ws, row, headers, 9);
+    free(change_pct);
     worksheet_repeat_rows(ws, row, row);
     worksheet_freeze_panes(ws, row + 1, 1);
     row++;
