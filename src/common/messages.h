@@ -42,9 +42,9 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FILE_NOTHING_REPORTED, "inget värde är ifyllt på filens %s rader; filen räknas som ej rapporterad, inte som 0", "no value is filled in on the file's %s rows; the file counts as not reported, not as 0") \
     X(FILE_NO_DATA, "filen har en rubrikrad men inga datarader", "the file has a header line but no data rows") \
     X(FILE_NUL, "filen innehåller NUL-tecken (byte %s) och ser ut att vara en binärfil, inte CSV; spara den som CSV från Excel", "the file contains NUL characters (byte %s) and looks like a binary file, not CSV; save it as CSV from Excel") \
-    X(FILE_UTF16, "filen är sparad som UTF-16 (\"Unicode-text\"); spara den som \"CSV UTF-8\" eller \"CSV (semikolonavgränsad)\"", "the file is saved as UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV (semicolon delimited)\"") \
+    X(FILE_UTF16, "filen är sparad som UTF-16 (”Unicode-text”); spara den som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”", "the file is saved as UTF-16 (“Unicode text”); save it as “CSV UTF-8” or “CSV (semicolon delimited)”") \
     X(FILE_ENCODING, "filen är varken UTF-8 eller Windows-1252 (ogiltig byte 0x%s vid byte %s)", "the file is neither UTF-8 nor Windows-1252 (invalid byte 0x%s at byte %s)") \
-    X(FILE_CP1252, "filen är sparad i Windows-1252 och har konverterats till UTF-8; spara gärna som \"CSV UTF-8\"", "the file is saved in Windows-1252 and was converted to UTF-8; prefer \"CSV UTF-8\"") \
+    X(FILE_CP1252, "filen är sparad i Windows-1252 och har konverterats till UTF-8; spara gärna som ”CSV UTF-8”", "the file is saved in Windows-1252 and was converted to UTF-8; prefer “CSV UTF-8”") \
     X(FILE_CSV_SYNTAX, "CSV-fel: %s", "CSV error: %s") \
     X(FILE_UNCLOSED_QUOTE, "ett citattecken som börjar på rad %s avslutas aldrig", "a quote that starts on line %s is never closed") \
     X(FILE_MISSING_COLUMNS, "filen avvisas: kolumnen %s saknas (hittade kolumner: %s)", "file rejected: column %s is missing (found columns: %s)") \
@@ -55,11 +55,11 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(FOLDER_TOO_DEEP, "mappen ligger mer än %s nivåer ner och läses inte", "the folder is more than %s levels down and is not read") \
     X(FILE_SAME_AS, "samma fil som %s; läses en gång", "the same file as %s; read once") \
     /* Excel workbooks (.xlsx, .xlsm) */ \
-    X(XLSX_OLE2, "filen är en gammal Excel-fil (.xls) eller en lösenordsskyddad arbetsbok; öppna den i Excel, ta bort eventuellt lösenord och spara som \"Excel-arbetsbok (*.xlsx)\"", "the file is an old Excel file (.xls) or a password-protected workbook; open it in Excel, remove any password and save as \"Excel Workbook (*.xlsx)\"") \
-    X(XLSX_ODS, "filen är ett OpenDocument-kalkylblad (.ods); spara den som \"Excel-arbetsbok (*.xlsx)\" eller som CSV", "the file is an OpenDocument spreadsheet (.ods); save it as \"Excel Workbook (*.xlsx)\" or as CSV") \
-    X(XLSX_BINARY, "filen är en binär Excel-arbetsbok (.xlsb); spara den som \"Excel-arbetsbok (*.xlsx)\"", "the file is a binary Excel workbook (.xlsb); save it as \"Excel Workbook (*.xlsx)\"") \
-    X(XLSX_NOT_WORKBOOK, "filen är ingen Excel-arbetsbok eller är skadad; öppna den i Excel och spara den som \"Excel-arbetsbok (*.xlsx)\"", "the file is not an Excel workbook or is damaged; open it in Excel and save it as \"Excel Workbook (*.xlsx)\"") \
-    X(XLSX_CONTENT_TYPE, "filen är ingen Excel-arbetsbok (innehållstypen är '%s'); spara den som \"Excel-arbetsbok (*.xlsx)\"", "the file is not an Excel workbook (its content type is '%s'); save it as \"Excel Workbook (*.xlsx)\"") \
+    X(XLSX_OLE2, "filen är en gammal Excel-fil (.xls) eller en lösenordsskyddad arbetsbok; öppna den i Excel, ta bort eventuellt lösenord och spara som ”Excel-arbetsbok (*.xlsx)”", "the file is an old Excel file (.xls) or a password-protected workbook; open it in Excel, remove any password and save as “Excel Workbook (*.xlsx)”") \
+    X(XLSX_ODS, "filen är ett OpenDocument-kalkylblad (.ods); spara den som ”Excel-arbetsbok (*.xlsx)” eller som CSV", "the file is an OpenDocument spreadsheet (.ods); save it as “Excel Workbook (*.xlsx)” or as CSV") \
+    X(XLSX_BINARY, "filen är en binär Excel-arbetsbok (.xlsb); spara den som ”Excel-arbetsbok (*.xlsx)”", "the file is a binary Excel workbook (.xlsb); save it as “Excel Workbook (*.xlsx)”") \
+    X(XLSX_NOT_WORKBOOK, "filen är ingen Excel-arbetsbok eller är skadad; öppna den i Excel och spara den som ”Excel-arbetsbok (*.xlsx)”", "the file is not an Excel workbook or is damaged; open it in Excel and save it as “Excel Workbook (*.xlsx)”") \
+    X(XLSX_CONTENT_TYPE, "filen är ingen Excel-arbetsbok (innehållstypen är ”%s”); spara den som ”Excel-arbetsbok (*.xlsx)”", "the file is not an Excel workbook (its content type is “%s”); save it as “Excel Workbook (*.xlsx)”") \
     X(XLSX_PART_MISSING, "arbetsboken är skadad: delen %s saknas; öppna den i Excel och spara den igen", "the workbook is damaged: the part %s is missing; open it in Excel and save it again") \
     X(XLSX_PART_DAMAGED, "arbetsboken är skadad: delen %s kan inte packas upp (%s); öppna den i Excel och spara den igen", "the workbook is damaged: the part %s cannot be unpacked (%s); open it in Excel and save it again") \
     X(XLSX_ENCRYPTED, "arbetsboken är lösenordsskyddad (delen %s är krypterad); spara den utan lösenord", "the workbook is password-protected (the part %s is encrypted); save it without a password") \
@@ -69,7 +69,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(XLSX_DTD, "delen %s innehåller en DTD eller entiteter, vilket Excel aldrig skriver; arbetsboken avvisas", "the part %s holds a DTD or entities, which Excel never writes; the workbook is rejected") \
     X(XLSX_NO_SHEETS, "arbetsboken har inga kalkylblad", "the workbook has no worksheets") \
     X(XLSX_BAD_STRUCTURE, "arbetsboken är skadad: %s i delen %s; öppna den i Excel och spara den igen", "the workbook is damaged: %s in the part %s; open it in Excel and save it again") \
-    X(XLSX_WHY_CELL_REF, "ogiltig cellreferens '%s'", "invalid cell reference '%s'") \
+    X(XLSX_WHY_CELL_REF, "ogiltig cellreferens ”%s”", "invalid cell reference “%s”") \
     X(XLSX_WHY_ROW_ORDER, "rad %s kommer efter rad %s", "row %s comes after row %s") \
     X(XLSX_WHY_CELL_ORDER, "cellen %s kommer efter en cell längre till höger", "cell %s comes after a cell further right") \
     X(XLSX_WHY_SHARED_STRING, "cellen %s pekar på delad text nummer %s som inte finns", "cell %s points to shared string number %s, which does not exist") \
@@ -89,29 +89,30 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(XLSX_AT_ROW, "bladet %s, rad %s: %s", "sheet %s, row %s: %s") \
     X(ROW_TOO_MANY_FIELDS_SHEET, "raden har ett värde i kolumn %s, till höger om rubrikradens sista kolumn %s; ge kolumnen en rubrik eller flytta värdet in i tabellen", "the row has a value in column %s, right of the header's last column %s; give the column a heading or move the value into the table") \
     /* submission rows */ \
+    X(QUOTED, "”%s”", "“%s”") /* a name or value quoted inside a message */ \
     X(ROW_EMPTY_FIELD, "%s saknas", "%s is missing") \
     X(ROW_TOO_MANY_FIELDS, "raden har %s fält men rubrikraden har %s; kontrollera att inget värde innehåller avgränsaren utan citattecken", "the row has %s fields but the header has %s; check that no value holds the delimiter without quotes") \
     X(ROW_TOO_MANY_FIELDS_COMMA, "raden har %s fält men rubrikraden har %s; står det ett decimalkomma utan citattecken i en kommaseparerad fil?", "the row has %s fields but the header has %s; is there an unquoted decimal comma in a comma-separated file?") \
-    X(ROW_BAD_YEAR, "ogiltigt år '%s'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025", "invalid year '%s'; give a four-digit year from 1900 to 2100, such as 2025") \
-    X(ROW_UNKNOWN_UNIT, "okänd enhet '%s'%s", "unknown unit '%s'%s") \
-    X(ROW_UNKNOWN_INDICATOR, "okänd indikator '%s'%s", "unknown indicator '%s'%s") \
-    X(ROW_UNKNOWN_PARTNER, "okänd partner '%s'%s", "unknown partner '%s'%s") \
-    X(SUGGEST, "; menade du '%s'?", "; did you mean '%s'?") \
+    X(ROW_BAD_YEAR, "ogiltigt år ”%s”; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025", "invalid year “%s”; give a four-digit year from 1900 to 2100, such as 2025") \
+    X(ROW_UNKNOWN_UNIT, "okänd enhet ”%s”%s", "unknown unit “%s”%s") \
+    X(ROW_UNKNOWN_INDICATOR, "okänd indikator ”%s”%s", "unknown indicator “%s”%s") \
+    X(ROW_UNKNOWN_PARTNER, "okänd partner ”%s”%s", "unknown partner “%s”%s") \
+    X(SUGGEST, "; menade du ”%s”?", "; did you mean “%s”?") \
     X(SUGGEST_NONE, "; se plan/%s för giltiga id", "; see plan/%s for valid ids") \
-    X(SUGGEST_LOOKALIKE, "; menade du '%s'? Det ser likadant ut men ett tecken är kodat på ett annat sätt: %s", "; did you mean '%s'? It looks the same, but a character is encoded differently: %s") \
+    X(SUGGEST_LOOKALIKE, "; menade du ”%s”? Det ser likadant ut men ett tecken är kodat på ett annat sätt: %s", "; did you mean “%s”? It looks the same, but a character is encoded differently: %s") \
     X(LOOKALIKE_CHAR, "%s i stället för %s", "%s instead of %s") \
     X(LOOKALIKE_INVISIBLE, "ett osynligt tecken %s", "an invisible character %s") \
     X(TEXT_UNSHOWABLE, "texten innehåller %s tecken som inte kan visas (det första är %s); rapporterna visar dem som \xEF\xBF\xBD", "the text holds %s characters that cannot be shown (the first is %s); the reports show them as \xEF\xBF\xBD") \
-    X(ROW_NOT_NUMBER, "'%s' är inget tal; skriv t.ex. 1 250 eller 12,5", "'%s' is not a number; write e.g. 1 250 or 12.5") \
-    X(ROW_EXCEL_ERROR, "'%s' är ett felvärde från Excel, inget tal", "'%s' is an Excel error value, not a number") \
-    X(ROW_MIXED_SEPARATORS, "'%s' har både decimalkomma och decimalpunkt; använd bara ett av dem och mellanslag som tusentalsavgränsare", "'%s' has both a decimal comma and a decimal point; use only one of them and spaces to group thousands") \
-    X(ROW_BAD_GROUPING, "'%s' har felaktig tusentalsgruppering; grupper om tre siffror, t.ex. 1 250 000", "'%s' has wrong thousands grouping; use groups of three digits, e.g. 1 250 000") \
-    X(ROW_PERCENT_NOT_ALLOWED, "'%s' har procenttecken men indikatorn %s mäts i %s", "'%s' has a percent sign but indicator %s is measured in %s") \
+    X(ROW_NOT_NUMBER, "”%s” är inget tal; skriv t.ex. 1 250 eller 12,5", "“%s” is not a number; write e.g. 1 250 or 12.5") \
+    X(ROW_EXCEL_ERROR, "”%s” är ett felvärde från Excel, inget tal", "“%s” is an Excel error value, not a number") \
+    X(ROW_MIXED_SEPARATORS, "”%s” har både decimalkomma och decimalpunkt; använd bara ett av dem och mellanslag som tusentalsavgränsare", "“%s” has both a decimal comma and a decimal point; use only one of them and spaces to group thousands") \
+    X(ROW_BAD_GROUPING, "”%s” har felaktig tusentalsgruppering; grupper om tre siffror, t.ex. 1 250 000", "“%s” has wrong thousands grouping; use groups of three digits, e.g. 1 250 000") \
+    X(ROW_PERCENT_NOT_ALLOWED, "”%s” har procenttecken men indikatorn %s mäts i %s", "“%s” has a percent sign but indicator %s is measured in %s") \
     X(ROW_NOT_WHOLE, "%s räknas i antal och måste vara ett heltal, inte %s", "%s is counted (antal) and must be a whole number, not %s") \
     X(ROW_NEGATIVE, "%s räknas i antal och kan inte vara negativt (%s)", "%s is counted (antal) and cannot be negative (%s)") \
-    X(ROW_BELOW_MIN, "%s är lägre än det minsta tillåtna värdet (%s) för %s", "%s is below the smallest allowed value %s for %s") \
-    X(ROW_ABOVE_MAX, "%s är högre än det största tillåtna värdet (%s) för %s", "%s is above the largest allowed value %s for %s") \
-    X(ROW_TOO_LARGE, "'%s' är orimligt stort till beloppet; största tillåtna belopp är %s", "'%s' is implausibly large in magnitude; the largest allowed is %s") \
+    X(ROW_BELOW_MIN, "%s är lägre än det minsta tillåtna värdet (%s) för %s", "%s is below the smallest allowed value (%s) for %s") \
+    X(ROW_ABOVE_MAX, "%s är högre än det största tillåtna värdet (%s) för %s", "%s is above the largest allowed value (%s) for %s") \
+    X(ROW_TOO_LARGE, "”%s” är orimligt stort till beloppet; största tillåtna belopp är %s", "“%s” is implausibly large in magnitude; the largest allowed is %s") \
     X(ROW_NO_VALUE, "värde saknas; räknas som ej rapporterat, inte som 0", "no value; counted as not reported, not as 0") \
     X(ROW_DUPLICATE, "samma år, enhet, indikator och partner som %s med samma värde; räknas en gång", "same year, unit, indicator and partner as %s with the same value; counted once") \
     X(PLACE_LINE, "rad %s", "line %s") \
@@ -122,15 +123,15 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(ROW_CONFLICT_PARTNER, ", partner %s", ", partner %s") \
     X(ROW_NOT_APPLICABLE, "indikatorn %s gäller inte %s, bara %s (kolumnen gäller i plan/indikatorer.csv); antingen är raden eller planen fel", "indicator %s does not apply to %s, only to %s (column gäller in plan/indikatorer.csv); either the row or the plan is wrong") \
     X(ROW_NOT_APPLICABLE_NONE, "indikatorn %s gäller inte %s och inte heller någon annan enhet (kolumnen gäller i plan/indikatorer.csv); rätta planen", "indicator %s does not apply to %s nor to any other unit (column gäller in plan/indikatorer.csv); correct the plan") \
-    X(LOOKALIKE_DASH, "; menade du '%s'? Där står %s i stället för ett vanligt bindestreck (-)", "; did you mean '%s'? It has %s instead of a plain hyphen (-)") \
-    X(LOOKALIKE_SPACE, "; menade du '%s'? Där står ett hårt mellanslag (U+00A0), som inte hör hemma i ett id", "; did you mean '%s'? It has a no-break space (U+00A0), which does not belong in an id") \
+    X(LOOKALIKE_DASH, "; menade du ”%s”? Där står %s i stället för ett vanligt bindestreck (-)", "; did you mean “%s”? It has %s instead of a plain hyphen (-)") \
+    X(LOOKALIKE_SPACE, "; menade du ”%s”? Där står ett hårt mellanslag (U+00A0), som inte hör hemma i ett id", "; did you mean “%s”? It has a no-break space (U+00A0), which does not belong in an id") \
     X(CHAR_EN_DASH, "ett tankstreck (–, U+2013)", "an en dash (–, U+2013)") \
     X(CHAR_EM_DASH, "ett långt tankstreck (—, U+2014)", "an em dash (—, U+2014)") \
     X(CHAR_MINUS, "ett minustecken (−, U+2212)", "a minus sign (−, U+2212)") \
     X(CHAR_HYPHEN, "ett typografiskt bindestreck (‐, U+2010)", "a typographic hyphen (‐, U+2010)") \
     X(CHAR_NB_HYPHEN, "ett hårt bindestreck (U+2011)", "a non-breaking hyphen (U+2011)") \
-    X(ROW_UNKNOWN_GOAL, "okänt mål '%s'%s", "unknown goal '%s'%s") \
-    X(ROW_BAD_ASSESSMENT, "okänd bedömning '%s'; ange uppnått, delvis uppnått eller ej uppnått (eller grön, gul, röd)", "unknown assessment '%s'; use uppnått, delvis uppnått or ej uppnått (or grön, gul, röd)") \
+    X(ROW_UNKNOWN_GOAL, "okänt mål ”%s”%s", "unknown goal “%s”%s") \
+    X(ROW_BAD_ASSESSMENT, "okänd bedömning ”%s”; ange uppnått, delvis uppnått eller ej uppnått (eller grön, gul, röd)", "unknown assessment “%s”; use uppnått, delvis uppnått or ej uppnått (or grön, gul, röd)") \
     X(ROW_ASSESSMENT_MISSING, "bedömning saknas men raden har text i %s; ange uppnått, delvis uppnått eller ej uppnått", "assessment missing but the row has text in %s; use uppnått, delvis uppnått or ej uppnått") \
     X(ROW_TEXT_TOO_LONG, "%s är %s tecken lång; högst %s tecken får plats och texten kortas aldrig av, så korta den själv", "%s is %s characters long; at most %s fit and the text is never cut, so shorten it") \
     X(ROW_ASSESSMENT_DUPLICATE, "samma år, enhet och mål som %s med samma bedömning och texter; räknas en gång", "same year, unit and goal as %s with the same assessment and texts; counted once") \
@@ -140,26 +141,26 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(SA_WORD_PARTLY, "delvis uppnått", "partly achieved") \
     X(SA_WORD_NOT_MET, "ej uppnått", "not achieved") \
     X(ASSESS_OTHER_TEXTS, "%s med andra texter", "%s with other texts") \
-    X(FILES_CP1252, "%s filer är sparade i Windows-1252 och har konverterats till UTF-8; spara gärna som \"CSV UTF-8\": %s", "%s files are saved in Windows-1252 and were converted to UTF-8; prefer \"CSV UTF-8\": %s") \
-    X(SUMMARY_UTF16, "texten är sparad som UTF-16 (\"Unicode\") och läses inte; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)", "the text is saved as UTF-16 (\"Unicode\") and is not read; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") \
+    X(FILES_CP1252, "%s filer är sparade i Windows-1252 och har konverterats till UTF-8; spara gärna som ”CSV UTF-8”: %s", "%s files are saved in Windows-1252 and were converted to UTF-8; prefer “CSV UTF-8”: %s") \
+    X(SUMMARY_UTF16, "texten är sparad som UTF-16 (”Unicode”) och läses inte; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)", "the text is saved as UTF-16 (“Unicode”) and is not read; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") \
     X(SUMMARY_ENCODING, "texten är varken UTF-8 eller Windows-1252 (byte %s) och läses inte; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)", "the text is neither UTF-8 nor Windows-1252 (byte %s) and is not read; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") \
     X(UNIT_NOT_REPORTED, "%s (%s) har inte rapporterat för %s", "%s (%s) has not reported for %s") \
     /* plan */ \
     X(PLAN_MISSING_FILE, "planfilen saknas (krävs)", "the plan file is missing (required)") \
-    X(PLAN_DUP_ID, "id '%s' förekommer två gånger (även på rad %s)", "id '%s' appears twice (also on line %s)") \
-    X(PLAN_UNKNOWN_GOAL, "indikatorn pekar på okänt mål '%s'%s", "the indicator points to unknown goal '%s'%s") \
-    X(PLAN_BAD_AGGREGATION, "okänd aggregering '%s'; ange summa, medel, max eller min", "unknown aggregation '%s'; use summa, medel, max or min") \
-    X(PLAN_BAD_DIRECTION, "okänd riktning '%s'; ange öka eller minska", "unknown direction '%s'; use öka or minska") \
-    X(PLAN_BAD_UNIT_TYPE, "okänd enhetstyp '%s'; ange förvaltning, bolag, nämnd eller övrigt", "unknown unit type '%s'; use förvaltning, bolag, nämnd or övrigt") \
-    X(PLAN_BAD_PARTNER_TYPE, "okänd partnertyp '%s'; ange vänort, nätverk eller organisation", "unknown partner type '%s'; use vänort, nätverk or organisation") \
-    X(PLAN_BAD_SDG, "'%s' är inget av de globala målen 1–17", "'%s' is not one of the global goals 1–17") \
+    X(PLAN_DUP_ID, "id ”%s” förekommer två gånger (även på rad %s)", "id “%s” appears twice (also on line %s)") \
+    X(PLAN_UNKNOWN_GOAL, "indikatorn pekar på okänt mål ”%s”%s", "the indicator points to unknown goal “%s”%s") \
+    X(PLAN_BAD_AGGREGATION, "okänd aggregering ”%s”; ange summa, medel, max eller min", "unknown aggregation “%s”; use summa, medel, max or min") \
+    X(PLAN_BAD_DIRECTION, "okänd riktning ”%s”; ange öka eller minska", "unknown direction “%s”; use öka or minska") \
+    X(PLAN_BAD_UNIT_TYPE, "okänd enhetstyp ”%s”; ange förvaltning, bolag, nämnd eller övrigt", "unknown unit type “%s”; use förvaltning, bolag, nämnd or övrigt") \
+    X(PLAN_BAD_PARTNER_TYPE, "okänd partnertyp ”%s”; ange vänort, nätverk eller organisation", "unknown partner type “%s”; use vänort, nätverk or organisation") \
+    X(PLAN_BAD_SDG, "”%s” är inget av de globala målen 1–17", "“%s” is not one of the global goals 1–17") \
     X(PLAN_MIN_MAX, "min (%s) är större än max (%s)", "min (%s) is greater than max (%s)") \
     X(PLAN_NO_ROWS, "planfilen har inga rader", "the plan file has no rows") \
     X(PLAN_OPTIONAL_EMPTY, "filen är tom och räknas som om den saknades", "the file is empty and is treated as missing") \
-    X(PLAN_BAD_ID, "ogiltigt id '%s'; använd bokstäver, siffror, bindestreck eller understreck", "invalid id '%s'; use letters, digits, hyphens or underscores") \
+    X(PLAN_BAD_ID, "ogiltigt id ”%s”; använd bokstäver, siffror, bindestreck eller understreck", "invalid id “%s”; use letters, digits, hyphens or underscores") \
     X(PLAN_DUP_TARGET, "målvärde för %s, %s, %s anges två gånger (även på rad %s)", "target for %s, %s, %s is given twice (also on line %s)") \
     X(PLAN_WHOLE, "kommunen", "the municipality") \
-    X(PLAN_BAD_APPLIES, "'%s' i kolumnen gäller är varken en enhet eller en enhetstyp (förvaltning, bolag, nämnd, övrigt)%s", "'%s' in column gäller is neither a unit nor a unit type (förvaltning, bolag, nämnd, övrigt)%s") \
+    X(PLAN_BAD_APPLIES, "”%s” i kolumnen gäller är varken en enhet eller en enhetstyp (förvaltning, bolag, nämnd, övrigt)%s", "“%s” in column gäller is neither a unit nor a unit type (förvaltning, bolag, nämnd, övrigt)%s") \
     /* the web page (styrelserapport-YYYY.html) */ \
     X(HTML_TITLE, "Uppföljning av internationell plan %s", "Follow-up of the international plan %s") \
     X(HTML_SUBTITLE, "Rapport till kommunledningsutskottet", "Report to the municipal executive committee") \
@@ -453,16 +454,16 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "\n" \
       "Exit status: 0 everything read cleanly (warnings allowed); 1 finished, but rows\n" \
       "or files were rejected; 2 usage error or fatal error, nothing written.\n") \
-    X(CLI_UNKNOWN_OPTION, "okänd flagga '%s'; se uppfolj --help", "unknown option '%s'; see uppfolj --help") \
+    X(CLI_UNKNOWN_OPTION, "okänd flagga ”%s”; se uppfolj --help", "unknown option “%s”; see uppfolj --help") \
     X(CLI_MISSING_ARG, "flaggan %s kräver ett värde", "option %s needs a value") \
-    X(CLI_BAD_YEAR, "ogiltigt år '%s' till --year", "invalid year '%s' for --year") \
-    X(CLI_BAD_JOBS, "ogiltigt antal trådar '%s' till --jobs; ange 1 till %s", "invalid number of threads '%s' for --jobs; give 1 to %s") \
-    X(CLI_BAD_LANG, "okänt språk '%s'; ange sv eller en", "unknown language '%s'; use sv or en") \
-    X(CLI_BAD_FORMAT, "okänt format '%s'; ange xlsx, csv, pdf, html, styrelserapport, enheter eller diagram", "unknown format '%s'; use xlsx, csv, pdf, html, styrelserapport, enheter or diagram") \
-    X(CLI_UNKNOWN_COMMAND, "okänt kommando '%s'; ange validate, report eller template", "unknown command '%s'; use validate, report or template") \
+    X(CLI_BAD_YEAR, "ogiltigt år ”%s” till --year", "invalid year “%s” for --year") \
+    X(CLI_BAD_JOBS, "ogiltigt antal trådar ”%s” till --jobs; ange 1 till %s", "invalid number of threads “%s” for --jobs; give 1 to %s") \
+    X(CLI_BAD_LANG, "okänt språk ”%s”; ange sv eller en", "unknown language “%s”; use sv or en") \
+    X(CLI_BAD_FORMAT, "okänt format ”%s”; ange xlsx, csv, pdf, html, styrelserapport, enheter eller diagram", "unknown format “%s”; use xlsx, csv, pdf, html, styrelserapport, enheter or diagram") \
+    X(CLI_UNKNOWN_COMMAND, "okänt kommando ”%s”; ange validate, report eller template", "unknown command “%s”; use validate, report or template") \
     X(CLI_NO_COMMAND, "inget kommando angivet; se uppfolj --help", "no command given; see uppfolj --help") \
-    X(CLI_NOT_FOLDER, "'%s' är ingen mapp med plan/", "'%s' is not a folder with plan/") \
-    X(CLI_FILES_IN_REPORT, "report tar bara en indatamapp, inte filer ('%s')", "report takes only an input folder, not files ('%s')") \
+    X(CLI_NOT_FOLDER, "”%s” är ingen mapp med plan/", "“%s” is not a folder with plan/") \
+    X(CLI_FILES_IN_REPORT, "report tar bara en indatamapp, inte filer (”%s”)", "report takes only an input folder, not files (“%s”)") \
     X(CLI_STRICT_FAIL, "--strict: %s rader eller filer avvisades; inget har skrivits", "--strict: %s rows or files were rejected; nothing was written") \
     X(CLI_YEAR_NO_DATA, "det finns ingen godkänd inrapportering för %s", "there are no accepted submissions for %s") \
     X(CLI_NO_SUBMISSIONS, "inga inrapporteringsfiler (*.csv, *.xlsx) hittades i %s", "no submission files (*.csv, *.xlsx) were found in %s") \

@@ -350,12 +350,12 @@ static void test_messages(void **state)
     assert_string_equal(uf_msg_name(UF_MSG_ROW_UNKNOWN_UNIT), "ROW_UNKNOWN_UNIT");
     assert_string_equal(uf_msg_name(UF_MSG_COUNT), "?");
     uf_messages_set_lang(UF_LANG_SV);
-    char *s = uf_msg_format(UF_MSG_ROW_UNKNOWN_UNIT, "x", "; menade du 'y'?");
-    assert_string_equal(s, "okänd enhet 'x'; menade du 'y'?");
+    char *s = uf_msg_format(UF_MSG_ROW_UNKNOWN_UNIT, "x", "; menade du ”y”?");
+    assert_string_equal(s, "okänd enhet ”x”; menade du ”y”?");
     free(s);
     uf_messages_set_lang(UF_LANG_EN);
     s = uf_msg_format(UF_MSG_ROW_UNKNOWN_UNIT, "x", "");
-    assert_string_equal(s, "unknown unit 'x'");
+    assert_string_equal(s, "unknown unit “x”");
     free(s);
     uf_messages_set_lang(UF_LANG_SV);
     /* Every message has a name and both texts, and the two texts take the
@@ -456,8 +456,8 @@ static void test_diag_list(void **state)
     assert_string_equal(text,
                         "a.csv:2:1: varning: värde saknas; räknas som ej rapporterat, inte som 0\n"
                         "a.csv:2:4: varning: värde saknas; räknas som ej rapporterat, inte som 0\n"
-                        "a.csv:9: fel: 'x' är inget tal; skriv t.ex. 1 250 eller 12,5\n"
-                        "b.csv:3:2: fel: ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025\n"
+                        "a.csv:9: fel: ”x” är inget tal; skriv t.ex. 1 250 eller 12,5\n"
+                        "b.csv:3:2: fel: ogiltigt år ”25”; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025\n"
                         "varning: filen är tom\n");
     free(text);
     uf_diag_list_free(list);
@@ -478,7 +478,7 @@ static void test_diag_gather_files(void **state)
     assert_int_equal(list->errors, 1);
     assert_int_equal(list->items[1].file, UF_NO_FILE);
     assert_string_equal(list->items[1].text, "2 filer är sparade i Windows-1252 och har konverterats till UTF-8; "
-                                             "spara gärna som \"CSV UTF-8\": a.csv, b.csv");
+                                             "spara gärna som ”CSV UTF-8”: a.csv, b.csv");
     uf_diag_sort(list);
     assert_int_equal(list->items[0].code, UF_MSG_ROW_BAD_YEAR);
     /* One file alone keeps its own notice. */
