@@ -418,7 +418,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "                      styrelserapport-ÅÅÅÅ.html\n" \
       "  --strict            avvisade rader gör körningen till ett fel (status 2)\n" \
       "  --quiet             skriv bara fel och varningar, inga sammanräkningar\n" \
-      "  --lang sv|en        språk för meddelanden (standard: sv)\n" \
+      "  --lang sv|en        språk för meddelanden och rapporter (standard: sv)\n" \
       "  --jobs N            trådar för enhetsrapporter och diagram\n" \
       "                      (standard: en per processorkärna)\n" \
       "  --help              visa denna hjälp\n" \
@@ -446,7 +446,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
       "                      styrelserapport-YYYY.html\n" \
       "  --strict            rejected rows make the run fail (status 2)\n" \
       "  --quiet             print only errors and warnings, no counts\n" \
-      "  --lang sv|en        language of messages (default: sv)\n" \
+      "  --lang sv|en        language of messages and reports (default: sv)\n" \
       "  --jobs N            threads for unit reports and diagrams\n" \
       "                      (default: one per processor core)\n" \
       "  --help              show this help\n" \
