@@ -147,6 +147,14 @@ with tempfile.TemporaryDirectory() as tmp:
     page = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
     leftovers(html.unescape(re.sub(r"<[^>]+>", " ", page)), "web page")
 
+    svgs = sorted(f for f in os.listdir(os.path.join(en, "diagram")) if f.endswith(".svg"))
+    check(svgs, "no SVG diagrams")
+    for name in svgs:
+        svg = open(os.path.join(en, "diagram", name), encoding="utf-8").read()
+        desc = re.findall(r"<desc[^>]*>(.*?)</desc>", svg, re.S)
+        check(desc and "municipality" in desc[0], f"{name}: an English description: {desc}")
+        leftovers(html.unescape(" ".join(desc)), f"diagram {name}")
+
     # The contract: the CSV export is the same in either language.
     a = open(os.path.join(en, f"sammanstallning-{year}.csv"), "rb").read()
     b = open(os.path.join(sv, f"sammanstallning-{year}.csv"), "rb").read()

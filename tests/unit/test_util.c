@@ -380,10 +380,10 @@ static void test_messages(void **state)
     uf_messages_set_lang(UF_LANG_SV);
 }
 
-/* What the reports show is written for readers: the English texts hold no
- * Swedish letter, and the Swedish ones quote with ”…”, never with "…" or
- * '…' (nor the English “). Diagnostics, which name Swedish columns and
- * quote the input as it was, are not report texts. */
+/* Every Swedish text quotes with ”…”, never with "…" or '…' (nor the
+ * English “), and every English one with “…”. What the reports show is
+ * written for readers: its English texts hold no Swedish letter
+ * (diagnostics may name a Swedish column, such as gäller). */
 static bool report_text(const char *name)
 {
     static const char *const prefixes[] = {"HTML_",   "BOARD_", "UNITREP_", "CHART_", "WB_",     "WORD_", "COLOUR_",
@@ -402,18 +402,20 @@ static void test_messages_report_texts(void **state)
     size_t checked = 0;
     for (int code = 0; code < UF_MSG_COUNT; code++) {
         const char *name = uf_msg_name((uf_msg)code);
-        if (!report_text(name))
-            continue;
-        checked++;
-        uf_messages_set_lang(UF_LANG_EN);
-        const char *en = uf_msg_text((uf_msg)code);
-        for (size_t k = 0; k < sizeof swedish_letters / sizeof *swedish_letters; k++)
-            if (strstr(en, swedish_letters[k]))
-                fail_msg("%s: a Swedish letter in the English text \"%s\"", name, en);
         uf_messages_set_lang(UF_LANG_SV);
         const char *sv = uf_msg_text((uf_msg)code);
         if (strchr(sv, '"') || strchr(sv, '\'') || strstr(sv, "\xE2\x80\x9C"))
             fail_msg("%s: straight or English quotes in the Swedish text \"%s\"", name, sv);
+        uf_messages_set_lang(UF_LANG_EN);
+        const char *en = uf_msg_text((uf_msg)code);
+        if (strchr(en, '"') || strstr(en, "'%s'"))
+            fail_msg("%s: straight quotes in the English text \"%s\"", name, en);
+        if (!report_text(name))
+            continue;
+        checked++;
+        for (size_t k = 0; k < sizeof swedish_letters / sizeof *swedish_letters; k++)
+            if (strstr(en, swedish_letters[k]))
+                fail_msg("%s: a Swedish letter in the English text \"%s\"", name, en);
     }
     assert_true(checked > 150);
     uf_messages_set_lang(UF_LANG_SV);
