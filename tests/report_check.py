@@ -147,10 +147,15 @@ with tempfile.TemporaryDirectory() as tmp:
     english = os.path.join(tmp, "en")
     run(english, extra_args=("--lang", "en"))
     en = openpyxl.load_workbook(os.path.join(english, "uppfoljning-2025.xlsx"))
-    check([c.value for c in en["Avvisade"][1]] == ["File", "Line", "Column", "Year", "Unit", "Reason"],
-          f"Avvisade in English: {[c.value for c in en['Avvisade'][1]]}")
+    check(en.sheetnames == ["Summary", "Goal 1", "Goal 2", "Units", "Self-assessment", "Partners", "Raw data",
+                            "Rejected", "Warnings"], f"sheets in English: {en.sheetnames}")
+    check([c.value for c in en["Rejected"][1]] == ["File", "Line", "Column", "Year", "Unit", "Reason"],
+          f"Avvisade in English: {[c.value for c in en['Rejected'][1]]}")
     check(all(ws.oddFooter.right.text == "Page &P of &N" for ws in en.worksheets), "English footer")
-    check("Status: Nya projekt" in [c.value for c in en["Enheter"][1]], "Enheter: the indicator's name")
+    check("Status: Nya projekt" in [c.value for c in en["Units"][1]], "Enheter: the indicator's name")
+    en_links = {c.value: c.hyperlink.location for r in en["Summary"].iter_rows() for c in r if c.hyperlink}
+    check(en_links == {"Goal 1: Fler projektinitiativ": "'Goal 1'!A1", "Goal 2: Fler kontaktytor": "'Goal 2'!A1"},
+          f"goal links in English: {en_links}")
 
     data = open(os.path.join(first, "sammanstallning-2025.csv"), "rb").read()
     check(data.startswith(b"\xef\xbb\xbf"), "CSV BOM")

@@ -61,7 +61,7 @@ def goal_sheet_figures(ws, indicators):
         if row[0] == "Enhet":
             block += 1
             years = [int(y) for y in row[2:] if y]
-        elif row[0] and block >= 0 and row[0] not in ("Koncernen", "Målvärde") and row[0].startswith("E"):
+        elif row[0] and block >= 0 and row[0] not in ("Kommunen", "Målvärde") and row[0].startswith("E"):
             for k, year in enumerate(years):
                 figures[(indicators[block], row[0], year)] = row[2 + k]
     return figures

@@ -153,7 +153,7 @@ def case_nfd_ids(tmp):
     rc, text = report(inputs, out)
     check(rc == 1, f"case 12: exit {rc}")
     check("Rader: 20 lästa, 18 godkända, 2 avvisade" in text, "case 12: NFD and NFC ids accepted: " + text[-500:])
-    check("alla.csv:13:2: fel: okänd enhet 'miljӧ'; menade du 'miljö'? Det ser likadant ut men ett tecken är "
+    check("alla.csv:13:2: fel: okänd enhet ”miljӧ”; menade du ”miljö”? Det ser likadant ut men ett tecken är "
           "kodat på ett annat sätt: U+043E i stället för U+006F" in text, "case 12: the look-alike hint: " + text)
     check(os.path.exists(os.path.join(out, "enheter", "ås.pdf")), "case 12: the NFD plan id's stem is in NFC")
 
@@ -164,7 +164,7 @@ def case_case_folding(tmp):
            "Ω;Stor omega;övrigt\nω;Liten omega;övrigt\nЁж;Stort jo;övrigt\nёЖ;Litet jo;övrigt\nA;Stort a;övrigt\n")
     out = os.path.join(tmp, "c13-out")
     rc, text = report(inputs, out, "enheter")
-    check(rc == 1 or "id 'A' förekommer två gånger" in text, f"case 13: exit {rc}: {text[-300:]}")
+    check(rc == 1 or "id ”A” förekommer två gånger" in text, f"case 13: exit {rc}: {text[-300:]}")
     if "förekommer två gånger" in text:  # 'A' is 'a' to the plan: drop it and go on
         lines = open(os.path.join(inputs, "plan/enheter.csv"), encoding="utf-8").read().splitlines()
         open(os.path.join(inputs, "plan/enheter.csv"), "w", encoding="utf-8").write(
@@ -183,7 +183,7 @@ def case_huge_target(tmp):
     out = os.path.join(tmp, "c15-out")
     rc, text = report(inputs, out)
     check(rc == 2, f"point 15: a target of 1e308 breaks the plan (exit {rc})")
-    check("malvarden.csv:6:4: fel: '1e308' är orimligt stort till beloppet" in text, "point 15: message: " + text)
+    check("malvarden.csv:6:4: fel: ”1e308” är orimligt stort till beloppet" in text, "point 15: message: " + text)
     check(not os.path.exists(out), "point 15: nothing written")
 
 

@@ -1,4 +1,5 @@
 #include "common/messages.h"
+#include "common/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,5 +55,18 @@ char *uf_msg_format(uf_msg code, ...)
     va_start(ap, code);
     char *out = uf_msg_vformat(code, ap);
     va_end(ap);
+    return out;
+}
+
+/* For texts drawn into a report: out of memory ends the run cleanly, as
+ * uf_xmalloc does, instead of leaving a hole in the page. */
+char *uf_msg_xformat(uf_msg code, ...)
+{
+    va_list ap;
+    va_start(ap, code);
+    char *out = uf_msg_vformat(code, ap);
+    va_end(ap);
+    if (!out)
+        uf_out_of_memory();
     return out;
 }

@@ -232,12 +232,12 @@ static void reject_group(uf_dataset *data, uf_diag_list *diags, uint32_t first)
     char year[16];
     char *partner = head->partner == UF_NO_PARTNER
                         ? uf_xstrdup("")
-                        : uf_msg_format(UF_MSG_ROW_CONFLICT_PARTNER, plan->partners[head->partner].id);
+                        : uf_msg_format(UF_MSG_ROW_CONFLICT_PARTNER, plan->partners[head->partner].name);
     snprintf(year, sizeof year, "%d", head->year);
     for (uint32_t j = first; j != UF_NO_ROW; j = data->rows[j].next_same) {
         uf_row *r = &data->rows[j];
         uf_diag *d = uf_diag_add(diags, UF_SEVERITY_ERROR, r->file, r->line, r->value_column, UF_MSG_ROW_CONFLICT,
-                                 year, plan->units[r->unit].id, plan->indicators[r->indicator].id,
+                                 year, plan->units[r->unit].name, plan->indicators[r->indicator].name,
                                  partner ? partner : "", values, rejected ? rejected : "");
         d->unit = r->unit;
         d->year = r->year;
@@ -375,7 +375,7 @@ static void reject_assessments(uf_dataset *data, uf_diag_list *diags, const uint
     for (size_t k = 0; k < n; k++) {
         uf_self_assessment *a = &data->assessments[group[k]];
         uf_diag *d = uf_diag_add(diags, UF_SEVERITY_ERROR, a->file, a->line, 0, UF_MSG_ROW_ASSESSMENT_CONFLICT, year,
-                                 plan->units[a->unit].id, plan->goals[a->goal].id, values, rejected ? rejected : "");
+                                 plan->units[a->unit].name, plan->goals[a->goal].id, values, rejected ? rejected : "");
         d->unit = a->unit;
         d->year = a->year;
         a->state = UF_ROW_CONFLICT;

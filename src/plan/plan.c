@@ -68,9 +68,9 @@ static bool need(plan_reader *r, const uf_csv_record *rec, size_t k)
     size_t len;
     field(r, rec, k, &len);
     if (len == 0) {
-        char q[80];
-        snprintf(q, sizeof q, "'%s'", r->specs[k].name);
+        char *q = uf_msg_xformat(UF_MSG_QUOTED, r->specs[k].name);
         row_error(r, rec, k, UF_MSG_ROW_EMPTY_FIELD, q, NULL);
+        free(q);
         return false;
     }
     return true;

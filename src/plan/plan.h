@@ -117,6 +117,7 @@ char *uf_plan_hint(const uf_plan *plan, char kind, const char *text, size_t len)
 const char *uf_plan_unit_stem(const uf_plan *plan, size_t unit);
 const char *uf_plan_indicator_stem(const uf_plan *plan, size_t indicator);
 
+/* The plan's words as the reports show them, in the run's language. */
 const char *uf_aggregation_name(uf_aggregation agg);
 const char *uf_direction_name(uf_direction dir);
 const char *uf_unit_type_name(uf_unit_type type);

@@ -2,6 +2,7 @@
  * aggregations, directions and types, and naming them back. */
 #include "plan/plan_names.h"
 
+#include "common/messages.h"
 #include "read/columns.h"
 
 #include <string.h>
@@ -88,20 +89,27 @@ bool uf_measure_is_percent(const char *measure)
 
 const char *uf_aggregation_name(uf_aggregation agg)
 {
-    static const char *names[] = {"summa", "medel", "max", "min"};
-    return names[agg];
+    static const uf_msg names[] = {UF_MSG_NAME_AGG_SUM, UF_MSG_NAME_AGG_MEAN, UF_MSG_NAME_AGG_MAX, UF_MSG_NAME_AGG_MIN};
+    return uf_msg_text(names[agg]);
 }
 
-const char *uf_direction_name(uf_direction dir) { return dir == UF_DIR_INCREASE ? "öka" : "minska"; }
+const char *uf_direction_name(uf_direction dir)
+{
+    return uf_msg_text(dir == UF_DIR_INCREASE ? UF_MSG_NAME_DIR_INCREASE : UF_MSG_NAME_DIR_DECREASE);
+}
 
+/* In the report's language: the words the plan is written in are parsed
+ * above, in either. */
 const char *uf_unit_type_name(uf_unit_type type)
 {
-    static const char *names[] = {"förvaltning", "bolag", "nämnd", "övrigt"};
-    return names[type];
+    static const uf_msg names[] = {UF_MSG_NAME_UNIT_FORVALTNING, UF_MSG_NAME_UNIT_BOLAG, UF_MSG_NAME_UNIT_NAMND,
+                                   UF_MSG_NAME_UNIT_OVRIGT};
+    return uf_msg_text(names[type]);
 }
 
 const char *uf_partner_type_name(uf_partner_type type)
 {
-    static const char *names[] = {"vänort", "nätverk", "organisation"};
-    return names[type];
+    static const uf_msg names[] = {UF_MSG_NAME_PARTNER_VANORT, UF_MSG_NAME_PARTNER_NATVERK,
+                                   UF_MSG_NAME_PARTNER_ORGANISATION};
+    return uf_msg_text(names[type]);
 }

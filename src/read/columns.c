@@ -75,9 +75,9 @@ static void append_quoted(uf_strbuf *sb, size_t *shown, const char *s, size_t le
     }
     if (sb->len)
         uf_strbuf_puts(sb, ", ");
-    uf_strbuf_putc(sb, '\'');
-    uf_strbuf_puts(sb, uf_excerpt(buf, s, len));
-    uf_strbuf_putc(sb, '\'');
+    char *quoted = uf_msg_xformat(UF_MSG_QUOTED, uf_excerpt(buf, s, len));
+    uf_strbuf_puts(sb, quoted);
+    free(quoted);
 }
 
 static void report_missing(const uf_column_spec *specs, size_t nspecs, const uf_csv_record *header,
@@ -125,10 +125,11 @@ bool uf_columns_map(const uf_column_spec *specs, size_t nspecs, const uf_csv_rec
             continue;
         }
         if (index_out[k] != UF_COLUMN_MISSING) {
-            char a[UF_NUMBUF], b[UF_NUMBUF], q[UF_EXCERPT + 2];
-            snprintf(q, sizeof q, "'%s'", specs[k].name);
+            char a[UF_NUMBUF], b[UF_NUMBUF];
+            char *q = uf_msg_xformat(UF_MSG_QUOTED, specs[k].name);
             uf_diag_add(diags, UF_SEVERITY_ERROR, file, header->line, (int)f + 1, UF_MSG_FILE_DUP_COLUMN,
                         q, uf_fmt_count(a, index_out[k] + 1), uf_fmt_count(b, (long long)f + 1));
+            free(q);
             ok = false;
             continue;
         }

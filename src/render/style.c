@@ -69,3 +69,9 @@ const char *uf_style_value(char *buf, double value, const uf_indicator *ind)
     return buf;
 }
 
+
+const char *uf_style_year(char *buf, int year)
+{
+    snprintf(buf, UF_YEARBUF, "%d", year);
+    return buf;
+}

@@ -58,5 +58,8 @@ const char *uf_style_number(char *buf, double value);
 /* The same with the indicator's unit: "15 500 tkr", "44 %", "4,5 dagar";
  * "–" when missing. */
 const char *uf_style_value(char *buf, double value, const uf_indicator *indicator);
+/* A year as the vocabulary's texts take it (every argument is a string). */
+#define UF_YEARBUF 16
+const char *uf_style_year(char *buf, int year);
 
 #endif

@@ -146,7 +146,9 @@ static void reject(row_check *c, int k, uf_msg code, const char *a, const char *
 /* 'år', as a message quotes a column */
 static const char *quoted_name(const uf_validator *v, int k, char *buf, size_t size)
 {
-    snprintf(buf, size, "'%s'", v->specs[k].name);
+    char *quoted = uf_msg_xformat(UF_MSG_QUOTED, v->specs[k].name);
+    snprintf(buf, size, "%s", quoted);
+    free(quoted);
     return buf;
 }
 
@@ -407,15 +409,15 @@ static void check_value_rules(row_check *c, const uf_indicator *ind, const uf_nu
     char shown[UF_EXCERPT], bound[UF_NUMBUF];
     uf_excerpt(shown, s, len);
     if (n->percent && !ind->percent)
-        reject(c, COL_VALUE, UF_MSG_ROW_PERCENT_NOT_ALLOWED, shown, ind->id, ind->measure);
+        reject(c, COL_VALUE, UF_MSG_ROW_PERCENT_NOT_ALLOWED, shown, ind->name, ind->measure);
     if (ind->whole && n->value != floor(n->value))
-        reject(c, COL_VALUE, UF_MSG_ROW_NOT_WHOLE, ind->id, shown, NULL);
+        reject(c, COL_VALUE, UF_MSG_ROW_NOT_WHOLE, ind->name, shown, NULL);
     if (ind->whole && n->value < 0)
-        reject(c, COL_VALUE, UF_MSG_ROW_NEGATIVE, ind->id, shown, NULL);
+        reject(c, COL_VALUE, UF_MSG_ROW_NEGATIVE, ind->name, shown, NULL);
     else if (ind->has_min && n->value < ind->min)
-        reject(c, COL_VALUE, UF_MSG_ROW_BELOW_MIN, shown, uf_fmt_number(bound, ind->min, -1), ind->id);
+        reject(c, COL_VALUE, UF_MSG_ROW_BELOW_MIN, shown, uf_fmt_number(bound, ind->min, -1), ind->name);
     if (ind->has_max && n->value > ind->max)
-        reject(c, COL_VALUE, UF_MSG_ROW_ABOVE_MAX, shown, uf_fmt_number(bound, ind->max, -1), ind->id);
+        reject(c, COL_VALUE, UF_MSG_ROW_ABOVE_MAX, shown, uf_fmt_number(bound, ind->max, -1), ind->name);
 }
 
 

@@ -257,7 +257,7 @@ class Folder:
         extra_column = not missing and r.random() < 0.15
         if extra_column:
             columns.append("anteckning")
-            self.warnings.append((name, 1, r"okända kolumner ignoreras: 'anteckning'"))
+            self.warnings.append((name, 1, r"okända kolumner ignoreras: ”anteckning”"))
         if not rows and not missing:
             self.warnings.append((name, None, r"filen har en rubrikrad men inga datarader"))
         r.shuffle(columns)
@@ -329,7 +329,7 @@ class Folder:
             if missing:
                 self.rows_read += len(rows)
                 self.rows_rejected += len(rows)
-                self.errors.append((name, 1, None, r"filen avvisas: kolumnen '%s' saknas" % missing))
+                self.errors.append((name, 1, None, r"filen avvisas: kolumnen ”%s” saknas" % missing))
                 for row in rows:  # rejected whole, still counted where they can be read
                     self.rejected_rows.append((None if missing == "år" else row["year"],
                                                None if missing == "enhet" else row["unit"],
@@ -350,20 +350,20 @@ class Folder:
                                         r"raden har %d fält men rubrikraden har %d" % (row["fields"] + 1, row["fields"])))
                 elif kind == "unknown_unit":
                     self.rows_rejected += 1
-                    self.errors.append((name, row["line"], self.col(row, "enhet"), r"okänd enhet '%s'" % re.escape(row["unit"])))
+                    self.errors.append((name, row["line"], self.col(row, "enhet"), r"okänd enhet ”%s”" % re.escape(row["unit"])))
                 elif kind == "unknown_indicator":
                     self.rows_rejected += 1
-                    self.errors.append((name, row["line"], self.col(row, "indikator"), r"okänd indikator '%s'" % row["ind"]))
+                    self.errors.append((name, row["line"], self.col(row, "indikator"), r"okänd indikator ”%s”" % row["ind"]))
                 elif kind == "bad_number":
                     self.rows_rejected += 1
                     self.errors.append((name, row["line"], self.col(row, "värde"),
-                                        r"'%s' (är inget tal|är ett felvärde|har både|har felaktig)" % re.escape(row["raw_value"])))
+                                        r"”%s” (är inget tal|är ett felvärde|har både|har felaktig)" % re.escape(row["raw_value"])))
                 elif kind == "decimal_antal":
                     self.rows_rejected += 1
                     self.errors.append((name, row["line"], self.col(row, "värde"), r"räknas i antal och måste vara ett heltal"))
                 elif kind == "percent_over_100":
                     self.rows_rejected += 1
-                    self.errors.append((name, row["line"], self.col(row, "värde"), r"är högre än största tillåtna värde 100"))
+                    self.errors.append((name, row["line"], self.col(row, "värde"), r"är högre än det största tillåtna värdet \(100\)"))
                 else:
                     key = (row["year"], row["unit"], row["ind"], row["partner"])
                     by_key.setdefault(key, []).append(row)
@@ -451,7 +451,7 @@ class Folder:
                 self.rows_read += 1
                 if kind == "bad":
                     self.rows_rejected += 1
-                    self.errors.append((name, line, 4, r"okänd bedömning '%s'" % word))
+                    self.errors.append((name, line, 4, r"okänd bedömning ”%s”" % word))
                 elif kind == "missing":
                     self.rows_rejected += 1
                     self.errors.append((name, line, 4, r"bedömning saknas men raden har text i"))
@@ -471,7 +471,7 @@ class Folder:
             if len({(a, t) for a, t, _, _ in rows}) > 1:
                 self.rows_rejected += len(rows)
                 for _, _, name, line in rows:
-                    self.errors.append((name, line, None, r"olika självvärderingar för %d, %s, mål %s" % key))
+                    self.errors.append((name, line, None, r"olika självvärderingar för %d, Enheten %s, mål %s" % key))
             else:
                 for _, _, name, line in sorted(rows, key=lambda x: (x[2], x[3]))[1:]:
                     self.rows_duplicate += 1

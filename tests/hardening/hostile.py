@@ -360,7 +360,7 @@ def check_submission_ids(tmp):
     if r.returncode != 1:
         fail(f"submission ids: exit {r.returncode}")
     for row, line in zip(rows, lines):
-        if not re.search(rf"idn\.csv:{line}:\d+: fel: okänd (enhet|indikator|partner) '", stdout):
+        if not re.search(rf"idn\.csv:{line}:\d+: fel: okänd (enhet|indikator|partner) ”", stdout):
             fail(f"submission ids: {row} not rejected at line {line}")
     m = re.search(r"Rader: ([\d ]+) lästa, ([\d ]+) godkända, ([\d ]+) avvisade", stdout)
     if not m or int(m[3].replace(" ", "")) != len(rows) + 1:
@@ -557,7 +557,7 @@ def check_workbooks(tmp):
     # A sheet name with control characters is shown safely in messages.
     bad = HEADER_ROW + f'<row r="2">{inline(2025)}{inline("a")}{inline("projekt")}{inline("ca 7")}</row>'
     out, _, _ = validate_workbook(tmp, "control characters in a sheet name", [("Siff&#9;ror&#10;", rows_xml(bad))], 1)
-    if "Siff?ror?'!D2: 'ca 7'" not in out:
+    if "Siff?ror?'!D2: ”ca 7”" not in out:
         fail(f"sheet name shown as {out!r}")
 
 

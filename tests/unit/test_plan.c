@@ -216,23 +216,23 @@ static void test_lookalike_hint(void **state)
     loaded l = load_with(-1, NULL);
     assert_non_null(l.plan);
     char *hint = uf_plan_hint(l.plan, 'u', "soci\xD0\xB0l", 7); /* Cyrillic а */
-    assert_string_equal(hint, "; menade du 'social'? Det ser likadant ut men ett tecken är kodat på ett annat sätt: "
+    assert_string_equal(hint, "; menade du ”social”? Det ser likadant ut men ett tecken är kodat på ett annat sätt: "
                               "U+0430 i stället för U+0061");
     free(hint);
     hint = uf_plan_hint(l.plan, 'u', "mil\xE2\x80\x8Bjo", 8); /* zero-width space */
-    assert_string_equal(hint, "; menade du 'miljo'? Det ser likadant ut men ett tecken är kodat på ett annat sätt: "
+    assert_string_equal(hint, "; menade du ”miljo”? Det ser likadant ut men ett tecken är kodat på ett annat sätt: "
                               "ett osynligt tecken U+200B");
     free(hint);
     hint = uf_plan_hint(l.plan, 'p', "\xEF\xBD\x8D" "oss", 6); /* full-width m */
-    assert_non_null(strstr(hint, "'moss'"));
+    assert_non_null(strstr(hint, "”moss”"));
     assert_non_null(strstr(hint, "U+FF4D i stället för U+006D"));
     free(hint);
     hint = uf_plan_hint(l.plan, 'u', "socail", 6); /* a typo is still a typo */
-    assert_string_equal(hint, "; menade du 'social'?");
+    assert_string_equal(hint, "; menade du ”social”?");
     free(hint);
     uf_messages_set_lang(UF_LANG_EN);
     hint = uf_plan_hint(l.plan, 'u', "soci\xD0\xB0l", 7);
-    assert_string_equal(hint, "; did you mean 'social'? It looks the same, but a character is encoded differently: "
+    assert_string_equal(hint, "; did you mean “social”? It looks the same, but a character is encoded differently: "
                               "U+0430 instead of U+0061");
     free(hint);
     uf_messages_set_lang(UF_LANG_SV);
@@ -246,7 +246,7 @@ static void test_huge_target_refused(void **state)
     loaded l = load_with(MV, "år;indikator;enhet;målvärde\n2025;nya-projekt;;1e308\n2025;extern;;-2000000000000000\n"
                              "2025;andel;;1000000000000000\n");
     EXPECT_BROKEN(&l, "malvarden.csv", {UF_MSG_ROW_TOO_LARGE, 2, 4}, {UF_MSG_ROW_TOO_LARGE, 3, 4});
-    assert_string_equal(text_of(&l, 0), "'1e308' är orimligt stort till beloppet; största tillåtna belopp är 1 000 000 000 000 000");
+    assert_string_equal(text_of(&l, 0), "”1e308” är orimligt stort till beloppet; största tillåtna belopp är 1 000 000 000 000 000");
     loaded_free(&l);
 }
 
@@ -515,9 +515,9 @@ static void test_unknown_goal(void **state)
                               "handlaggningstid;;Tid;dagar;max;minska\n");
     EXPECT_BROKEN(&l, "indikatorer.csv", {UF_MSG_PLAN_UNKNOWN_GOAL, 3, 2}, {UF_MSG_PLAN_UNKNOWN_GOAL, 4, 2},
                   {UF_MSG_ROW_EMPTY_FIELD, 5, 2});
-    assert_string_equal(text_of(&l, 0), "indikatorn pekar på okänt mål '4'; se plan/mal.csv för giltiga id");
-    assert_string_equal(text_of(&l, 1), "indikatorn pekar på okänt mål 'Fler kontaktytor'; menade du '2'?");
-    assert_string_equal(text_of(&l, 2), "'mål' saknas");
+    assert_string_equal(text_of(&l, 0), "indikatorn pekar på okänt mål ”4”; se plan/mal.csv för giltiga id");
+    assert_string_equal(text_of(&l, 1), "indikatorn pekar på okänt mål ”Fler kontaktytor”; menade du ”2”?");
+    assert_string_equal(text_of(&l, 2), "”mål” saknas");
     loaded_free(&l);
 }
 
@@ -529,12 +529,12 @@ static void test_duplicate_id(void **state)
                               "miljo;Miljö;förvaltning\n"
                               "Social;Sociala;förvaltning\n");
     EXPECT_BROKEN(&l, "enheter.csv", {UF_MSG_PLAN_DUP_ID, 4, 1});
-    assert_string_equal(text_of(&l, 0), "id 'Social' förekommer två gånger (även på rad 2)");
+    assert_string_equal(text_of(&l, 0), "id ”Social” förekommer två gånger (även på rad 2)");
     loaded_free(&l);
 
     l = load_with(MAL, "id;namn\n1;Ett\n2;Två\n\n2;Två igen\n");
     EXPECT_BROKEN(&l, "mal.csv", {UF_MSG_PLAN_DUP_ID, 5, 1});
-    assert_string_equal(text_of(&l, 0), "id '2' förekommer två gånger (även på rad 3)");
+    assert_string_equal(text_of(&l, 0), "id ”2” förekommer två gånger (även på rad 3)");
     loaded_free(&l);
 }
 
@@ -549,10 +549,10 @@ static void test_bad_aggregation_and_direction(void **state)
                               "forandring;2;F;procent;Medelvärde;Öka\n");
     EXPECT_BROKEN(&l, "indikatorer.csv", {UF_MSG_PLAN_BAD_AGGREGATION, 2, 5}, {UF_MSG_PLAN_BAD_DIRECTION, 3, 6},
                   {UF_MSG_ROW_EMPTY_FIELD, 4, 5}, {UF_MSG_ROW_EMPTY_FIELD, 4, 6});
-    assert_string_equal(text_of(&l, 0), "okänd aggregering 'snitt'; ange summa, medel, max eller min");
-    assert_string_equal(text_of(&l, 1), "okänd riktning 'uppåt'; ange öka eller minska");
-    assert_string_equal(text_of(&l, 2), "'aggregering' saknas");
-    assert_string_equal(text_of(&l, 3), "'riktning' saknas");
+    assert_string_equal(text_of(&l, 0), "okänd aggregering ”snitt”; ange summa, medel, max eller min");
+    assert_string_equal(text_of(&l, 1), "okänd riktning ”uppåt”; ange öka eller minska");
+    assert_string_equal(text_of(&l, 2), "”aggregering” saknas");
+    assert_string_equal(text_of(&l, 3), "”riktning” saknas");
     loaded_free(&l);
 }
 
@@ -565,9 +565,9 @@ static void test_unknown_indicator_in_targets(void **state)
                              "2025;andel;socail;50\n");
     EXPECT_BROKEN(&l, "malvarden.csv", {UF_MSG_ROW_UNKNOWN_INDICATOR, 2, 2}, {UF_MSG_ROW_UNKNOWN_INDICATOR, 3, 2},
                   {UF_MSG_ROW_UNKNOWN_UNIT, 4, 3});
-    assert_string_equal(text_of(&l, 0), "okänd indikator 'nya-projket'; menade du 'nya-projekt'?");
-    assert_string_equal(text_of(&l, 1), "okänd indikator 'okand-indikator'; se plan/indikatorer.csv för giltiga id");
-    assert_string_equal(text_of(&l, 2), "okänd enhet 'socail'; menade du 'social'?");
+    assert_string_equal(text_of(&l, 0), "okänd indikator ”nya-projket”; menade du ”nya-projekt”?");
+    assert_string_equal(text_of(&l, 1), "okänd indikator ”okand-indikator”; se plan/indikatorer.csv för giltiga id");
+    assert_string_equal(text_of(&l, 2), "okänd enhet ”socail”; menade du ”social”?");
     loaded_free(&l);
 }
 
@@ -586,8 +586,8 @@ static void test_bad_targets(void **state)
     EXPECT_BROKEN(&l, "malvarden.csv", {UF_MSG_ROW_BAD_YEAR, 2, 1}, {UF_MSG_ROW_NOT_NUMBER, 3, 4},
                   {UF_MSG_ROW_NOT_NUMBER, 4, 4}, {UF_MSG_PLAN_DUP_TARGET, 6, 0}, {UF_MSG_PLAN_DUP_TARGET, 8, 0},
                   {UF_MSG_ROW_EMPTY_FIELD, 9, 1});
-    assert_string_equal(text_of(&l, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025");
-    assert_string_equal(text_of(&l, 3), "målvärde för 2025, andel, koncernen anges två gånger (även på rad 5)");
+    assert_string_equal(text_of(&l, 0), "ogiltigt år ”25”; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025");
+    assert_string_equal(text_of(&l, 3), "målvärde för 2025, andel, kommunen anges två gånger (även på rad 5)");
     assert_string_equal(text_of(&l, 4), "målvärde för 2025, andel, social anges två gånger (även på rad 7)");
     loaded_free(&l);
 }
@@ -597,7 +597,7 @@ static void test_bad_types_sdgs_bounds_ids(void **state)
     (void)state;
     loaded l = load_with(ENH, "id;namn;typ\nsocial;Social;förvaltning\nmiljo;Miljö;myndighet\n");
     EXPECT_BROKEN(&l, "enheter.csv", {UF_MSG_PLAN_BAD_UNIT_TYPE, 3, 3});
-    assert_string_equal(text_of(&l, 0), "okänd enhetstyp 'myndighet'; ange förvaltning, bolag, nämnd eller övrigt");
+    assert_string_equal(text_of(&l, 0), "okänd enhetstyp ”myndighet”; ange förvaltning, bolag, nämnd eller övrigt");
     loaded_free(&l);
 
     l = load_with(PART, "id;namn;typ\nmoss;Moss;vänstad\n");
@@ -612,14 +612,14 @@ static void test_bad_types_sdgs_bounds_ids(void **state)
                        "forandring;2;F;procent;min;öka;0;;\n");
     EXPECT_BROKEN(&l, "indikatorer.csv", {UF_MSG_PLAN_BAD_SDG, 2, 7}, {UF_MSG_PLAN_BAD_SDG, 3, 7},
                   {UF_MSG_PLAN_MIN_MAX, 4, 8}, {UF_MSG_ROW_NOT_NUMBER, 5, 8}, {UF_MSG_PLAN_BAD_SDG, 6, 7});
-    assert_string_equal(text_of(&l, 0), "'18' är inget av de globala målen 1–17");
+    assert_string_equal(text_of(&l, 0), "”18” är inget av de globala målen 1–17");
     assert_string_equal(text_of(&l, 2), "min (10) är större än max (5)");
     loaded_free(&l);
 
     l = load_with(ENH, "id;namn;typ\nsocial förv;Social;förvaltning\n=cmd;X;bolag\nmiljo;;förvaltning\n");
     EXPECT_BROKEN(&l, "enheter.csv", {UF_MSG_PLAN_BAD_ID, 2, 1}, {UF_MSG_PLAN_BAD_ID, 3, 1},
                   {UF_MSG_ROW_EMPTY_FIELD, 4, 2}, {UF_MSG_ROW_UNKNOWN_UNIT, 3, 3});
-    assert_string_equal(text_of(&l, 0), "ogiltigt id 'social förv'; använd bokstäver, siffror, bindestreck eller understreck");
+    assert_string_equal(text_of(&l, 0), "ogiltigt id ”social förv”; använd bokstäver, siffror, bindestreck eller understreck");
     loaded_free(&l);
 }
 
@@ -663,7 +663,7 @@ static void test_file_problems(void **state)
 
     l = load_with(ENH, "id;typ\nsocial;förvaltning\n");
     EXPECT_BROKEN(&l, "enheter.csv", {UF_MSG_FILE_MISSING_COLUMNS, 1, 0}, {UF_MSG_ROW_UNKNOWN_UNIT, 3, 3});
-    assert_string_equal(text_of(&l, 0), "filen avvisas: kolumnen 'namn' saknas (hittade kolumner: 'id', 'typ')");
+    assert_string_equal(text_of(&l, 0), "filen avvisas: kolumnen ”namn” saknas (hittade kolumner: ”id”, ”typ”)");
     loaded_free(&l);
 
     l = load_with(PART, "id;namn;typ\nmoss;Moss;vänort;Norge\n");
@@ -820,9 +820,9 @@ static void test_applies_broken(void **state)
                               "extern;1;Extern;tkr;summa;öka;\n");
     EXPECT_BROKEN(&l, "indikatorer.csv", {UF_MSG_PLAN_BAD_APPLIES, 2, 7}, {UF_MSG_PLAN_BAD_APPLIES, 4, 7},
                   {UF_MSG_PLAN_BAD_APPLIES, 4, 7});
-    assert_string_equal(text_of(&l, 0), "'socail' i kolumnen gäller är varken en enhet eller en enhetstyp "
-                                         "(förvaltning, bolag, nämnd, övrigt); menade du 'social'?");
-    assert_string_equal(text_of(&l, 2), "'skolan' i kolumnen gäller är varken en enhet eller en enhetstyp "
+    assert_string_equal(text_of(&l, 0), "”socail” i kolumnen gäller är varken en enhet eller en enhetstyp "
+                                         "(förvaltning, bolag, nämnd, övrigt); menade du ”social”?");
+    assert_string_equal(text_of(&l, 2), "”skolan” i kolumnen gäller är varken en enhet eller en enhetstyp "
                                         "(förvaltning, bolag, nämnd, övrigt); se plan/enheter.csv för giltiga id");
     loaded_free(&l);
 }

@@ -350,12 +350,12 @@ static void test_messages(void **state)
     assert_string_equal(uf_msg_name(UF_MSG_ROW_UNKNOWN_UNIT), "ROW_UNKNOWN_UNIT");
     assert_string_equal(uf_msg_name(UF_MSG_COUNT), "?");
     uf_messages_set_lang(UF_LANG_SV);
-    char *s = uf_msg_format(UF_MSG_ROW_UNKNOWN_UNIT, "x", "; menade du 'y'?");
-    assert_string_equal(s, "okänd enhet 'x'; menade du 'y'?");
+    char *s = uf_msg_format(UF_MSG_ROW_UNKNOWN_UNIT, "x", "; menade du ”y”?");
+    assert_string_equal(s, "okänd enhet ”x”; menade du ”y”?");
     free(s);
     uf_messages_set_lang(UF_LANG_EN);
     s = uf_msg_format(UF_MSG_ROW_UNKNOWN_UNIT, "x", "");
-    assert_string_equal(s, "unknown unit 'x'");
+    assert_string_equal(s, "unknown unit “x”");
     free(s);
     uf_messages_set_lang(UF_LANG_SV);
     /* Every message has a name and both texts, and the two texts take the
@@ -377,6 +377,47 @@ static void test_messages(void **state)
         if (n[0] != n[1])
             fail_msg("%s: %zu arguments in Swedish, %zu in English", uf_msg_name((uf_msg)code), n[0], n[1]);
     }
+    uf_messages_set_lang(UF_LANG_SV);
+}
+
+/* Every Swedish text quotes with ”…”, never with "…" or '…' (nor the
+ * English “), and every English one with “…”. What the reports show is
+ * written for readers: its English texts hold no Swedish letter
+ * (diagnostics may name a Swedish column, such as gäller). */
+static bool report_text(const char *name)
+{
+    static const char *const prefixes[] = {"HTML_",   "BOARD_", "UNITREP_", "CHART_", "WB_",     "WORD_", "COLOUR_",
+                                           "NAME_",   "PDF_",   "GOAL_",    "HEAD_",  "TARGET_", "PRELIM_", "UNIT_",
+                                           "ASSESS_", "XLSX_FOOTER", "XLSX_POINTS"};
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+        if (strncmp(name, prefixes[k], strlen(prefixes[k])) == 0)
+            return true;
+    return false;
+}
+
+static void test_messages_report_texts(void **state)
+{
+    (void)state;
+    static const char *const swedish_letters[] = {"\xC3\xA5", "\xC3\xA4", "\xC3\xB6", "\xC3\x85", "\xC3\x84", "\xC3\x96"};
+    size_t checked = 0;
+    for (int code = 0; code < UF_MSG_COUNT; code++) {
+        const char *name = uf_msg_name((uf_msg)code);
+        uf_messages_set_lang(UF_LANG_SV);
+        const char *sv = uf_msg_text((uf_msg)code);
+        if (strchr(sv, '"') || strchr(sv, '\'') || strstr(sv, "\xE2\x80\x9C"))
+            fail_msg("%s: straight or English quotes in the Swedish text \"%s\"", name, sv);
+        uf_messages_set_lang(UF_LANG_EN);
+        const char *en = uf_msg_text((uf_msg)code);
+        if (strchr(en, '"') || strstr(en, "'%s'"))
+            fail_msg("%s: straight quotes in the English text \"%s\"", name, en);
+        if (!report_text(name))
+            continue;
+        checked++;
+        for (size_t k = 0; k < sizeof swedish_letters / sizeof *swedish_letters; k++)
+            if (strstr(en, swedish_letters[k]))
+                fail_msg("%s: a Swedish letter in the English text \"%s\"", name, en);
+    }
+    assert_true(checked > 150);
     uf_messages_set_lang(UF_LANG_SV);
 }
 
@@ -417,8 +458,8 @@ static void test_diag_list(void **state)
     assert_string_equal(text,
                         "a.csv:2:1: varning: värde saknas; räknas som ej rapporterat, inte som 0\n"
                         "a.csv:2:4: varning: värde saknas; räknas som ej rapporterat, inte som 0\n"
-                        "a.csv:9: fel: 'x' är inget tal; skriv t.ex. 1 250 eller 12,5\n"
-                        "b.csv:3:2: fel: ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025\n"
+                        "a.csv:9: fel: ”x” är inget tal; skriv t.ex. 1 250 eller 12,5\n"
+                        "b.csv:3:2: fel: ogiltigt år ”25”; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025\n"
                         "varning: filen är tom\n");
     free(text);
     uf_diag_list_free(list);
@@ -439,7 +480,7 @@ static void test_diag_gather_files(void **state)
     assert_int_equal(list->errors, 1);
     assert_int_equal(list->items[1].file, UF_NO_FILE);
     assert_string_equal(list->items[1].text, "2 filer är sparade i Windows-1252 och har konverterats till UTF-8; "
-                                             "spara gärna som \"CSV UTF-8\": a.csv, b.csv");
+                                             "spara gärna som ”CSV UTF-8”: a.csv, b.csv");
     uf_diag_sort(list);
     assert_int_equal(list->items[0].code, UF_MSG_ROW_BAD_YEAR);
     /* One file alone keeps its own notice. */
@@ -474,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_index_grows),
         cmocka_unit_test(test_strbuf_and_pool),
         cmocka_unit_test_teardown(test_messages, reset_lang),
+        cmocka_unit_test_teardown(test_messages_report_texts, reset_lang),
         cmocka_unit_test_teardown(test_diag_list, reset_lang),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);

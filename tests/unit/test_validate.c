@@ -283,10 +283,10 @@ static void test_unknown_unit(void **state)
                 "2025;Socialförvaltningen;nya-projekt;3\n"
                 "2025;socail;andel;3\n");
     EXPECT(&r, E(ROW_UNKNOWN_UNIT, 2, 2), E(ROW_UNKNOWN_UNIT, 3, 2), E(ROW_UNKNOWN_UNIT, 4, 2), E(ROW_UNKNOWN_UNIT, 5, 2));
-    assert_string_equal(text(&r, 0), "okänd enhet 'socail'; menade du 'social'?");
-    assert_string_equal(text(&r, 1), "okänd enhet 'skolan'; se plan/enheter.csv för giltiga id");
-    assert_string_equal(text(&r, 2), "okänd enhet 'Socialförvaltningen'; menade du 'social'?");
-    assert_string_equal(text(&r, 3), "okänd enhet 'socail'; menade du 'social'?"); /* remembered */
+    assert_string_equal(text(&r, 0), "okänd enhet ”socail”; menade du ”social”?");
+    assert_string_equal(text(&r, 1), "okänd enhet ”skolan”; se plan/enheter.csv för giltiga id");
+    assert_string_equal(text(&r, 2), "okänd enhet ”Socialförvaltningen”; menade du ”social”?");
+    assert_string_equal(text(&r, 3), "okänd enhet ”socail”; menade du ”social”?"); /* remembered */
     expect_counts(&r, 4, 0, 4);
     done(&r);
 }
@@ -301,9 +301,9 @@ static void test_unknown_indicator_and_partner(void **state)
                 "2025;social;okand;3;;okand\n");
     EXPECT(&r, E(ROW_UNKNOWN_INDICATOR, 2, 3), E(ROW_UNKNOWN_PARTNER, 3, 6), E(ROW_UNKNOWN_PARTNER, 4, 6),
            E(ROW_UNKNOWN_INDICATOR, 5, 3), E(ROW_UNKNOWN_PARTNER, 5, 6));
-    assert_string_equal(text(&r, 0), "okänd indikator 'nya-projket'; menade du 'nya-projekt'?");
-    assert_string_equal(text(&r, 1), "okänd partner 'horsen'; menade du 'horsens'?");
-    assert_string_equal(text(&r, 2), "okänd partner 'gaziantep'; se plan/partners.csv för giltiga id");
+    assert_string_equal(text(&r, 0), "okänd indikator ”nya-projket”; menade du ”nya-projekt”?");
+    assert_string_equal(text(&r, 1), "okänd partner ”horsen”; menade du ”horsens”?");
+    assert_string_equal(text(&r, 2), "okänd partner ”gaziantep”; se plan/partners.csv för giltiga id");
     expect_counts(&r, 4, 0, 4);
     done(&r);
 }
@@ -314,9 +314,9 @@ static void test_english_messages(void **state)
     uf_messages_set_lang(UF_LANG_EN);
     run r = one(HEADER "2025;socail;nya-projekt;2,5\n2025;social;andel;1 250,5\n");
     EXPECT(&r, E(ROW_UNKNOWN_UNIT, 2, 2), E(ROW_NOT_WHOLE, 2, 4), E(ROW_ABOVE_MAX, 3, 4));
-    assert_string_equal(text(&r, 0), "unknown unit 'socail'; did you mean 'social'?");
-    assert_string_equal(text(&r, 1), "nya-projekt is counted (antal) and must be a whole number, not 2,5");
-    assert_string_equal(text(&r, 2), "1 250,5 is above the largest allowed value 100 for andel");
+    assert_string_equal(text(&r, 0), "unknown unit “socail”; did you mean “social”?");
+    assert_string_equal(text(&r, 1), "Nya projekt is counted (antal) and must be a whole number, not 2,5");
+    assert_string_equal(text(&r, 2), "1 250,5 is above the largest allowed value (100) for Andel personal");
     done(&r);
 }
 
@@ -332,7 +332,7 @@ static void test_invalid_year(void **state)
                 "1850;social;nya-projekt;3\n"
                 " 2025 ;social;nya-projekt;3\n");
     EXPECT(&r, E(ROW_BAD_YEAR, 2, 1), E(ROW_BAD_YEAR, 3, 1), E(ROW_BAD_YEAR, 4, 1), E(ROW_BAD_YEAR, 5, 1));
-    assert_string_equal(text(&r, 0), "ogiltigt år '25'; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025");
+    assert_string_equal(text(&r, 0), "ogiltigt år ”25”; ange ett årtal med fyra siffror från 1900 till 2100, t.ex. 2025");
     expect_counts(&r, 5, 1, 4);
     done(&r);
 }
@@ -348,9 +348,9 @@ static void test_empty_required_cells(void **state)
     /* The last row lacks its value too, but "counted as not reported" is
      * not said of a row that is rejected. */
     EXPECT(&r, E(ROW_EMPTY_FIELD, 2, 1), E(ROW_EMPTY_FIELD, 3, 2), E(ROW_EMPTY_FIELD, 4, 3), E(ROW_EMPTY_FIELD, 5, 3));
-    assert_string_equal(text(&r, 0), "'år' saknas");
-    assert_string_equal(text(&r, 1), "'enhet' saknas");
-    assert_string_equal(text(&r, 2), "'indikator' saknas");
+    assert_string_equal(text(&r, 0), "”år” saknas");
+    assert_string_equal(text(&r, 1), "”enhet” saknas");
+    assert_string_equal(text(&r, 2), "”indikator” saknas");
     expect_counts(&r, 4, 0, 4);
     done(&r);
 }
@@ -402,8 +402,8 @@ static void test_not_a_number(void **state)
                 "2025;social;extern;1e999\n");
     EXPECT(&r, E(ROW_NOT_NUMBER, 2, 4), E(ROW_EXCEL_ERROR, 3, 4), E(ROW_MIXED_SEPARATORS, 4, 4),
            E(ROW_BAD_GROUPING, 5, 4), E(ROW_NOT_NUMBER, 6, 4), E(ROW_NOT_NUMBER, 7, 4));
-    assert_string_equal(text(&r, 0), "'ca 20' är inget tal; skriv t.ex. 1 250 eller 12,5");
-    assert_string_equal(text(&r, 1), "'#SAKNAS!' är ett felvärde från Excel, inget tal");
+    assert_string_equal(text(&r, 0), "”ca 20” är inget tal; skriv t.ex. 1 250 eller 12,5");
+    assert_string_equal(text(&r, 1), "”#SAKNAS!” är ett felvärde från Excel, inget tal");
     expect_counts(&r, 6, 0, 6);
     done(&r);
 }
@@ -419,8 +419,8 @@ static void test_antal_whole_and_not_negative(void **state)
                 "2024;miljo;nya-projekt;0\n"
                 "2024;hamn;nya-projekt;1 000\n");
     EXPECT(&r, E(ROW_NOT_WHOLE, 2, 4), E(ROW_NEGATIVE, 3, 4), E(ROW_NOT_WHOLE, 4, 4), E(ROW_NEGATIVE, 4, 4));
-    assert_string_equal(text(&r, 0), "nya-projekt räknas i antal och måste vara ett heltal, inte 2,5");
-    assert_string_equal(text(&r, 1), "nya-projekt räknas i antal och kan inte vara negativt (-3)");
+    assert_string_equal(text(&r, 0), "Nya projekt räknas i antal och måste vara ett heltal, inte 2,5");
+    assert_string_equal(text(&r, 1), "Nya projekt räknas i antal och kan inte vara negativt (-3)");
     expect_counts(&r, 6, 3, 3);
     assert_true(r.data->rows[0].value == 4);
     assert_true(r.data->rows[2].value == 1000);
@@ -438,9 +438,9 @@ static void test_procent(void **state)
                 "2024;miljo;andel;100,5 %\n"
                 "2024;hamn;andel;45,5\n");
     EXPECT(&r, E(ROW_ABOVE_MAX, 4, 4), E(ROW_BELOW_MIN, 5, 4), E(ROW_ABOVE_MAX, 6, 4));
-    assert_string_equal(text(&r, 0), "120 är högre än största tillåtna värde 100 för andel");
-    assert_string_equal(text(&r, 1), "-1 är lägre än minsta tillåtna värde 0 för andel");
-    assert_string_equal(text(&r, 2), "100,5 % är högre än största tillåtna värde 100 för andel");
+    assert_string_equal(text(&r, 0), "120 är högre än det största tillåtna värdet (100) för Andel personal");
+    assert_string_equal(text(&r, 1), "-1 är lägre än det minsta tillåtna värdet (0) för Andel personal");
+    assert_string_equal(text(&r, 2), "100,5 % är högre än det största tillåtna värdet (100) för Andel personal");
     expect_counts(&r, 6, 3, 3);
     assert_true(r.data->rows[0].value == 12);
     assert_true(r.data->rows[1].value == 12);
@@ -460,9 +460,9 @@ static void test_min_max(void **state)
                 "2025;hamn;forandring;150 %\n"
                 "2024;hamn;forandring;-50\n");
     EXPECT(&r, E(ROW_BELOW_MIN, 2, 4), E(ROW_ABOVE_MAX, 3, 4), E(ROW_BELOW_MIN, 5, 4), E(ROW_BELOW_MIN, 6, 4));
-    assert_string_equal(text(&r, 0), "0,5 är lägre än minsta tillåtna värde 1 för tid");
-    assert_string_equal(text(&r, 1), "30,5 är högre än största tillåtna värde 30 för tid");
-    assert_string_equal(text(&r, 3), "-50,5 % är lägre än minsta tillåtna värde \xE2\x88\x92" "50 för forandring");
+    assert_string_equal(text(&r, 0), "0,5 är lägre än det minsta tillåtna värdet (1) för Handläggningstid");
+    assert_string_equal(text(&r, 1), "30,5 är högre än det största tillåtna värdet (30) för Handläggningstid");
+    assert_string_equal(text(&r, 3), "-50,5 % är lägre än det minsta tillåtna värdet (\xE2\x88\x92" "50) för Förändring");
     expect_counts(&r, 7, 3, 4);
     done(&r);
 }
@@ -472,8 +472,8 @@ static void test_percent_sign_on_other_measures(void **state)
     (void)state;
     run r = one(HEADER "2025;social;nya-projekt;12 %\n2025;social;extern;5%\n2025;social;tid;3 %\n");
     EXPECT(&r, E(ROW_PERCENT_NOT_ALLOWED, 2, 4), E(ROW_PERCENT_NOT_ALLOWED, 3, 4), E(ROW_PERCENT_NOT_ALLOWED, 4, 4));
-    assert_string_equal(text(&r, 0), "'12 %' har procenttecken men indikatorn nya-projekt mäts i antal");
-    assert_string_equal(text(&r, 1), "'5%' har procenttecken men indikatorn extern mäts i tkr");
+    assert_string_equal(text(&r, 0), "”12 %” har procenttecken men indikatorn Nya projekt mäts i antal");
+    assert_string_equal(text(&r, 1), "”5%” har procenttecken men indikatorn Extern finansiering mäts i tkr");
     expect_counts(&r, 3, 0, 3);
     done(&r);
 }
@@ -528,7 +528,7 @@ static void test_conflicting_duplicate_all_rejected(void **state)
     EXPECT(&r, E(ROW_CONFLICT, 2, 4), E(ROW_CONFLICT, 3, 4), E(ROW_CONFLICT, 2, 1));
     /* Rows in two files: every place names its file, or "rad 2" would read
      * as b.csv's own line 2 in b.csv's message. */
-    const char *msg = "motstridiga värden för 2025, social, nya-projekt, partner moss: 3 (rad 2 i a.csv), "
+    const char *msg = "motstridiga värden för 2025, Socialförvaltningen, Nya projekt, partner Moss kommune: 3 (rad 2 i a.csv), "
                       "5 (rad 3 i a.csv), 3 (rad 2 i b.csv); alla 3 rader avvisas, rätta till ett värde";
     assert_string_equal(text(&r, 0), msg);
     assert_string_equal(text(&r, 1), msg);
@@ -547,7 +547,7 @@ static void test_conflict_empty_against_value(void **state)
     (void)state;
     run r = one(HEADER "2025;social;andel;\n2025;social;andel;40\n");
     EXPECT(&r, W(ROW_NO_VALUE, 2, 4), E(ROW_CONFLICT, 2, 4), E(ROW_CONFLICT, 3, 4));
-    assert_string_equal(text(&r, 1), "motstridiga värden för 2025, social, andel: \xE2\x80\x93 (rad 2), 40 (rad 3); "
+    assert_string_equal(text(&r, 1), "motstridiga värden för 2025, Socialförvaltningen, Andel personal: \xE2\x80\x93 (rad 2), 40 (rad 3); "
                                      "båda raderna avvisas, rätta till ett värde");
     expect_counts(&r, 2, 0, 2);
     done(&r);
@@ -580,8 +580,8 @@ static void test_missing_column_rejects_file(void **state)
     finish(&r, false);
     /* One message for the file, none for its rows, which are rejected with it. */
     EXPECT(&r, E(FILE_MISSING_COLUMNS, 1, 0));
-    assert_string_equal(text(&r, 0), "filen avvisas: kolumnen 'indikator' saknas (hittade kolumner: 'år', 'enhet', "
-                                     "'värde', 'kommentar')");
+    assert_string_equal(text(&r, 0), "filen avvisas: kolumnen ”indikator” saknas (hittade kolumner: ”år”, ”enhet”, "
+                                     "”värde”, ”kommentar”)");
     expect_counts(&r, 4, 1, 3);
     assert_int_equal(r.data->counts.files_read, 2);
     assert_int_equal(r.data->counts.files_rejected, 1);
@@ -593,7 +593,7 @@ static void test_unknown_columns_one_warning(void **state)
     (void)state;
     run r = one("år;enhet;kontaktperson;indikator;värde;telefon\n2025;social;Anna;nya-projekt;3;123\n");
     EXPECT(&r, W(FILE_UNKNOWN_COLUMNS, 1, 0));
-    assert_string_equal(text(&r, 0), "okända kolumner ignoreras: 'kontaktperson', 'telefon'");
+    assert_string_equal(text(&r, 0), "okända kolumner ignoreras: ”kontaktperson”, ”telefon”");
     expect_counts(&r, 1, 1, 0);
     done(&r);
 }
@@ -727,7 +727,7 @@ static void test_many_rows_one_typo(void **state)
     expect_counts(&r, N, 0, N);
     assert_int_equal(r.diags->count, N);
     assert_int_equal(r.diags->items[N - 1].line, N + 1);
-    assert_string_equal(text(&r, N - 1), "okänd enhet 'socail'; menade du 'social'?");
+    assert_string_equal(text(&r, N - 1), "okänd enhet ”socail”; menade du ”social”?");
     uf_strbuf_free(&sb);
     done(&r);
 }
@@ -1007,15 +1007,15 @@ static void test_lookalike_characters_named(void **state)
                 "2025;soc\xC2\xA0ial;andel;1\n"            /* a no-break space inside */
                 "2025;social;nya\xE2\x80\x93projket;1\n"); /* en dash and a typo */
     expect_counts(&r, 7, 0, 7);
-    assert_string_equal(text(&r, 0), "okänd indikator 'nya–projekt'; menade du 'nya-projekt'? Där står ett tankstreck "
+    assert_string_equal(text(&r, 0), "okänd indikator ”nya–projekt”; menade du ”nya-projekt”? Där står ett tankstreck "
                                      "(–, U+2013) i stället för ett vanligt bindestreck (-)");
     assert_non_null(strstr(text(&r, 1), "ett långt tankstreck (—, U+2014)"));
     assert_non_null(strstr(text(&r, 2), "ett minustecken (−, U+2212)"));
     assert_non_null(strstr(text(&r, 3), "ett typografiskt bindestreck (‐, U+2010)"));
     assert_non_null(strstr(text(&r, 4), "ett hårt bindestreck (U+2011)"));
-    assert_string_equal(text(&r, 5), "okänd enhet 'soc\xC2\xA0ial'; menade du 'social'? Där står ett hårt mellanslag "
+    assert_string_equal(text(&r, 5), "okänd enhet ”soc\xC2\xA0ial”; menade du ”social”? Där står ett hårt mellanslag "
                                      "(U+00A0), som inte hör hemma i ett id");
-    assert_non_null(strstr(text(&r, 6), "menade du 'nya-projekt'? Där står ett tankstreck"));
+    assert_non_null(strstr(text(&r, 6), "menade du ”nya-projekt”? Där står ett tankstreck"));
     done(&r);
 }
 
@@ -1093,13 +1093,13 @@ static void test_self_assessment_rejected(void **state)
     finish(&r, false);
     EXPECT(&r, E(ROW_TEXT_TOO_LONG, 3, 6), E(ROW_ASSESSMENT_MISSING, 4, 4), E(ROW_BAD_ASSESSMENT, 5, 4),
            E(ROW_UNKNOWN_GOAL, 6, 3), E(ROW_UNKNOWN_UNIT, 7, 2), E(ROW_BAD_YEAR, 8, 1));
-    assert_string_equal(text(&r, 0), "'åtgärder' är 4 001 tecken lång; högst 4 000 tecken får plats och texten kortas "
+    assert_string_equal(text(&r, 0), "”åtgärder” är 4 001 tecken lång; högst 4 000 tecken får plats och texten kortas "
                                      "aldrig av, så korta den själv");
-    assert_string_equal(text(&r, 1), "bedömning saknas men raden har text i 'analys'; ange uppnått, delvis uppnått "
+    assert_string_equal(text(&r, 1), "bedömning saknas men raden har text i ”analys”; ange uppnått, delvis uppnått "
                                      "eller ej uppnått");
-    assert_string_equal(text(&r, 2), "okänd bedömning 'bra'; ange uppnått, delvis uppnått eller ej uppnått (eller "
+    assert_string_equal(text(&r, 2), "okänd bedömning ”bra”; ange uppnått, delvis uppnått eller ej uppnått (eller "
                                      "grön, gul, röd)");
-    assert_string_equal(text(&r, 3), "okänt mål '3'; se plan/mal.csv för giltiga id");
+    assert_string_equal(text(&r, 3), "okänt mål ”3”; se plan/mal.csv för giltiga id");
     assert_int_equal(r.diags->items[0].unit, MILJO);
     assert_int_equal(r.diags->items[0].year, 2025);
     expect_counts(&r, 7, 1, 6);
@@ -1129,9 +1129,9 @@ static void test_self_assessment_duplicates_and_conflicts(void **state)
     EXPECT(&r, E(ROW_ASSESSMENT_CONFLICT, 3, 0), E(ROW_ASSESSMENT_CONFLICT, 4, 0), E(ROW_ASSESSMENT_CONFLICT, 5, 0),
            W(ROW_ASSESSMENT_DUPLICATE, 2, 0), E(ROW_ASSESSMENT_CONFLICT, 3, 0), E(ROW_ASSESSMENT_CONFLICT, 4, 0),
            E(ROW_ASSESSMENT_CONFLICT, 5, 0));
-    assert_string_equal(text(&r, 0), "olika självvärderingar för 2025, social, mål 2: delvis uppnått (rad 3 i a.csv), "
+    assert_string_equal(text(&r, 0), "olika självvärderingar för 2025, Socialförvaltningen, mål 2: delvis uppnått (rad 3 i a.csv), "
                                      "ej uppnått (rad 3 i b.csv); båda raderna avvisas, behåll en av dem");
-    assert_string_equal(text(&r, 1), "olika självvärderingar för 2025, miljo, mål 1: uppnått (rad 4 i a.csv), "
+    assert_string_equal(text(&r, 1), "olika självvärderingar för 2025, Miljöförvaltningen, mål 1: uppnått (rad 4 i a.csv), "
                                      "uppnått med andra texter (rad 4 i b.csv); båda raderna avvisas, behåll en av dem");
     assert_string_equal(text(&r, 3), "samma år, enhet och mål som rad 2 i a.csv med samma bedömning och texter; "
                                      "räknas en gång");
@@ -1155,8 +1155,8 @@ static void test_self_assessment_file_recognised_by_header(void **state)
     add(&r, "b.csv", "år;enhet;mål;indikator;värde\n2025;social;1;andel;40\n");
     finish(&r, false);
     EXPECT(&r, E(FILE_MISSING_COLUMNS, 1, 0), W(FILE_UNKNOWN_COLUMNS, 1, 0));
-    assert_string_equal(text(&r, 0), "filen avvisas: kolumnen 'bedömning' saknas (hittade kolumner: 'år', 'enhet', "
-                                     "'mål', 'analys')");
+    assert_string_equal(text(&r, 0), "filen avvisas: kolumnen ”bedömning” saknas (hittade kolumner: ”år”, ”enhet”, "
+                                     "”mål”, ”analys”)");
     expect_counts(&r, 2, 1, 1);
     assert_int_equal(r.data->counts.assessments_rejected, 1);
     assert_int_equal(r.data->nrows, 1);

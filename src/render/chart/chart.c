@@ -449,7 +449,7 @@ static void trend_point(cairo_t *cr, trend *t, size_t y)
     if (isnan(f->value)) {
         set_colour(cr, UF_COLOUR_MUTED);
         uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-        uf_text_draw(cr, x, t->fr.y1 - 5, "uppgift saknas", 0, UF_ALIGN_CENTER);
+        uf_text_draw(cr, x, t->fr.y1 - 5, uf_msg_text(UF_MSG_CHART_POINT_MISSING), 0, UF_ALIGN_CENTER);
         return;
     }
     double py = uf_chart_frame_pos(&t->fr, f->value);
@@ -484,8 +484,8 @@ static bool trend_has_target(const trend *t)
 static double trend_legend(cairo_t *cr, const trend *t, double w, bool draw)
 {
     legend_item items[] = {
-        {MARK_LINE, 0, uf_style_rgb(UF_COLOUR_SERIES), "Kommunens utfall (punkt i statusfärg)"},
-        {MARK_DASH, 0, uf_style_rgb(UF_COLOUR_TARGET), "Målvärde \xE2\x97\x86"},
+        {MARK_LINE, 0, uf_style_rgb(UF_COLOUR_SERIES), uf_msg_text(UF_MSG_CHART_LEGEND_SERIES)},
+        {MARK_DASH, 0, uf_style_rgb(UF_COLOUR_TARGET), uf_msg_text(UF_MSG_CHART_LEGEND_TARGET)},
     };
     return legend(cr, 0, 0, w, items, trend_has_target(t) ? 2 : 1, draw);
 }
@@ -510,7 +510,7 @@ uf_error uf_chart_trend(cairo_t *cr, double w, double h, const uf_view *v, size_
     double lo, hi;
     cairo_save(cr);
     if (m->nyears == 0 || !trend_range(&t, &lo, &hi)) {
-        no_data(cr, w, h, "Underlag saknas för alla år");
+        no_data(cr, w, h, uf_msg_text(UF_MSG_CHART_NO_DATA_YEARS));
     } else {
         trend_layout(cr, &t, w, h, lo, hi);
         trend_legend(cr, &t, w, true);
@@ -683,7 +683,9 @@ static char *missing_line(const bars *b, row_kind kind)
 static const char *rest_label(char *buf, size_t size, const bars *b)
 {
     char n[UF_NUMBUF];
-    snprintf(buf, size, "Övriga %s enheter", uf_style_count(n, b->nvalued - b->nshown));
+    char *text = uf_msg_format(UF_MSG_CHART_BAR_OTHERS, uf_style_count(n, b->nvalued - b->nshown));
+    snprintf(buf, size, "%s", text ? text : "");
+    free(text);
     return buf;
 }
 
@@ -694,9 +696,9 @@ static size_t bars_legend_items(const bars *b, legend_item *items)
     for (size_t i = 0; i < b->nshown; i++)
         unit_targets |= own_target(b, i);
     if (unit_targets)
-        items[n++] = (legend_item){MARK_TICK, 0, uf_style_rgb(UF_COLOUR_TARGET), "Enhetens målvärde"};
+        items[n++] = (legend_item){MARK_TICK, 0, uf_style_rgb(UF_COLOUR_TARGET), uf_msg_text(UF_MSG_CHART_LEGEND_OWN)};
     if (isfinite(whole_target(b)))
-        items[n++] = (legend_item){MARK_DASH, 0, uf_style_rgb(UF_COLOUR_TARGET), "Kommunens målvärde"};
+        items[n++] = (legend_item){MARK_DASH, 0, uf_style_rgb(UF_COLOUR_TARGET), uf_msg_text(UF_MSG_CHART_LEGEND_WHOLE)};
     return n;
 }
 
@@ -915,12 +917,13 @@ static void bars_whole_target(cairo_t *cr, const bars *b, double w)
     cairo_line_to(cr, x, b->fr.y1);
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
-    char v[UF_VALUEBUF], text[UF_VALUEBUF + 32];
-    snprintf(text, sizeof text, "Kommunens mål %s", uf_style_value(v, t, &b->m->plan->indicators[b->ind]));
+    char v[UF_VALUEBUF];
+    char *text = uf_msg_xformat(UF_MSG_CHART_WHOLE_TARGET, uf_style_value(v, t, &b->m->plan->indicators[b->ind]));
     uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     double tw = uf_text_width(cr, text);
     bool left = x + 4 + tw > w;
     uf_text_draw(cr, left ? x - 4 : x + 4, b->fr.y0 - 18, text, 0, left ? UF_ALIGN_RIGHT : UF_ALIGN_LEFT);
+    free(text);
 }
 
 /* The units without a value, named on a line of their own. */
@@ -957,7 +960,7 @@ uf_error uf_chart_unit_bars(cairo_t *cr, double w, double h, const uf_model *m, 
     if (m->nyears > 0)
         bars_collect(&b, top_rows(top));
     if (b.nunits == 0) {
-        no_data(cr, w, h, m->plan->nunits ? "Underlag saknas" : "Planen har inga enheter");
+        no_data(cr, w, h, uf_msg_text(m->plan->nunits ? UF_MSG_WORD_MISSING : UF_MSG_CHART_NO_UNITS));
     } else {
         bars_measure(cr, &b, w);
         double y = 0;
@@ -1004,6 +1007,16 @@ static void overview_row(const uf_plan *p, size_t row, size_t *goal, size_t *ind
     *goal = SIZE_MAX, *ind = SIZE_MAX;
 }
 
+/* "Mål 1:", the id cut at 40 bytes (a character). */
+static void goal_label(char *buf, size_t size, const char *id)
+{
+    char cut[48];
+    snprintf(cut, sizeof cut, "%.*s", uf_utf8_prefix(id, 40), id);
+    char *label = uf_msg_xformat(UF_MSG_GOAL_ID, cut);
+    snprintf(buf, size, "%s:", label);
+    free(label);
+}
+
 /* Status counts, right-aligned at x: "✔ 2  ◐ 1  ✖ 0  – 0". */
 static void count_chips(cairo_t *cr, const uf_model *m, size_t goal, double x, double y)
 {
@@ -1024,8 +1037,8 @@ static void overview_goal(cairo_t *cr, const uf_model *m, size_t g, double w, do
     set_colour(cr, UF_COLOUR_GRID);
     cairo_rectangle(cr, 0, y - rh / 2 + 1, w, rh - 2);
     cairo_fill(cr);
-    char title[64];
-    snprintf(title, sizeof title, "Mål %.*s:", uf_utf8_prefix(goal->id, 40), goal->id);
+    char title[80];
+    goal_label(title, sizeof title, goal->id);
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_BOLD, 10);
     double tw = text_mid(cr, 6, y, title, 0, UF_ALIGN_LEFT) + 5;
@@ -1038,18 +1051,18 @@ static void overview_indicator(cairo_t *cr, const uf_model *m, size_t i, double 
     const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = whole_fig(m, m->report_index, i);
     uf_chart_badge(cr, 10, y, UF_BADGE_MIN, f->status, uf_chart_word(f));
-    char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], text[3 * UF_VALUEBUF + 64];
+    char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], py[UF_YEARBUF];
     uf_style_value(v, f->value, ind);
-    if (isnan(f->target))
-        snprintf(text, sizeof text, "%s" MIDDOT "inget målvärde" MIDDOT "%d: %s", v, m->report_year - 1,
-                 uf_style_value(pv, f->previous, ind));
-    else
-        snprintf(text, sizeof text, "%s" MIDDOT "mål %s" MIDDOT "%d: %s", v, uf_style_value(t, f->target, ind),
-                 m->report_year - 1, uf_style_value(pv, f->previous, ind));
+    uf_style_year(py, m->report_year - 1);
+    char *text = isnan(f->target)
+                     ? uf_msg_xformat(UF_MSG_CHART_OVERVIEW_NO_TARGET, v, py, uf_style_value(pv, f->previous, ind))
+                     : uf_msg_xformat(UF_MSG_CHART_OVERVIEW_TARGET, v, uf_style_value(t, f->target, ind), py,
+                                      uf_style_value(pv, f->previous, ind));
     set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, UF_FONT_REGULAR, 9);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     double fw = text_mid(cr, w - 6, y, text, w * 0.4, UF_ALIGN_RIGHT);
     text_mid(cr, 130, y, ind->name, w - 130 - fw - 16, UF_ALIGN_LEFT);
+    free(text);
 }
 
 uf_error uf_chart_goal_overview(cairo_t *cr, double w, double h, const uf_model *m, size_t first, size_t count)
@@ -1118,7 +1131,7 @@ uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m
     for (size_t g = 0; g < p->ngoals && m->nyears; g++) {
         double y = rh * ((double)g + 0.5);
         char title[80];
-        snprintf(title, sizeof title, "Mål %.*s:", uf_utf8_prefix(p->goals[g].id, 40), p->goals[g].id);
+        goal_label(title, sizeof title, p->goals[g].id);
         set_colour(cr, UF_COLOUR_INK);
         uf_font_use(cr, UF_FONT_BOLD, 9.5);
         double tw = text_mid(cr, 0, y, title, 0, UF_ALIGN_LEFT) + 4;
@@ -1127,7 +1140,7 @@ uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m
         if (goal_size(p, g))
             count_bar(cr, m, g, label_w, w - label_w, y, rh * 0.66);
         else
-            text_mid(cr, label_w, y, "Inga indikatorer", 0, UF_ALIGN_LEFT);
+            text_mid(cr, label_w, y, uf_msg_text(UF_MSG_CHART_NO_INDICATORS), 0, UF_ALIGN_LEFT);
     }
     cairo_translate(cr, 0, rh * (double)p->ngoals + 6);
     legend(cr, 0, 0, w, items, n, true);
@@ -1154,12 +1167,13 @@ static void partner_header(cairo_t *cr, const partners *c)
     char year[16];
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
-    uf_text_draw(cr, 0, 10, "Partner (land)", c->name_w - 6, UF_ALIGN_LEFT);
+    uf_text_draw(cr, 0, 10, uf_msg_text(UF_MSG_CHART_PARTNER_HEAD), c->name_w - 6, UF_ALIGN_LEFT);
     for (size_t j = 0; j < c->ny; j++) {
         snprintf(year, sizeof year, "%d", c->m->years[c->y0 + j]);
         uf_text_draw(cr, c->name_w + c->cell_w * (double)j + 2, 10, year, 0, UF_ALIGN_LEFT);
     }
-    uf_text_draw(cr, c->name_w + c->cell_w * (double)c->ny + 4, 10, "Avtalet", c->flag_w, UF_ALIGN_LEFT);
+    uf_text_draw(cr, c->name_w + c->cell_w * (double)c->ny + 4, 10, uf_msg_text(UF_MSG_CHART_PARTNER_AGREEMENT), c->flag_w,
+                 UF_ALIGN_LEFT);
 }
 
 static void partner_cell(cairo_t *cr, const partners *c, size_t j, uint32_t n, double y)
@@ -1195,11 +1209,11 @@ static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
         uf_chart_badge(cr, x, y, UF_BADGE_MIN, UF_STATUS_RED, NULL);
         set_colour(cr, UF_COLOUR_INK);
         uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
-        text_mid(cr, x + UF_BADGE_MIN + 4, y, "bör ses över", 0, UF_ALIGN_LEFT);
+        text_mid(cr, x + UF_BADGE_MIN + 4, y, uf_msg_text(UF_MSG_CHART_REVIEW), 0, UF_ALIGN_LEFT);
     } else {
         set_colour(cr, UF_COLOUR_MUTED);
         uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-        text_mid(cr, x, y, "aktivt", 0, UF_ALIGN_LEFT);
+        text_mid(cr, x, y, uf_msg_text(UF_MSG_CHART_ACTIVE), 0, UF_ALIGN_LEFT);
     }
 }
 
@@ -1208,13 +1222,12 @@ static void partner_rest(cairo_t *cr, const partners *c, double y)
     size_t np = c->m->plan->npartners, review = 0;
     for (size_t k = c->shown; k < np; k++)
         review += c->m->partner_review[k];
-    char a[UF_NUMBUF], b[UF_NUMBUF], text[160];
-    snprintf(text, sizeof text, "Övriga %s partner, varav %s bör ses över",
-             uf_style_count(a, (np - c->shown)),
-             uf_style_count(b, review));
+    char a[UF_NUMBUF], b[UF_NUMBUF];
+    char *text = uf_msg_xformat(UF_MSG_CHART_PARTNER_REST, uf_style_count(a, (np - c->shown)), uf_style_count(b, review));
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     text_mid(cr, 0, y, text, 0, UF_ALIGN_LEFT);
+    free(text);
 }
 
 static void partner_layout(cairo_t *cr, partners *c, const uf_view *v, double w, double h, size_t max_partners)
@@ -1230,7 +1243,7 @@ static void partner_layout(cairo_t *cr, partners *c, const uf_view *v, double w,
     if (c->max == 0)
         c->max = 1;
     uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
-    c->flag_w = uf_text_width(cr, "bör ses över") + UF_BADGE_MIN + 12;
+    c->flag_w = uf_text_width(cr, uf_msg_text(UF_MSG_CHART_REVIEW)) + UF_BADGE_MIN + 12;
     /* The name column is as wide as the longest name (up to half the
      * chart), so that no partner loses its name or its country. */
     double names = 0;
@@ -1250,7 +1263,7 @@ uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_vie
     partners c = {.m = m};
     cairo_save(cr);
     if (m->plan->npartners == 0 || m->nyears == 0) {
-        no_data(cr, w, h, m->plan->has_partner_file ? "Inga registrerade partner" : "Planen har ingen partnerfil");
+        no_data(cr, w, h, uf_msg_text(m->plan->has_partner_file ? UF_MSG_CHART_NO_PARTNERS : UF_MSG_CHART_NO_PARTNER_FILE));
     } else {
         partner_layout(cr, &c, v, w, h, max_partners ? max_partners : 1);
         partner_header(cr, &c);
@@ -1272,13 +1285,15 @@ static void panel_heading(cairo_t *cr, double w, const uf_model *m, size_t i)
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_BOLD, 15);
     uf_text_draw(cr, 0, 17, ind->name, w, UF_ALIGN_LEFT);
-    char v[UF_VALUEBUF], t[UF_VALUEBUF], text[2 * UF_VALUEBUF + 160];
-    const char *goal = m->plan->goals[ind->goal].id;
-    snprintf(text, sizeof text, "Mål %.*s" MIDDOT "%d: %s" MIDDOT "målvärde %s" MIDDOT, uf_utf8_prefix(goal, 40), goal,
-             m->report_year, uf_style_value(v, f->value, ind), uf_style_value(t, f->target, ind));
+    char v[UF_VALUEBUF], t[UF_VALUEBUF], goal[48], yr[UF_YEARBUF];
+    const char *id = m->plan->goals[ind->goal].id;
+    snprintf(goal, sizeof goal, "%.*s", uf_utf8_prefix(id, 40), id);
+    char *text = uf_msg_xformat(UF_MSG_CHART_PANEL_FACTS, goal, uf_style_year(yr, m->report_year),
+                                uf_style_value(v, f->value, ind), uf_style_value(t, f->target, ind));
     set_colour(cr, UF_COLOUR_MUTED);
     uf_font_use(cr, UF_FONT_REGULAR, 10);
     double tw = uf_text_draw(cr, 0, 36, text, w * 0.7, UF_ALIGN_LEFT);
+    free(text);
     uf_chart_badge(cr, tw + 2, 32.5, 13, f->status, uf_chart_word(f));
 }
 
@@ -1287,19 +1302,19 @@ uf_error uf_chart_indicator_panel(cairo_t *cr, double w, double h, const uf_view
     const uf_model *m = v->model;
     uf_error err = UF_OK;
     if (m->nyears == 0) {
-        no_data(cr, w, h, "Underlag saknas");
+        no_data(cr, w, h, uf_msg_text(UF_MSG_WORD_MISSING));
         return check(cr);
     }
     cairo_save(cr);
     panel_heading(cr, w, m, i);
     double top = 52, left_w = w * 0.42;
-    char year[64];
+    char yr[UF_YEARBUF];
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_BOLD, 10);
-    snprintf(year, sizeof year, "Kommunen över tid");
-    uf_text_draw(cr, 0, top + 10, year, left_w, UF_ALIGN_LEFT);
-    snprintf(year, sizeof year, "Enheterna %d", m->report_year);
-    uf_text_draw(cr, left_w + 24, top + 10, year, 0, UF_ALIGN_LEFT);
+    uf_text_draw(cr, 0, top + 10, uf_msg_text(UF_MSG_CHART_TREND_HEADING), left_w, UF_ALIGN_LEFT);
+    char *units = uf_msg_xformat(UF_MSG_CHART_BARS_HEADING, uf_style_year(yr, m->report_year));
+    uf_text_draw(cr, left_w + 24, top + 10, units, 0, UF_ALIGN_LEFT);
+    free(units);
     cairo_translate(cr, 0, top + 18);
     err = uf_chart_trend(cr, left_w, h - top - 18, v, i, NULL);
     cairo_translate(cr, left_w + 24, 0);

@@ -195,32 +195,35 @@ static char *preliminary_text(const board *b)
     char n[UF_NUMBUF];
     if (b->v->counts.rows_rejected <= 0)
         return NULL;
-    return uf_msg_format(UF_MSG_BOARD_PRELIMINARY, uf_style_count(n, (size_t)b->v->counts.rows_rejected));
+    return uf_msg_xformat(UF_MSG_BOARD_PRELIMINARY, uf_style_count(n, (size_t)b->v->counts.rows_rejected));
 }
 
 static void cover_facts(board *b, double y)
 {
     const uf_counts *c = &b->v->counts;
-    char a[UF_NUMBUF], n[UF_NUMBUF], r[UF_NUMBUF], q[UF_NUMBUF], text[400];
-    snprintf(text, sizeof text, "%s av %s enheter har rapporterat för %d.", uf_style_count(a, b->v->reported[b->m->report_index]),
-             uf_style_count(n, b->v->nexpected), b->m->report_year);
+    char a[UF_NUMBUF], n[UF_NUMBUF], r[UF_NUMBUF], q[UF_NUMBUF], yr[UF_YEARBUF];
+    char *text = uf_msg_xformat(UF_MSG_BOARD_COVER_REPORTED, uf_style_count(a, b->v->reported[b->m->report_index]),
+                               uf_style_count(n, b->v->nexpected), uf_style_year(yr, b->m->report_year));
     cairo_t *cr = b->doc.cr;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 11);
     uf_pdf_tag_begin(&b->doc, "P");
-    uf_text_draw(cr, UF_MARGIN + 24, y, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 24, y, text ? text : "", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&b->doc, "P");
-    snprintf(text, sizeof text, "Inlästa rader: %s, varav %s godkända och %s avvisade.", uf_style_count(a, (size_t)c->rows_read),
-             uf_style_count(n, (size_t)c->rows_accepted), uf_style_count(r, (size_t)c->rows_rejected));
+    free(text);
+    text = uf_msg_xformat(UF_MSG_BOARD_COVER_ROWS, uf_style_count(a, (size_t)c->rows_read),
+                         uf_style_count(n, (size_t)c->rows_accepted), uf_style_count(r, (size_t)c->rows_rejected));
     uf_pdf_tag_begin(&b->doc, "P");
-    uf_text_draw(cr, UF_MARGIN + 24, y + 17, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 24, y + 17, text ? text : "", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&b->doc, "P");
-    snprintf(text, sizeof text, "Planen: %s mål, %s indikatorer, %s enheter, %s registrerade partner.",
-             uf_style_count(a, b->m->plan->ngoals), uf_style_count(n, b->m->plan->nindicators), uf_style_count(r, b->m->plan->nunits),
-             uf_style_count(q, b->m->plan->npartners));
+    free(text);
+    text = uf_msg_xformat(UF_MSG_BOARD_COVER_PLAN, uf_style_count(a, b->m->plan->ngoals),
+                         uf_style_count(n, b->m->plan->nindicators), uf_style_count(r, b->m->plan->nunits),
+                         uf_style_count(q, b->m->plan->npartners));
     uf_pdf_tag_begin(&b->doc, "P");
-    uf_text_draw(cr, UF_MARGIN + 24, y + 34, text, UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 24, y + 34, text ? text : "", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&b->doc, "P");
+    free(text);
     char *prelim = preliminary_text(b);
     if (prelim) {
         uf_pdf_tag_begin(&b->doc, "P");
@@ -236,7 +239,7 @@ static void cover_facts(board *b, double y)
 static void cover_page(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    char year[16], date[64];
+    char year[16], date[160];
     uf_pdf_page(&b->doc, NULL);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     cairo_rectangle(cr, UF_MARGIN, 150, 8, 200);
@@ -244,7 +247,7 @@ static void cover_page(board *b)
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 30);
     uf_pdf_tag_begin(&b->doc, "H1");
-    uf_text_draw(cr, UF_MARGIN + 24, 190, "Uppföljning av internationell plan", UF_CONTENT_W - 24, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 24, 190, uf_msg_text(UF_MSG_BOARD_COVER_TITLE), UF_CONTENT_W - 24, UF_ALIGN_LEFT);
     snprintf(year, sizeof year, "%d", b->m->report_year);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 64);
@@ -253,9 +256,9 @@ static void cover_page(board *b)
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, 16);
     uf_pdf_tag_begin(&b->doc, "P");
-    uf_text_draw(cr, UF_MARGIN + 24, 305, "Rapport till kommunledningsutskottet", 0, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + 24, 305, uf_msg_text(UF_MSG_HTML_SUBTITLE), 0, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&b->doc, "P");
-    snprintf(date, sizeof date, UF_PDF_AUTHOR MIDDOT "%s", b->doc.date);
+    snprintf(date, sizeof date, "%s" MIDDOT "%s", UF_PDF_AUTHOR, b->doc.date);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, 12);
     uf_pdf_tag_begin(&b->doc, "P");
@@ -384,7 +387,7 @@ static double guide_body(flow *f, double y, bool draw)
     uf_font_use(f->cr, UF_FONT_REGULAR, BADGE * 0.78); /* the badges' words, as uf_chart_badge draws them */
     for (int s = 0; s < UF_STATUS_COUNT; s++)
         words_w = fmax(words_w, BADGE * 1.3 + uf_text_width(f->cr, uf_status_word((uf_status)s)) + 14);
-    char *text = uf_msg_format(UF_MSG_HTML_GUIDE);
+    char *text = uf_msg_xformat(UF_MSG_HTML_GUIDE);
     if (draw) {
         uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(f->cr, UF_FONT_BOLD, 12);
@@ -394,7 +397,7 @@ static double guide_body(flow *f, double y, bool draw)
     }
     free(text);
     y += 20;
-    text = uf_msg_format(UF_MSG_HTML_GUIDE_STATUS);
+    text = uf_msg_xformat(UF_MSG_HTML_GUIDE_STATUS);
     guide_tag(f, draw, "P", true);
     y += guide_text(f, x, y, w, text, draw) + 4;
     guide_tag(f, draw, "P", false);
@@ -406,7 +409,7 @@ static double guide_body(flow *f, double y, bool draw)
         if (draw)
             uf_chart_badge(f->cr, x, y + 6, BADGE, (uf_status)s, uf_status_word((uf_status)s));
         guide_tag(f, draw, "Lbl", false);
-        text = uf_msg_format(meanings[s]);
+        text = uf_msg_xformat(meanings[s]);
         guide_tag(f, draw, "LBody", true);
         y += fmax(guide_text(f, x + words_w, y, w - words_w, text, draw), BODY_LINE) + 4;
         guide_tag(f, draw, "LBody", false);
@@ -417,11 +420,11 @@ static double guide_body(flow *f, double y, bool draw)
     y += 3;
     const uf_msg rest[] = {UF_MSG_HTML_GUIDE_TARGET, UF_MSG_HTML_GUIDE_PRELIM, UF_MSG_HTML_GUIDE_MISSING};
     for (size_t k = 0; k < sizeof rest / sizeof *rest; k++) {
-        text = uf_msg_format(rest[k]);
+        text = uf_msg_xformat(rest[k]);
         double indent = 0;
         guide_tag(f, draw, "P", true);
         if (rest[k] == UF_MSG_HTML_GUIDE_PRELIM) { /* the mark as the indicator pages show it */
-            char *mark = uf_msg_format(UF_MSG_PRELIM_N, "N");
+            char *mark = uf_msg_xformat(UF_MSG_PRELIM_N, "N");
             char *label = uf_asprintf("%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), mark ? mark : "");
             uf_style_set(f->cr, uf_style_rgb(UF_COLOUR_INK));
             uf_font_use(f->cr, UF_FONT_BOLD, BODY_PT);
@@ -486,11 +489,11 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
 {
     const uf_model *m = b->m;
     const uf_goal *goal = &m->plan->goals[g];
-    char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char *section = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
     char year[16];
     snprintf(year, sizeof year, "%d", m->report_year);
-    char *heading = uf_msg_format(UF_MSG_HTML_ASSESSMENTS, year);
-    char *title = uf_asprintf("%s: mål %s", heading ? heading : "", goal->id);
+    char *heading = uf_msg_xformat(UF_MSG_HTML_ASSESSMENTS, year);
+    char *title = uf_msg_xformat(UF_MSG_BOARD_ASSESS_TITLE, heading ? heading : "", goal->id);
     free(heading);
     flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = section, .title = title};
     for (size_t u = 0; u < m->plan->nunits; u++) {
@@ -538,11 +541,12 @@ static uf_error overview_rows(board *b, size_t first, double y0)
 static uf_error overview_first(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    char title[64];
-    snprintf(title, sizeof title, "Översikt %d: måluppfyllelse per mål", b->m->report_year);
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_BOARD_OVERVIEW_TITLE, uf_style_year(yr, b->m->report_year));
     uf_pdf_tag_begin(&b->doc, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, title);
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, title ? title : "");
     uf_pdf_tag_end(&b->doc, "H1");
+    free(title);
     char *prelim = preliminary_text(b);
     uf_strbuf note = {0};
     uf_strbuf_puts(&note, uf_msg_text(UF_MSG_BOARD_OVERVIEW_NOTE));
@@ -565,9 +569,16 @@ static uf_error overview_first(board *b)
     cairo_restore(cr);
     uf_pdf_figure_end(&b->doc);
     uf_pdf_tag_begin(&b->doc, "H2");
-    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b->m) - 22, UF_CONTENT_W, "Indikatorer per mål");
+    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b->m) - 22, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_OVERVIEW_INDICATORS));
     uf_pdf_tag_end(&b->doc, "H2");
     return err;
+}
+
+static void overview_continued(board *b)
+{
+    char *title = uf_msg_xformat(UF_MSG_PDF_CONTINUED, uf_msg_text(UF_MSG_BOARD_OVERVIEW));
+    uf_pdf_title(b->doc.cr, UF_CONTENT_TOP + 4, title ? title : "");
+    free(title);
 }
 
 static uf_error overview_pages_draw(board *b)
@@ -575,12 +586,12 @@ static uf_error overview_pages_draw(board *b)
     uf_error err = UF_OK;
     size_t first = 0;
     for (size_t page = 0; page < b->overview_pages && err == UF_OK; page++) {
-        uf_pdf_page(&b->doc, "Översikt");
+        uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_OVERVIEW));
         double y0 = page == 0 ? overview_first_y(b->m) : OVERVIEW_NEXT_Y;
         if (page == 0)
             err = overview_first(b);
         else
-            uf_pdf_title(b->doc.cr, UF_CONTENT_TOP + 4, "Översikt, fortsättning");
+            overview_continued(b);
         if (err == UF_OK)
             err = overview_rows(b, first, y0);
         first += rows_fitting(y0, ROW_H);
@@ -593,9 +604,9 @@ static uf_error overview_pages_draw(board *b)
 
 static const char *aggregation_text(uf_aggregation a)
 {
-    static const char *const text[] = {"summan av enheternas värden", "medelvärdet av enheternas värden",
-                                       "högsta värdet bland enheterna", "lägsta värdet bland enheterna"};
-    return a <= UF_AGG_MIN ? text[a] : "";
+    static const uf_msg text[] = {UF_MSG_BOARD_AGG_SUM, UF_MSG_BOARD_AGG_MEAN, UF_MSG_BOARD_AGG_MAX,
+                                  UF_MSG_BOARD_AGG_MIN};
+    return a <= UF_AGG_MIN ? uf_msg_text(text[a]) : "";
 }
 
 /* "+610 tkr (+4,4 %)" */
@@ -603,13 +614,15 @@ static void change_text(char *buf, size_t size, const uf_figure *f, const uf_ind
 {
     char v[UF_VALUEBUF], p[UF_VALUEBUF];
     if (isnan(f->change)) {
-        snprintf(buf, size, "förändring kan inte beräknas");
+        snprintf(buf, size, "%s", uf_msg_text(UF_MSG_BOARD_CHANGE_NONE));
         return;
     }
     /* A change in a share is in percentage points; a relative change of
      * a percentage would only confuse. */
     if (ind->percent || strcmp(ind->measure, "procent") == 0) {
-        snprintf(buf, size, "%s%s procentenheter", f->change > 0 ? "+" : "", uf_style_number(v, f->change));
+        char *text = uf_msg_xformat(UF_MSG_BOARD_CHANGE_POINTS, f->change > 0 ? "+" : "", uf_style_number(v, f->change));
+        snprintf(buf, size, "%s", text ? text : "");
+        free(text);
         return;
     }
     uf_style_value(v, f->change, ind);
@@ -642,10 +655,13 @@ static double key_figures(board *b, cairo_t *cr, size_t i, double y)
     tag_begin(b, cr, "P");
     double x = UF_MARGIN + uf_chart_badge(cr, UF_MARGIN, y, 15, f->status, uf_chart_word(f)) + 14;
     char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], ch[2 * UF_VALUEBUF], text[6 * UF_VALUEBUF];
+    char yr[UF_YEARBUF], py[UF_YEARBUF];
     change_text(ch, sizeof ch, f, ind);
-    snprintf(text, sizeof text, "Kommunen %d: %s" MIDDOT "målvärde %s" MIDDOT "%d: %s, %s", m->report_year,
-             uf_style_value(v, f->value, ind), isnan(f->target) ? "saknas" : uf_style_value(t, f->target, ind),
-             m->report_year - 1, uf_style_value(pv, f->previous, ind), ch);
+    char *key = uf_msg_xformat(UF_MSG_BOARD_KEY, uf_style_year(yr, m->report_year), uf_style_value(v, f->value, ind),
+                              isnan(f->target) ? uf_msg_text(UF_MSG_CHART_NO_VALUE) : uf_style_value(t, f->target, ind),
+                              uf_style_year(py, m->report_year - 1), uf_style_value(pv, f->previous, ind), ch);
+    snprintf(text, sizeof text, "%s", key ? key : "");
+    free(key);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     size_t lines = uf_text_wrap(cr, x, y + 3.5, UF_PAGE_W - UF_MARGIN - x, 0, 13, SIZE_MAX, text, true);
@@ -659,12 +675,15 @@ static double key_figures(board *b, cairo_t *cr, size_t i, double y)
         applies++;
         reported += uf_view_unit(b->v, m->report_index, u)->reported;
     }
-    int len = snprintf(text, sizeof text, "Kommunens värde är %s (%s, måttenhet %s)" MIDDOT "%s av %s enheter har rapporterat %d.",
-             aggregation_text(ind->aggregation), ind->direction == UF_DIR_INCREASE ? "högre är bättre" : "lägre är bättre",
-             ind->measure, uf_style_count(n, reported), uf_style_count(total, applies), m->report_year);
+    char *how = uf_msg_xformat(UF_MSG_BOARD_KEY_HOW, aggregation_text(ind->aggregation),
+                              uf_msg_text(ind->direction == UF_DIR_INCREASE ? UF_MSG_BOARD_HIGHER_BETTER
+                                                                            : UF_MSG_BOARD_LOWER_BETTER),
+                              ind->measure, uf_style_count(n, reported), uf_style_count(total, applies), yr);
+    int len = snprintf(text, sizeof text, "%s", how ? how : "");
+    free(how);
     if (uf_figure_preliminary(f) && len > 0 && (size_t)len < sizeof text) {
-        char *prelim = f->rejected == 1 ? uf_msg_format(UF_MSG_PRELIM_ONE)
-                                        : uf_msg_format(UF_MSG_PRELIM_N, uf_style_count(n, f->rejected));
+        char *prelim = f->rejected == 1 ? uf_msg_xformat(UF_MSG_PRELIM_ONE)
+                                        : uf_msg_xformat(UF_MSG_PRELIM_N, uf_style_count(n, f->rejected));
         snprintf(text + len, sizeof text - (size_t)len, MIDDOT "%s%s", uf_msg_text(UF_MSG_PRELIM_MARK), prelim ? prelim : "");
         free(prelim);
     }
@@ -680,8 +699,11 @@ static double indicator_heading(board *b, cairo_t *cr, size_t i)
 {
     const uf_plan *p = b->m->plan;
     const uf_indicator *ind = &p->indicators[i];
-    char goal[64];
-    snprintf(goal, sizeof goal, "Mål %.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
+    char goal[64], id[48];
+    snprintf(id, sizeof id, "%.*s", uf_utf8_prefix(p->goals[ind->goal].id, 40), p->goals[ind->goal].id);
+    char *label = uf_msg_xformat(UF_MSG_GOAL_ID, id);
+    snprintf(goal, sizeof goal, "%s", label ? label : id);
+    free(label);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     tag_begin(b, cr, "P");
@@ -725,11 +747,11 @@ static double indicator_charts_height(board *b, cairo_t *cr, size_t i, double y,
 
 static uf_error indicator_charts(board *b, cairo_t *cr, size_t i, double y, double h, size_t top)
 {
-    char title[64];
+    char yr[UF_YEARBUF];
     double left_w = UF_CONTENT_W * TREND_SHARE;
     /* Each heading is followed by its chart: the reading order. */
     tag_begin(b, cr, "H2");
-    uf_pdf_heading(cr, UF_MARGIN, y, left_w, "Kommunen över tid");
+    uf_pdf_heading(cr, UF_MARGIN, y, left_w, uf_msg_text(UF_MSG_CHART_TREND_HEADING));
     tag_end(b, cr, "H2");
     char *alt = uf_chart_desc_trend(b->v, i);
     uf_pdf_figure_begin(&b->doc, alt);
@@ -739,10 +761,11 @@ static uf_error indicator_charts(board *b, cairo_t *cr, size_t i, double y, doub
     uf_error err = uf_chart_trend(cr, left_w, h - CHART_HEADING, b->v, i, NULL);
     cairo_restore(cr);
     uf_pdf_figure_end(&b->doc);
-    snprintf(title, sizeof title, "Enheterna %d", b->m->report_year);
+    char *title = uf_msg_xformat(UF_MSG_CHART_BARS_HEADING, uf_style_year(yr, b->m->report_year));
     tag_begin(b, cr, "H2");
-    uf_pdf_heading(cr, UF_MARGIN + left_w + CHARTS_GAP, y, bars_width(), title);
+    uf_pdf_heading(cr, UF_MARGIN + left_w + CHARTS_GAP, y, bars_width(), title ? title : "");
     tag_end(b, cr, "H2");
+    free(title);
     alt = uf_chart_desc_unit_bars(b->m, i, top);
     uf_pdf_figure_begin(&b->doc, alt);
     free(alt);
@@ -780,20 +803,21 @@ static void comment_flow(flow *f, const board *b, const uf_view_comment *r)
  * reader, follows one column), continued on the next pages. */
 static void indicator_comments(flow *f, const board *b, size_t i)
 {
-    char title[64];
-    snprintf(title, sizeof title, "Kommentarer från enheterna %d", b->m->report_year);
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_HTML_COMMENTS, uf_style_year(yr, b->m->report_year));
     const double heading = 21;
     uf_pdf_flow_need(f, heading + 2 * UF_LINE_MIN); /* a heading never ends a page */
     uf_pdf_flow_tag_begin(f, "H2");
     if (f->draw)
-        uf_pdf_heading(f->cr, UF_MARGIN, f->y, UF_CONTENT_W, title);
+        uf_pdf_heading(f->cr, UF_MARGIN, f->y, UF_CONTENT_W, title ? title : "");
     uf_pdf_flow_tag_end(f, "H2");
     f->y += heading;
+    free(title);
     size_t first = b->v->indicator_start[i], end = b->v->indicator_start[i + 1];
     if (first == end) {
         uf_pdf_flow_tag_begin(f, "P");
         if (f->draw)
-            uf_pdf_note(f->cr, UF_MARGIN, f->y - 2, UF_CONTENT_W, "Inga kommentarer.", 1);
+            uf_pdf_note(f->cr, UF_MARGIN, f->y - 2, UF_CONTENT_W, uf_msg_text(UF_MSG_HTML_NO_COMMENTS), 1);
         uf_pdf_flow_tag_end(f, "P");
         return;
     }
@@ -808,7 +832,7 @@ static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_erro
 {
     const uf_plan *p = b->m->plan;
     const uf_goal *goal = &p->goals[p->indicators[i].goal];
-    char *section = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char *section = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
     flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = section};
     uf_pdf_flow_break(&f);
     double y = indicator_heading(b, cr, i);
@@ -831,19 +855,20 @@ static void coverage_summary(board *b, double y, bool tag)
 {
     const uf_model *m = b->m;
     cairo_t *cr = b->doc.cr;
-    char a[UF_NUMBUF], n[UF_NUMBUF], text[128], year[16];
+    char a[UF_NUMBUF], n[UF_NUMBUF], year[16];
     double bar_w = 220, x = UF_MARGIN + 40;
     for (size_t k = 0; k < b->v->nyears_shown; k++, y += COVERAGE_LINE) {
         size_t yi = uf_view_year(b->v, k), reported = b->v->reported[yi];
         double share = b->v->nexpected ? (double)reported / (double)b->v->nexpected : 0;
         snprintf(year, sizeof year, "%d", m->years[yi]);
-        snprintf(text, sizeof text, "%s av %s enheter har rapporterat", uf_style_count(a, reported), uf_style_count(n, b->v->nexpected));
+        char *text = uf_msg_xformat(UF_MSG_BOARD_COVERAGE_COUNT, uf_style_count(a, reported), uf_style_count(n, b->v->nexpected));
         if (tag)
             uf_pdf_tag_begin(&b->doc, "P");
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, yi == m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 9.5);
         uf_text_draw(cr, UF_MARGIN, y + 10, year, 0, UF_ALIGN_LEFT);
-        uf_text_draw(cr, x + bar_w + 10, y + 10, text, 0, UF_ALIGN_LEFT);
+        uf_text_draw(cr, x + bar_w + 10, y + 10, text ? text : "", 0, UF_ALIGN_LEFT);
+        free(text);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_GRID));
         cairo_rectangle(cr, x, y + 2, bar_w, 9);
         cairo_fill(cr);
@@ -867,12 +892,12 @@ static void coverage_header(board *b, double y, double name_w, double col_w, boo
         uf_pdf_tag_begin(&b->doc, "TR");
         uf_pdf_tag_begin(&b->doc, "TH");
     }
-    uf_text_draw(cr, UF_MARGIN, y, "Enhet", name_w, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN, y, uf_msg_text(UF_MSG_HEAD_UNIT), name_w, UF_ALIGN_LEFT);
     if (tag) {
         uf_pdf_tag_end(&b->doc, "TH");
         uf_pdf_tag_begin(&b->doc, "TH");
     }
-    uf_text_draw(cr, UF_MARGIN + name_w, y, "Typ", 90, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + name_w, y, uf_msg_text(UF_MSG_HTML_COL_TYPE), 90, UF_ALIGN_LEFT);
     if (tag)
         uf_pdf_tag_end(&b->doc, "TH");
     for (size_t k = 0; k < b->v->nyears_shown; k++) {
@@ -907,7 +932,7 @@ static void coverage_row(board *b, size_t u, double y, double name_w, double col
         uf_chart_badge(cr, x, y, UF_BADGE_MIN, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, UF_PT_MIN);
-        uf_text_draw(cr, x + UF_BADGE_MIN + 4, y + 3, ok ? "rapporterat" : "saknas", 0, UF_ALIGN_LEFT);
+        uf_text_draw(cr, x + UF_BADGE_MIN + 4, y + 3, uf_msg_text(ok ? UF_MSG_HTML_REPORTED : UF_MSG_HTML_MISSING), 0, UF_ALIGN_LEFT);
         uf_pdf_tag_end(&b->doc, "TD");
     }
     uf_pdf_tag_end(&b->doc, "TR");
@@ -931,15 +956,13 @@ static void coverage_intro(board *b, bool tag)
     cairo_t *cr = b->doc.cr;
     if (tag)
         uf_pdf_tag_begin(&b->doc, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Rapportering per år");
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_HTML_COVERAGE));
     if (tag) {
         uf_pdf_tag_end(&b->doc, "H1");
         uf_pdf_tag_begin(&b->doc, "P");
     }
     uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                "En enhet har rapporterat ett år när minst en av dess rader för året godkändes. En enhet som inte "
-                "rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.",
-                2);
+                uf_msg_text(UF_MSG_BOARD_COVERAGE_INTRO), 2);
     if (tag)
         uf_pdf_tag_end(&b->doc, "P");
     coverage_summary(b, COVERAGE_SUMMARY_Y, tag);
@@ -951,11 +974,11 @@ static void coverage_pages_draw(board *b)
     size_t per_page = rows_fitting(top, COVERAGE_ROW_H), shown = 0;
     double name_w = coverage_name_w(b), col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
     for (size_t page = 0; page < b->coverage_pages; page++) {
-        uf_pdf_page(&b->doc, "Rapportering");
+        uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_COVERAGE_SECTION));
         coverage_intro(b, page == 0);
         if (b->ncoverage == 0) {
             uf_pdf_tag_begin(&b->doc, "P");
-            uf_pdf_note(b->doc.cr, UF_MARGIN, top - 20, UF_CONTENT_W, "Alla enheter har rapporterat alla år.", 1);
+            uf_pdf_note(b->doc.cr, UF_MARGIN, top - 20, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_COVERAGE_ALL), 1);
             uf_pdf_tag_end(&b->doc, "P");
         } else {
             /* One table across the pages. */
@@ -971,7 +994,7 @@ static void coverage_pages_draw(board *b)
             uf_pdf_tag_end(&b->doc, "Table");
         if (last && shown < b->ncoverage) {
             uf_pdf_tag_begin(&b->doc, "P");
-            uf_pdf_more(b->doc.cr, UF_MARGIN, UF_CONTENT_BOTTOM - 4, b->ncoverage - shown, "enheter");
+            uf_pdf_more(b->doc.cr, UF_MARGIN, UF_CONTENT_BOTTOM - 4, b->ncoverage - shown, uf_msg_text(UF_MSG_BOARD_MORE_UNITS));
             uf_pdf_tag_end(&b->doc, "P");
         }
         uf_pdf_page_end(&b->doc);
@@ -988,13 +1011,12 @@ static void review_line(board *b, size_t k, double y)
     for (size_t yi = 0; yi <= m->report_index && yi < m->nyears; yi++)
         if (m->partner_rows[yi * m->plan->npartners + k] > 0)
             last = m->years[yi];
-    char when[64];
-    if (last)
-        snprintf(when, sizeof when, "senast aktiv %d", last);
-    else
-        snprintf(when, sizeof when, "ingen rapporterad aktivitet");
-    char *text = uf_asprintf("%s (%s, %s): %s " "\xE2\x80\x93" " avtalet bör ses över", p->name,
-                             uf_partner_type_name(p->type), *p->country ? p->country : "land saknas", when);
+    char yr[UF_YEARBUF];
+    char *when = last ? uf_msg_xformat(UF_MSG_BOARD_LAST_ACTIVE, uf_style_year(yr, last))
+                      : uf_xstrdup(uf_msg_text(UF_MSG_BOARD_NO_ACTIVITY));
+    char *text = uf_msg_xformat(UF_MSG_BOARD_REVIEW_LINE, p->name, uf_partner_type_name(p->type),
+                               *p->country ? p->country : uf_msg_text(UF_MSG_BOARD_NO_COUNTRY), when ? when : "");
+    free(when);
     cairo_t *cr = b->doc.cr;
     uf_pdf_tag_begin(&b->doc, "LI");
     uf_pdf_tag_begin(&b->doc, "Lbl");
@@ -1003,7 +1025,7 @@ static void review_line(board *b, size_t k, double y)
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_pdf_tag_begin(&b->doc, "LBody");
-    uf_text_draw(cr, UF_MARGIN + UF_BADGE_MIN + 4, y + 3.2, text, UF_CONTENT_W - UF_BADGE_MIN - 4, UF_ALIGN_LEFT);
+    uf_text_draw(cr, UF_MARGIN + UF_BADGE_MIN + 4, y + 3.2, text ? text : "", UF_CONTENT_W - UF_BADGE_MIN - 4, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&b->doc, "LBody");
     uf_pdf_tag_end(&b->doc, "LI");
     free(text);
@@ -1012,18 +1034,19 @@ static void review_line(board *b, size_t k, double y)
 static void review_list(board *b, double y)
 {
     const uf_model *m = b->m;
-    char title[96], years[32], n[UF_NUMBUF];
+    char years[32], n[UF_NUMBUF];
     if (m->report_index > 0)
         snprintf(years, sizeof years, "%d\xE2\x80\x93%d", m->years[m->report_index - 1], m->years[m->report_index]);
     else
         snprintf(years, sizeof years, "%d", m->report_year);
-    snprintf(title, sizeof title, "Avtal att se över: %s partner utan aktivitet %s", uf_style_count(n, m->npartner_review), years);
+    char *title = uf_msg_xformat(UF_MSG_BOARD_REVIEW_TITLE, uf_style_count(n, m->npartner_review), years);
     uf_pdf_tag_begin(&b->doc, "H2");
-    y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title) + 8;
+    y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title ? title : "") + 8;
     uf_pdf_tag_end(&b->doc, "H2");
+    free(title);
     if (m->npartner_review == 0) {
         uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, "Alla registrerade partner har haft aktivitet.", 1);
+        uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_REVIEW_NONE), 1);
         uf_pdf_tag_end(&b->doc, "P");
         return;
     }
@@ -1035,7 +1058,7 @@ static void review_list(board *b, double y)
         if (listed + 1 == room && m->npartner_review > room) {
             uf_pdf_tag_end(&b->doc, "L");
             uf_pdf_tag_begin(&b->doc, "P");
-            uf_pdf_more(b->doc.cr, UF_MARGIN, y + 15 * (double)listed + 3, m->npartner_review - listed, "partner");
+            uf_pdf_more(b->doc.cr, UF_MARGIN, y + 15 * (double)listed + 3, m->npartner_review - listed, uf_msg_text(UF_MSG_BOARD_MORE_PARTNERS));
             uf_pdf_tag_end(&b->doc, "P");
             return;
         }
@@ -1047,15 +1070,13 @@ static void review_list(board *b, double y)
 static uf_error partner_page_draw(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    uf_pdf_page(&b->doc, "Partner");
+    uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_PARTNER_SECTION));
     uf_pdf_tag_begin(&b->doc, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Partner och aktivitet");
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_HTML_PARTNERS));
     uf_pdf_tag_end(&b->doc, "H1");
     uf_pdf_tag_begin(&b->doc, "P");
     y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                    "Antal godkända rader per år som nämner partnern. En registrerad partner utan aktivitet de två "
-                    "senaste redovisade åren listas för översyn.",
-                    2);
+                    uf_msg_text(UF_MSG_HTML_PARTNERS_INTRO), 2);
     uf_pdf_tag_end(&b->doc, "P");
     size_t shown = b->m->plan->npartners <= 16 ? b->m->plan->npartners : 15;
     double h = fmin(18 * (double)(shown + 1) + 22, 290);
@@ -1078,18 +1099,16 @@ static uf_error partner_page_draw(board *b)
 static double appendix_counts(board *b, double y)
 {
     const uf_counts *c = &b->v->counts;
-    char r[UF_NUMBUF], a[UF_NUMBUF], x[UF_NUMBUF], d[UF_NUMBUF], f[UF_NUMBUF], text[400];
-    snprintf(text, sizeof text,
-             "Lästa rader: %s" MIDDOT "godkända: %s" MIDDOT "avvisade: %s" MIDDOT "dubbletter räknade en gång: %s"
-             MIDDOT "avvisade filer: %s",
-             uf_style_count(r, (size_t)c->rows_read), uf_style_count(a, (size_t)c->rows_accepted),
-             uf_style_count(x, (size_t)c->rows_rejected), uf_style_count(d, (size_t)c->rows_duplicate),
-             uf_style_count(f, (size_t)c->files_rejected));
+    char r[UF_NUMBUF], a[UF_NUMBUF], x[UF_NUMBUF], d[UF_NUMBUF], f[UF_NUMBUF];
+    char *text = uf_msg_xformat(UF_MSG_BOARD_APPENDIX_COUNTS, uf_style_count(r, (size_t)c->rows_read),
+                               uf_style_count(a, (size_t)c->rows_accepted), uf_style_count(x, (size_t)c->rows_rejected),
+                               uf_style_count(d, (size_t)c->rows_duplicate), uf_style_count(f, (size_t)c->files_rejected));
     uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(b->doc.cr, UF_FONT_BOLD, 10);
     uf_pdf_tag_begin(&b->doc, "P");
-    uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text, UF_CONTENT_W, UF_ALIGN_LEFT);
+    uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text ? text : "", UF_CONTENT_W, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&b->doc, "P");
+    free(text);
     return y + 24;
 }
 
@@ -1116,7 +1135,7 @@ static void appendix_list(board *b, double y)
         errors += diags->items[k].severity == UF_SEVERITY_ERROR;
     if (errors == 0) {
         uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_note(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, "Inga rader eller filer avvisades.", 1);
+        uf_pdf_note(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, uf_msg_text(UF_MSG_HTML_NONE_REJECTED), 1);
         uf_pdf_tag_end(&b->doc, "P");
         return;
     }
@@ -1135,25 +1154,26 @@ static void appendix_list(board *b, double y)
         shown++;
     }
     if (shown < errors) {
+        char n[UF_NUMBUF];
+        char *more = uf_msg_xformat(UF_MSG_BOARD_APPENDIX_MORE, uf_style_count(n, errors - shown),
+                                   uf_msg_text(UF_MSG_WB_SHEET_REJECTED));
         uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_more(b->doc.cr, UF_MARGIN, y + 9 + UF_LINE_MIN * (double)(used + 0.5), errors - shown,
-                    "(hela listan finns i arbetsbokens flik Avvisade)");
+        uf_pdf_more_text(b->doc.cr, UF_MARGIN, y + 9 + UF_LINE_MIN * (double)(used + 0.5), more);
         uf_pdf_tag_end(&b->doc, "P");
+        free(more);
     }
 }
 
 static void appendix_page_draw(board *b)
 {
     cairo_t *cr = b->doc.cr;
-    uf_pdf_page(&b->doc, "Bilaga");
+    uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_APPENDIX_SECTION));
     uf_pdf_tag_begin(&b->doc, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, "Bilaga: avvisat underlag");
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_BOARD_APPENDIX_TITLE));
     uf_pdf_tag_end(&b->doc, "H1");
     uf_pdf_tag_begin(&b->doc, "P");
     y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                    "Rader och filer som inte kunde godkännas, med fil, rad och kolumn. De ingår inte i någon siffra "
-                    "i rapporten. Varningar (till exempel teckenkodning) finns i arbetsboken.",
-                    2);
+                    uf_msg_text(UF_MSG_BOARD_APPENDIX_INTRO), 2);
     uf_pdf_tag_end(&b->doc, "P");
     y = appendix_counts(b, y);
     appendix_list(b, y);
@@ -1167,19 +1187,19 @@ static void board_bookmarks(board *b)
     const uf_plan *p = b->m->plan;
     uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(front_has_summary(b->v) ? UF_MSG_HTML_SUMMARY : UF_MSG_HTML_GUIDE),
                     2, false);
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Översikt", overview_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_BOARD_OVERVIEW), overview_page(b), false);
     size_t k = 0;
     for (size_t g = 0; g < p->ngoals; g++) {
-        char *title = uf_asprintf("Mål %s: %s", p->goals[g].id, p->goals[g].name);
+        char *title = uf_msg_xformat(UF_MSG_HTML_GOAL, p->goals[g].id, p->goals[g].name);
         size_t page = k < p->nindicators && p->indicators[b->order[k]].goal == g ? indicator_page(b, k) : overview_page(b);
         int id = uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, title, page, true);
         free(title);
         for (; k < p->nindicators && p->indicators[b->order[k]].goal == g; k++)
             uf_pdf_bookmark(&b->doc, id, p->indicators[b->order[k]].name, indicator_page(b, k), false);
     }
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Rapportering per år", coverage_page(b), false);
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Partner och aktivitet", partner_page(b), false);
-    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, "Bilaga: avvisat underlag", appendix_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_HTML_COVERAGE), coverage_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_HTML_PARTNERS), partner_page(b), false);
+    uf_pdf_bookmark(&b->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_BOARD_APPENDIX_TITLE), appendix_page(b), false);
 }
 
 static uf_error board_draw(board *b)
@@ -1209,10 +1229,13 @@ uf_error uf_pdf_write_board_report(const uf_model *model, const uf_view *view, c
         return UF_ERROR_NO_DATA;
     board b = {.m = model, .v = view, .diags = view->diags};
     board_plan(&b);
-    char title[96], subject[96];
-    snprintf(title, sizeof title, "Uppföljning av internationell plan %d", model->report_year);
-    snprintf(subject, sizeof subject, "Rapport till kommunledningsutskottet om %d års uppföljning", model->report_year);
-    uf_error err = b.measure_failed ? UF_ERROR_CAIRO : uf_pdf_open(&b.doc, path, title, subject, b.npages);
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_HTML_TITLE, uf_style_year(yr, model->report_year));
+    char *subject = uf_msg_xformat(UF_MSG_BOARD_SUBJECT, yr);
+    uf_error err = b.measure_failed || !title || !subject ? UF_ERROR_CAIRO
+                                                          : uf_pdf_open(&b.doc, path, title, subject, b.npages);
+    free(title);
+    free(subject);
     if (err == UF_OK)
         err = uf_pdf_close(&b.doc, board_draw(&b));
     board_free(&b);

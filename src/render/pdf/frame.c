@@ -98,15 +98,15 @@ static void rule(cairo_t *cr, double y)
 static void page_footer(uf_pdf_doc *doc)
 {
     cairo_t *cr = doc->cr;
-    char left[64], right[64], a[UF_NUMBUF], b[UF_NUMBUF];
+    char left[160], a[UF_NUMBUF], b[UF_NUMBUF];
     rule(cr, UF_PAGE_H - 30);
-    snprintf(left, sizeof left, UF_PDF_AUTHOR MIDDOT "%s", doc->date);
-    snprintf(right, sizeof right, "Sida %s av %s", uf_style_count(a, doc->page),
-             uf_style_count(b, doc->npages));
+    snprintf(left, sizeof left, "%s" MIDDOT "%s", UF_PDF_AUTHOR, doc->date);
+    char *right = uf_msg_format(UF_MSG_PDF_PAGE_OF, uf_style_count(a, doc->page), uf_style_count(b, doc->npages));
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_text_draw(cr, UF_MARGIN, UF_PAGE_H - 18, left, 0, UF_ALIGN_LEFT);
-    uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, UF_PAGE_H - 18, right, 0, UF_ALIGN_RIGHT);
+    uf_text_draw(cr, UF_PAGE_W - UF_MARGIN, UF_PAGE_H - 18, right ? right : "", 0, UF_ALIGN_RIGHT);
+    free(right);
 }
 
 void uf_pdf_page(uf_pdf_doc *doc, const char *section)
@@ -488,13 +488,19 @@ bool uf_pdf_measuring_end(cairo_t *cr)
     return ok;
 }
 
-void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)
+void uf_pdf_more_text(cairo_t *cr, double x, double y, const char *text)
 {
-    char n[UF_NUMBUF], text[160];
-    snprintf(text, sizeof text, ELLIPSIS " och %s %s till", uf_style_count(n, more), what);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
-    uf_text_draw(cr, x, y, text, 0, UF_ALIGN_LEFT);
+    uf_text_draw(cr, x, y, text ? text : "", 0, UF_ALIGN_LEFT);
+}
+
+void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)
+{
+    char n[UF_NUMBUF];
+    char *text = uf_msg_format(UF_MSG_PDF_MORE, uf_style_count(n, more), what);
+    uf_pdf_more_text(cr, x, y, text);
+    free(text);
 }
 
 /* Files are named from the submissions folder on: the folder the run was

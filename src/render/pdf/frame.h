@@ -6,8 +6,9 @@
 
 #include "common/diag.h"
 #include "common/error.h"
-#include "consolidate/view.h"
+#include "common/messages.h"
 #include "common/util.h"
+#include "consolidate/view.h"
 #include "output/output.h"
 #include "render/font.h"
 #include "render/style.h"
@@ -17,7 +18,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#define UF_PDF_AUTHOR "Kommunledningskontoret"
+#define UF_PDF_AUTHOR (uf_msg_text(UF_MSG_PDF_AUTHOR))
 
 #define UF_PAGE_W 841.89 /* A4 landscape, in points */
 #define UF_PAGE_H 595.28
@@ -121,8 +122,10 @@ cairo_t *uf_pdf_measuring(void);
 /* Ends it; false when the measure cannot be trusted. */
 bool uf_pdf_measuring_end(cairo_t *cr);
 
-/* "… och 12 till" below a list that was cut. */
+/* "… och 12 kommentarer till" below a list that was cut (what: the noun,
+ * from the vocabulary); uf_pdf_more_text draws such a line as given. */
 void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what);
+void uf_pdf_more_text(cairo_t *cr, double x, double y, const char *text);
 
 /* ---- structure tags (accessibility) ----
  * Everything drawn sits inside a structure element, in reading order

@@ -75,12 +75,12 @@ static double reporting_line(unit_doc *u, double y)
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     uf_pdf_tag_begin(&u->doc, "P");
-    double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, "Rapporterat:", 0, UF_ALIGN_LEFT) + 10;
+    double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, uf_msg_text(UF_MSG_UNITREP_REPORTED), 0, UF_ALIGN_LEFT) + 10;
     for (size_t k = 0; k < u->v->nyears_shown; k++) {
         size_t yi = uf_view_year(u->v, k);
         bool ok = uf_view_unit(u->v, yi, u->unit)->reported;
         char text[48];
-        snprintf(text, sizeof text, "%d %s", u->m->years[yi], ok ? "ja" : "nej");
+        snprintf(text, sizeof text, "%d %s", u->m->years[yi], uf_msg_text(ok ? UF_MSG_UNITREP_YES : UF_MSG_UNITREP_NO));
         uf_chart_badge(cr, x, y, 12, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, 10);
@@ -93,11 +93,10 @@ static double reporting_line(unit_doc *u, double y)
 static void not_reported_box(unit_doc *u, double y)
 {
     cairo_t *cr = u->doc.cr;
-    char text[300];
-    snprintf(text, sizeof text,
-             "%d: %s%s%s. Enhetens värden saknas nedan och lämnas utanför kommunens siffror; de räknas inte som 0.",
-             u->m->report_year, uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
-             u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
+    char yr[UF_YEARBUF];
+    char *text = uf_msg_xformat(UF_MSG_UNITREP_NOT_REPORTED, uf_style_year(yr, u->m->report_year),
+                                uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE),
+                                u->uy->rejected ? ", " : "", u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_ROWS_REJECTED) : "");
     uf_style_set(cr, uf_style_status_rgb(UF_STATUS_RED));
     cairo_set_line_width(cr, 1.5);
     cairo_rectangle(cr, UF_MARGIN, y, UF_CONTENT_W, 24);
@@ -108,6 +107,7 @@ static void not_reported_box(unit_doc *u, double y)
     uf_font_use(cr, UF_FONT_BOLD, 9.5);
     uf_text_draw(cr, UF_MARGIN + 28, y + 15.5, text, UF_CONTENT_W - 36, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&u->doc, "P");
+    free(text);
 }
 
 /* "Status 2025: ✔ 3 uppnått ◐ 2 ..." counted over the unit's indicators. */
@@ -119,12 +119,13 @@ static void status_counts(unit_doc *u, double y)
         count[f->status] += f->applies;
     }
     cairo_t *cr = u->doc.cr;
-    char text[64], n[UF_NUMBUF];
-    snprintf(text, sizeof text, "Status %d:", u->m->report_year);
+    char n[UF_NUMBUF], yr[UF_YEARBUF];
+    char *text = uf_msg_xformat(UF_MSG_UNITREP_STATUS, uf_style_year(yr, u->m->report_year));
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 10);
     uf_pdf_tag_begin(&u->doc, "P");
     double x = UF_MARGIN + uf_text_draw(cr, UF_MARGIN, y + 3.5, text, 0, UF_ALIGN_LEFT) + 10;
+    free(text);
     for (int s = 0; s < UF_STATUS_COUNT; s++) {
         uf_font_use(cr, UF_FONT_BOLD, 10);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
@@ -138,14 +139,16 @@ static void unit_intro(unit_doc *u)
 {
     const uf_unit *unit = &u->m->plan->units[u->unit];
     cairo_t *cr = u->doc.cr;
-    char kind[200];
-    snprintf(kind, sizeof kind, "Enhetsrapport %d" MIDDOT "%s" MIDDOT "id %.*s", u->m->report_year,
-             uf_unit_type_name(unit->type), uf_utf8_prefix(unit->id, 100), unit->id);
+    char id[128], yr[UF_YEARBUF];
+    snprintf(id, sizeof id, "%.*s", uf_utf8_prefix(unit->id, 100), unit->id);
+    char *kind = uf_msg_xformat(UF_MSG_UNITREP_KIND, uf_style_year(yr, u->m->report_year),
+                                uf_unit_type_name(unit->type), id);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     uf_pdf_tag_begin(&u->doc, "P");
     uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, kind, UF_CONTENT_W, UF_ALIGN_LEFT);
     uf_pdf_tag_end(&u->doc, "P");
+    free(kind);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 20);
     uf_pdf_tag_begin(&u->doc, "H1");
@@ -157,9 +160,7 @@ static void unit_intro(unit_doc *u)
         y += 28;
     } else {
         char note[600];
-        snprintf(note, sizeof note, "%s%s%s",
-                 "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan "
-                 "målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ",
+        snprintf(note, sizeof note, "%s%s%s", uf_msg_text(UF_MSG_UNITREP_NOTE),
                  u->uy->rejected ? uf_msg_text(UF_MSG_UNIT_PRELIM_NOTE) : "", uf_msg_text(UF_MSG_UNIT_NOT_APPLICABLE));
         uf_pdf_tag_begin(&u->doc, "P");
         y = uf_pdf_note(cr, UF_MARGIN, y - 8, UF_CONTENT_W, note, 3) + 4; /* three lines end above the status line */
@@ -191,9 +192,17 @@ static void table_header(unit_doc *u, double y, bool tag)
     char year[16], prev[16];
     snprintf(year, sizeof year, "%d", u->m->report_year);
     snprintf(prev, sizeof prev, "%d", u->m->report_year - 1);
-    const char *heads[NCOLS][2] = {{"", "Indikator"},         {"Utfall", year},       {"", prev},
-                                   {"", "Förändring"},        {"Målvärde", "(eget/kommunens)"},   {"Kommunens", "målvärde"},
-                                   {"Kommunen", year},        {"Andel av", "kommunen"}, {"", "Status"}};
+#define T(code) uf_msg_text(UF_MSG_##code)
+    const char *heads[NCOLS][2] = {{"", T(HEAD_INDICATOR)},
+                                   {T(WB_COL_FIGURE), year},
+                                   {"", prev},
+                                   {"", T(UNITREP_COL_CHANGE)},
+                                   {T(UNITREP_COL_OWN_1), T(UNITREP_COL_OWN_2)},
+                                   {T(UNITREP_COL_WHOLE_TARGET_1), T(UNITREP_COL_WHOLE_TARGET_2)},
+                                   {T(UNITREP_COL_WHOLE), year},
+                                   {T(UNITREP_COL_SHARE_1), T(UNITREP_COL_SHARE_2)},
+                                   {"", T(HTML_COL_STATUS)}};
+#undef T
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, 8);
     if (tag)
@@ -224,15 +233,17 @@ static void cell(cairo_t *cr, int c, double y, const char *text)
 
 static void change_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indicator *ind)
 {
-    char v[UF_VALUEBUF], text[UF_VALUEBUF + 4];
+    char v[UF_VALUEBUF], text[UF_VALUEBUF + 32];
     if (isnan(f->change)) {
         cell(cr, COL_CHANGE, y, "\xE2\x80\x93");
         return;
     }
     /* A change in a share is in percentage points. */
-    if (ind->percent || strcmp(ind->measure, "procent") == 0)
-        snprintf(text, sizeof text, "%s%s" UF_NBSP "%%-enheter", f->change > 0 ? "+" : "", uf_style_number(v, f->change));
-    else
+    if (ind->percent || strcmp(ind->measure, "procent") == 0) {
+        char *points = uf_msg_xformat(UF_MSG_UNITREP_CHANGE_POINTS, f->change > 0 ? "+" : "", uf_style_number(v, f->change));
+        snprintf(text, sizeof text, "%s", points);
+        free(points);
+    } else
         snprintf(text, sizeof text, "%s%s", f->change > 0 ? "+" : "", uf_style_value(v, f->change, ind));
     uf_font_use(cr, UF_FONT_REGULAR, 8);
     cell(cr, COL_CHANGE, y, text);
@@ -363,7 +374,7 @@ static void goal_row(unit_doc *u, size_t g, double y)
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_GRID));
     cairo_rectangle(cr, UF_MARGIN, y - TABLE_ROW_H / 2 + 1, UF_CONTENT_W, TABLE_ROW_H - 2);
     cairo_fill(cr);
-    char *text = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char *text = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 9);
     uf_pdf_tag_begin(&u->doc, "TR");
@@ -628,7 +639,7 @@ static void unit_bookmarks(unit_doc *u)
     char year[16];
     year_text(u, year);
     char *assessment = uf_msg_format(UF_MSG_UNIT_ASSESSMENT, year), *comments = uf_msg_format(UF_MSG_UNIT_COMMENTS, year);
-    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, "Indikatorer och status", 1, false);
+    uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_UNITREP_INDICATORS_STATUS), 1, false);
     uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, assessment ? assessment : year, u->section_page[SECTION_ASSESSMENT],
                     false);
     uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_UNIT_CORRECT), u->section_page[SECTION_CORRECT],
@@ -636,6 +647,13 @@ static void unit_bookmarks(unit_doc *u)
     uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, comments ? comments : year, u->section_page[SECTION_COMMENTS], false);
     free(assessment);
     free(comments);
+}
+
+static void indicators_continued(unit_doc *u)
+{
+    char *title = uf_msg_xformat(UF_MSG_PDF_CONTINUED, uf_msg_text(UF_MSG_UNITREP_INDICATORS));
+    uf_pdf_title(u->doc.cr, UF_CONTENT_TOP + 4, title);
+    free(title);
 }
 
 static void unit_draw(unit_doc *u)
@@ -649,7 +667,7 @@ static void unit_draw(unit_doc *u)
         if (page == 0)
             unit_intro(u);
         else
-            uf_pdf_title(u->doc.cr, UF_CONTENT_TOP + 4, "Indikatorer, fortsättning");
+            indicators_continued(u);
         /* One table across the pages. */
         if (page == 0)
             uf_pdf_tag_begin(&u->doc, "Table");
@@ -665,8 +683,9 @@ static uf_error write_unit(unit_doc *u, const char *path)
     unit_plan(u);
     if (u->measure_failed)
         return UF_ERROR_CAIRO;
-    char *title = uf_asprintf("Uppföljning av internationell plan %d: %s", u->m->report_year, unit->name);
-    char *subject = uf_asprintf("Enhetsrapport för %s", unit->name);
+    char yr[UF_YEARBUF];
+    char *title = uf_msg_xformat(UF_MSG_UNITREP_TITLE, uf_style_year(yr, u->m->report_year), unit->name);
+    char *subject = uf_msg_xformat(UF_MSG_UNITREP_SUBJECT, unit->name);
     uf_error err = uf_pdf_open(&u->doc, path, title, subject, u->npages);
     free(title);
     free(subject);

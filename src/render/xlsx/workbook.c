@@ -345,18 +345,27 @@ static void make_formats(wb *w)
 
 static void set_properties(wb *w)
 {
-    char title[128];
-    snprintf(title, sizeof title, "Uppföljning av internationell plan %d", w->model->report_year);
+    char year[16];
+    snprintf(year, sizeof year, "%d", w->model->report_year);
+    /* libxlsxwriter's fields are not const: copies of the vocabulary's texts. */
+    char *title = uf_msg_xformat(UF_MSG_HTML_TITLE, year), *comments = uf_msg_xformat(UF_MSG_WB_COMMENTS, UF_VERSION);
+    char *subject = uf_xstrdup(uf_msg_text(UF_MSG_WB_SUBJECT)), *author = uf_xstrdup(uf_msg_text(UF_MSG_PDF_AUTHOR));
+    char *keywords = uf_xstrdup(uf_msg_text(UF_MSG_WB_KEYWORDS));
     lxw_doc_properties props = {
         .title = title,
-        .subject = "Sammanställning av förvaltningarnas och bolagens inrapportering",
-        .author = "Kommunledningskontoret",
-        .company = "Kommunledningskontoret",
-        .keywords = "internationell plan, uppföljning, måluppfyllelse",
-        .comments = "Skapad av uppfolj " UF_VERSION,
+        .subject = subject,
+        .author = author,
+        .company = author,
+        .keywords = keywords,
+        .comments = comments,
         .created = w->options->created,
     };
     workbook_set_properties(w->book, &props);
+    free(title);
+    free(comments);
+    free(subject);
+    free(author);
+    free(keywords);
 }
 
 /* ---- Sammanfattning ---- */
@@ -365,12 +374,16 @@ static lxw_row_t summary_counts(const wb *w, lxw_worksheet *ws, lxw_row_t row)
 {
     const uf_model *m = w->model;
     const uf_counts *c = &w->view->counts;
-    char text[160];
-    snprintf(text, sizeof text, "Uppföljning av internationell plan %d", m->report_year);
+    char year[16], a[32], b[32];
+    snprintf(year, sizeof year, "%d", m->report_year);
+    snprintf(a, sizeof a, "%zu", w->view->reported[m->report_index]);
+    snprintf(b, sizeof b, "%zu", w->view->nexpected);
+    char *text = uf_msg_xformat(UF_MSG_HTML_TITLE, year);
     worksheet_write_string(ws, row++, 0, text, w->title);
-    snprintf(text, sizeof text, "Inrapportering %d: %zu av %zu enheter", m->report_year,
-             w->view->reported[m->report_index], w->view->nexpected);
+    free(text);
+    text = uf_msg_xformat(UF_MSG_CLI_COVERAGE, year, a, b);
     worksheet_write_string(ws, row++, 0, text, NULL);
+    free(text);
     if (c->rows_rejected > 0) {
         char n[UF_NUMBUF];
         char *prelim = uf_msg_format(UF_MSG_BOARD_PRELIMINARY, uf_fmt_count(n, c->rows_rejected));
@@ -378,11 +391,11 @@ static lxw_row_t summary_counts(const wb *w, lxw_worksheet *ws, lxw_row_t row)
         free(prelim);
     }
     row++;
-    const char *labels[] = {"Lästa rader", "Godkända rader", "Avvisade rader", "Varav dubbletter (räknade en gång)",
-                            "Lästa filer", "Avvisade filer"};
+    const uf_msg labels[] = {UF_MSG_WB_ROWS_READ, UF_MSG_WB_ROWS_ACCEPTED, UF_MSG_HEAD_REJECTED_ROWS,
+                             UF_MSG_WB_ROWS_DUPLICATE, UF_MSG_WB_FILES_READ, UF_MSG_WB_FILES_REJECTED};
     long values[] = {c->rows_read, c->rows_accepted, c->rows_rejected, c->rows_duplicate, c->files_read, c->files_rejected};
     for (size_t k = 0; k < 6; k++) {
-        worksheet_write_string(ws, row, 0, labels[k], NULL);
+        worksheet_write_string(ws, row, 0, uf_msg_text(labels[k]), NULL);
         worksheet_write_number(ws, row++, 1, (double)values[k], w->whole);
     }
     return row + 1;
@@ -391,7 +404,7 @@ static lxw_row_t summary_counts(const wb *w, lxw_worksheet *ws, lxw_row_t row)
 /* The goal's title, a link to its sheet (sheet: NULL when it has none). */
 static void summary_goal_title(const wb *w, lxw_worksheet *ws, lxw_row_t row, const uf_goal *goal, const char *sheet)
 {
-    char *title = uf_asprintf("Mål %s: %s", goal->id, goal->name);
+    char *title = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
     char *shown = cleaned(title, true);
     /* goal_sheet_name leaves no quote in a sheet's name. */
     char *url = sheet ? uf_asprintf("internal:'%s'!A1", sheet) : NULL;
@@ -439,13 +452,18 @@ static void write_summary(const wb *w, lxw_worksheet *ws, lxw_worksheet *const *
                           const char (*goal_names)[64])
 {
     const uf_plan *p = w->model->plan;
-    static const char *headers[] = {"Mål / indikator", "Måttenhet", "Aggregering", "Utfall", "Målvärde",
-                                    "Föregående år", "Förändring", "Förändring %", "Status"};
+    char *change_pct = uf_msg_xformat(UF_MSG_WB_COL_CHANGE_PCT); /* "%%" in the catalogue */
+    const char *headers[] = {uf_msg_text(UF_MSG_WB_COL_GOAL_INDICATOR), uf_msg_text(UF_MSG_WB_COL_MEASURE),
+                             uf_msg_text(UF_MSG_WB_COL_AGGREGATION),    uf_msg_text(UF_MSG_WB_COL_FIGURE),
+                             uf_msg_text(UF_MSG_HTML_COL_TARGET),       uf_msg_text(UF_MSG_HTML_COL_PREVIOUS),
+                             uf_msg_text(UF_MSG_UNITREP_COL_CHANGE),    change_pct,
+                             uf_msg_text(UF_MSG_HTML_COL_STATUS)};
     worksheet_set_column(ws, 0, 0, 60, NULL);
     worksheet_set_column(ws, 1, 7, 13, NULL);
     worksheet_set_column(ws, 8, 11, 20, NULL);
     lxw_row_t row = summary_counts(w, ws, 0);
     write_headers(w, ws, row, headers, 9);
+    free(change_pct);
     worksheet_repeat_rows(ws, row, row);
     worksheet_freeze_panes(ws, row + 1, 1);
     row++;
@@ -470,12 +488,12 @@ static void block_header(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i
 {
     const uf_model *m = w->model;
     const uf_indicator *ind = &m->plan->indicators[i];
-    char *text = uf_asprintf("%s (%s; %s; riktning %s)", ind->name, ind->measure,
-                             uf_aggregation_name(ind->aggregation), uf_direction_name(ind->direction));
+    char *text = uf_msg_xformat(UF_MSG_WB_BLOCK_HEADER, ind->name, ind->measure, uf_aggregation_name(ind->aggregation),
+                                uf_direction_name(ind->direction));
     write_text(ws, row, 0, text, w->bold);
     free(text);
-    worksheet_write_string(ws, row + 1, 0, "Enhet", w->header);
-    worksheet_write_string(ws, row + 1, 1, "Namn", w->header);
+    worksheet_write_string(ws, row + 1, 0, uf_msg_text(UF_MSG_HEAD_UNIT), w->header);
+    worksheet_write_string(ws, row + 1, 1, uf_msg_text(UF_MSG_HEAD_NAME), w->header);
     for (size_t k = 0; k < ys.count; k++)
         worksheet_write_number(ws, row + 1, (lxw_col_t)(2 + k), m->years[ys.first + k], w->header);
 }
@@ -486,16 +504,16 @@ static void block_figures(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t 
     const uf_model *m = w->model;
     const uf_plan *p = m->plan;
     bool whole = unit == UF_WHOLE_MUNICIPALITY;
-    write_text(ws, row, 0, whole ? "Koncernen" : p->units[unit].id, whole ? w->bold : NULL);
-    write_text(ws, row, 1, whole ? "Hela kommunen" : p->units[unit].name, NULL);
+    write_text(ws, row, 0, whole ? uf_msg_text(UF_MSG_WB_WHOLE) : p->units[unit].id, whole ? w->bold : NULL);
+    write_text(ws, row, 1, whole ? uf_msg_text(UF_MSG_WB_WHOLE_NAME) : p->units[unit].name, NULL);
     for (size_t k = 0; k < ys.count; k++)
         write_figure(w, ws, row, (lxw_col_t)(2 + k), i, uf_model_figure(m, ys.first + k, i, unit));
 }
 
 static void block_targets(const wb *w, lxw_worksheet *ws, lxw_row_t row, size_t i, year_span ys)
 {
-    worksheet_write_string(ws, row, 0, "Målvärde", w->bold);
-    worksheet_write_string(ws, row, 1, "Koncernens målvärde", NULL);
+    worksheet_write_string(ws, row, 0, uf_msg_text(UF_MSG_HTML_COL_TARGET), w->bold);
+    worksheet_write_string(ws, row, 1, uf_msg_text(UF_MSG_WB_WHOLE_TARGET), NULL);
     for (size_t k = 0; k < ys.count; k++) {
         const uf_figure *f = uf_model_figure(w->model, ys.first + k, i, UF_WHOLE_MUNICIPALITY);
         write_value(ws, row, (lxw_col_t)(2 + k), f->target, value_format(w, i));
@@ -509,12 +527,12 @@ static void block_chart(const wb *w, lxw_worksheet *ws, const char *sheet, lxw_r
     lxw_chart_series *s = got(chart_add_series(chart, NULL, NULL));
     chart_series_set_categories(s, sheet, row + 1, first, row + 1, last);
     chart_series_set_values(s, sheet, row + 2, first, row + 2, last);
-    chart_series_set_name(s, "Koncernen");
+    chart_series_set_name(s, uf_msg_text(UF_MSG_WB_WHOLE));
     chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
     lxw_chart_series *t = got(chart_add_series(chart, NULL, NULL));
     chart_series_set_categories(t, sheet, row + 1, first, row + 1, last);
     chart_series_set_values(t, sheet, row + 3, first, row + 3, last);
-    chart_series_set_name(t, "Målvärde");
+    chart_series_set_name(t, uf_msg_text(UF_MSG_HTML_COL_TARGET));
     lxw_chart_line dashed = {.color = 0xD55E00, .dash_type = LXW_CHART_LINE_DASH_DASH, .width = 1.5};
     chart_series_set_line(t, &dashed);
     /* libxlsxwriter copies the title and reads one starting with '=' as a
@@ -537,7 +555,9 @@ static void block_chart(const wb *w, lxw_worksheet *ws, const char *sheet, lxw_r
 
 static void goal_sheet_name(const uf_goal *goal, char *name, size_t cap)
 {
-    snprintf(name, cap, "Mål %.*s", uf_utf8_prefix(goal->id, cap - 8), goal->id);
+    char *label = uf_msg_xformat(UF_MSG_GOAL_ID, goal->id);
+    snprintf(name, cap, "%.*s", uf_utf8_prefix(label, cap - 1), label);
+    free(label);
     for (char *c = name; *c; c++)
         if (strchr("[]:*?/\\'", *c))
             *c = '_';
@@ -559,7 +579,11 @@ static lxw_worksheet *add_goal_sheet(const wb *w, size_t g, char *name, size_t c
     if (!ws) {
         /* Two long ids cut to Excel's 31 characters can give one name; ids
          * hold no spaces, so this one is free. */
-        snprintf(name, cap, "Mål nr %zu", g + 1);
+        char n[32];
+        snprintf(n, sizeof n, "%zu", g + 1);
+        char *label = uf_msg_xformat(UF_MSG_WB_SHEET_GOAL_N, n);
+        snprintf(name, cap, "%s", label);
+        free(label);
         ws = add_sheet(w->book, name);
     }
     return ws;
@@ -572,10 +596,10 @@ static void write_goal_sheet(const wb *w, size_t g, lxw_worksheet *ws, const cha
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
     worksheet_set_column(ws, 2, (lxw_col_t)(1 + ys.count), 13, NULL);
-    char *title = uf_asprintf("Mål %s: %s", p->goals[g].id, p->goals[g].name);
+    char *title = uf_msg_xformat(UF_MSG_HTML_GOAL, p->goals[g].id, p->goals[g].name);
     write_text(ws, 0, 0, title, w->title);
     free(title);
-    worksheet_write_string(ws, 1, 0, "Status per värde:", NULL);
+    worksheet_write_string(ws, 1, 0, uf_msg_text(UF_MSG_WB_STATUS_LEGEND), NULL);
     write_legend(w, ws, 1);
     worksheet_write_string(ws, 2, 0, uf_msg_text(UF_MSG_PRELIM_NOTE), NULL);
     lxw_row_t row = 4;
@@ -602,7 +626,8 @@ enum { UNIT_FIXED = 5, PER_INDICATOR = 4 };
 static void units_header(const wb *w, lxw_worksheet *ws)
 {
     const uf_plan *p = w->model->plan;
-    const char *fixed[] = {"Enhet", "Namn", "Typ", "Rapporterat", uf_msg_text(UF_MSG_HEAD_REJECTED_ROWS)};
+    const char *fixed[] = {uf_msg_text(UF_MSG_HEAD_UNIT), uf_msg_text(UF_MSG_HEAD_NAME), uf_msg_text(UF_MSG_HTML_COL_TYPE),
+                           uf_msg_text(UF_MSG_WB_COL_REPORTED), uf_msg_text(UF_MSG_HEAD_REJECTED_ROWS)};
     write_headers(w, ws, 0, fixed, UNIT_FIXED);
     for (size_t i = 0; i < p->nindicators; i++) {
         lxw_col_t c = (lxw_col_t)(UNIT_FIXED + PER_INDICATOR * i);
@@ -742,12 +767,13 @@ static void write_partners(const wb *w, lxw_worksheet *ws)
 {
     const uf_model *m = w->model;
     const uf_plan *p = m->plan;
-    static const char *fixed[] = {"Partner", "Namn", "Typ", "Land"};
+    const char *fixed[] = {uf_msg_text(UF_MSG_HTML_COL_PARTNER), uf_msg_text(UF_MSG_HEAD_NAME),
+                           uf_msg_text(UF_MSG_HTML_COL_TYPE), uf_msg_text(UF_MSG_HTML_COL_COUNTRY)};
     write_headers(w, ws, 0, fixed, 4);
     lxw_col_t review_col = (lxw_col_t)(4 + m->nyears);
     for (size_t y = 0; y < m->nyears; y++)
         worksheet_write_number(ws, 0, (lxw_col_t)(4 + y), m->years[y], w->header_activities);
-    worksheet_write_string(ws, 0, review_col, "Översyn", w->header);
+    worksheet_write_string(ws, 0, review_col, uf_msg_text(UF_MSG_WB_COL_REVIEW), w->header);
     worksheet_set_column(ws, 0, 0, 22, NULL);
     worksheet_set_column(ws, 1, 1, 40, NULL);
     worksheet_set_column(ws, 2, 3, 14, NULL);
@@ -763,8 +789,7 @@ static void write_partners(const wb *w, lxw_worksheet *ws)
         for (size_t y = 0; y < m->nyears; y++)
             worksheet_write_number(ws, row, (lxw_col_t)(4 + y), m->partner_rows[y * p->npartners + k], w->whole);
         if (m->partner_review[k])
-            worksheet_write_string(ws, row, review_col, "\xE2\x9A\xA0 Ingen aktivitet senaste två åren: avtalet bör ses över",
-                                   w->status[UF_STATUS_RED]);
+            worksheet_write_string(ws, row, review_col, uf_msg_text(UF_MSG_WB_REVIEW), w->status[UF_STATUS_RED]);
     }
     worksheet_freeze_panes(ws, 1, 1);
     if (p->npartners)
@@ -773,20 +798,24 @@ static void write_partners(const wb *w, lxw_worksheet *ws)
 
 /* ---- Rådata ---- */
 
-static const char *raw_headers[] = {"År", "Enhet", "Indikator", "Partner", "Värde", "Kommentar", "Fil", "Rad", "Anmärkning"};
+static const uf_msg raw_headers[] = {UF_MSG_HEAD_YEAR,    UF_MSG_HEAD_UNIT,      UF_MSG_HEAD_INDICATOR,
+                                     UF_MSG_HTML_COL_PARTNER, UF_MSG_HEAD_VALUE, UF_MSG_WB_COL_COMMENT,
+                                     UF_MSG_HEAD_FILE,    UF_MSG_HEAD_LINE,      UF_MSG_WB_COL_NOTE};
 enum { RAW_COLUMNS = 9 };
 
 static lxw_worksheet *raw_sheet(const wb *w, size_t number)
 {
-    char name[32];
-    if (number == 1)
-        snprintf(name, sizeof name, "Rådata");
-    else
-        snprintf(name, sizeof name, "Rådata %zu", number);
+    char n[32];
+    snprintf(n, sizeof n, "%zu", number);
+    char *name = number == 1 ? uf_xstrdup(uf_msg_text(UF_MSG_WB_SHEET_RAW)) : uf_msg_xformat(UF_MSG_WB_SHEET_RAW_N, n);
     lxw_worksheet *ws = add_sheet(w->book, name);
+    free(name);
     if (!ws)
         return NULL;
-    write_headers(w, ws, 0, raw_headers, RAW_COLUMNS);
+    const char *headers[RAW_COLUMNS];
+    for (int c = 0; c < RAW_COLUMNS; c++)
+        headers[c] = uf_msg_text(raw_headers[c]);
+    write_headers(w, ws, 0, headers, RAW_COLUMNS);
     worksheet_set_column(ws, 0, 0, 7, NULL);
     worksheet_set_column(ws, 1, 3, 24, NULL);
     worksheet_set_column(ws, 4, 4, 12, NULL);
@@ -811,15 +840,21 @@ static void raw_row(const wb *w, lxw_worksheet *ws, lxw_row_t row, const uf_row 
     worksheet_write_string(ws, row, 6, w->files[r->file], NULL);
     worksheet_write_number(ws, row, 7, r->line, NULL);
     if (r->state == UF_ROW_DUPLICATE)
-        worksheet_write_string(ws, row, 8, "Dubblett, räknas en gång", NULL);
+        worksheet_write_string(ws, row, 8, uf_msg_text(UF_MSG_WB_DUPLICATE), NULL);
     else if (isnan(r->value))
-        worksheet_write_string(ws, row, 8, "Ej rapporterat (tomt värde)", NULL);
+        worksheet_write_string(ws, row, 8, uf_msg_text(UF_MSG_WB_NO_VALUE), NULL);
 }
 
 static void progress(const wb *w, size_t done, size_t total)
 {
-    if (w->options->progress && total > 0 && (done % 100000 == 0 || done == total))
-        fprintf(stderr, "\rRådata: %zu av %zu rader", done, total);
+    if (w->options->progress && total > 0 && (done % 100000 == 0 || done == total)) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%zu", done);
+        snprintf(b, sizeof b, "%zu", total);
+        char *text = uf_msg_xformat(UF_MSG_WB_PROGRESS, a, b);
+        fprintf(stderr, "\r%s", text);
+        free(text);
+    }
     if (w->options->progress && done == total)
         fputc('\n', stderr);
 }
@@ -912,16 +947,16 @@ static void add_sheets(const wb *w, book_sheets *s)
     s->goals = uf_xcalloc(p->ngoals ? p->ngoals : 1, sizeof *s->goals);
     s->goal_names = uf_xcalloc(p->ngoals ? p->ngoals : 1, sizeof *s->goal_names);
     s->raw = uf_xcalloc(nraw, sizeof *s->raw);
-    s->summary = add_sheet(w->book, "Sammanfattning");
+    s->summary = add_sheet(w->book, uf_msg_text(UF_MSG_WB_SHEET_SUMMARY));
     for (size_t g = 0; g < p->ngoals; g++)
         s->goals[g] = add_goal_sheet(w, g, s->goal_names[g], sizeof s->goal_names[g]);
-    s->units = add_sheet(w->book, "Enheter");
-    s->assessments = add_sheet(w->book, "Självvärdering");
-    s->partners = add_sheet(w->book, "Partner");
+    s->units = add_sheet(w->book, uf_msg_text(UF_MSG_WB_SHEET_UNITS));
+    s->assessments = add_sheet(w->book, uf_msg_text(UF_MSG_WB_SHEET_ASSESSMENTS));
+    s->partners = add_sheet(w->book, uf_msg_text(UF_MSG_WB_SHEET_PARTNERS));
     for (size_t k = 0; k < nraw; k++)
         s->raw[k] = raw_sheet(w, k + 1);
-    s->rejected = add_sheet(w->book, "Avvisade");
-    s->warnings = add_sheet(w->book, "Varningar");
+    s->rejected = add_sheet(w->book, uf_msg_text(UF_MSG_WB_SHEET_REJECTED));
+    s->warnings = add_sheet(w->book, uf_msg_text(UF_MSG_WB_SHEET_WARNINGS));
 }
 
 static void free_sheets(book_sheets *s)
