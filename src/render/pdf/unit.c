@@ -7,6 +7,7 @@
 #include "render/font.h"
 #include "render/jobs.h"
 #include "render/pdf/board.h"
+#include "render/pdf/finish.h"
 #include "render/pdf/frame.h"
 
 #include <cairo-pdf.h>
@@ -718,6 +719,7 @@ uf_error uf_pdf_write_unit_reports(const uf_model *model, const uf_view *view, c
     units_job job = {model, view, uf_xcalloc(nunits + 1, sizeof(char *))};
     for (size_t u = 0; u < nunits; u++)
         job.paths[u] = unit_path(dir, uf_plan_unit_stem(model->plan, u));
+    uf_pdf_finish_prepare(); /* before the workers start */
     if (err == UF_OK)
         err = uf_jobs_run(nunits, uf_jobs_count(), write_one_unit, &job);
     for (size_t u = 0; u < nunits; u++)
