@@ -10,6 +10,7 @@
 #include "common/workers.h"
 #include "render/jobs.h"
 #include "render/pdf/board.h"
+#include "render/pdf/finish.h"
 #include "render/html/page.h"
 #include "render/template/template.h"
 #include "render/pdf/unit.h"
@@ -342,6 +343,7 @@ static void draw_documents(documents *d, const char *dir)
         d->no_font = true;
         return;
     }
+    uf_pdf_finish_prepare(); /* libqpdf's process-wide state, before the workers */
     uf_job_set sets[NDOCS] = {{0}};
     size_t nsets = 0;
     while (nsets < NDOCS && (!d->asked[nsets] || prepare_document(d, nsets, dir, &sets[nsets])))

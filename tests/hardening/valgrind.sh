@@ -58,7 +58,8 @@ check "report into a regular file (fails)" 2 \
   "$bin" report "$root/tests/fixtures/report/inputs" --out /dev/null/x --format csv
 # Past 50 000 rows the workbook is written on two threads, beside the CSV.
 /usr/bin/python3 "$root/bench/gen.py" "$tmp/large" --units 430 --indicators 12 --years 10 >/dev/null
-vg=(valgrind --quiet --tool=helgrind --error-exitcode=99 --num-callers=30)
+vg=(valgrind --quiet --tool=helgrind --error-exitcode=99 --num-callers=30
+    --suppressions="$root/tests/hardening/helgrind-p11kit.supp")
 check "report 51 600 rows under helgrind (threads)" 0 \
   "$bin" report "$tmp/large" --out "$tmp/d" --format xlsx,csv
 vg+=(--suppressions="$root/tests/hardening/helgrind-cairo.supp")

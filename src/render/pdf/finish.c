@@ -7,9 +7,36 @@
 #include "render/html/svg_web.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* libqpdf 11.3 destroys every object of a closing file by pointing it at
+ * one process-wide placeholder and writing that placeholder's fields
+ * (found by helgrind): two files closing at once on two threads race
+ * there, so closing is one at a time (1.5 M of a file's 24 M). */
+static pthread_mutex_t cleanup_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void cleanup(qpdf_data *q)
+{
+    pthread_mutex_lock(&cleanup_lock);
+    qpdf_cleanup(q);
+    pthread_mutex_unlock(&cleanup_lock);
+}
+
+void uf_pdf_finish_prepare(void)
+{
+    /* An empty file written as the real ones are: the logger, and the
+     * crypto provider behind the deterministic /ID. */
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    if (!(qpdf_empty_pdf(q) & QPDF_ERRORS) && !(qpdf_init_write_memory(q) & QPDF_ERRORS)) {
+        qpdf_set_deterministic_ID(q, QPDF_TRUE);
+        qpdf_write(q);
+    }
+    cleanup(&q);
+}
 
 const char *uf_pdf_lang(void) { return uf_messages_lang() == UF_LANG_EN ? "en-GB" : "sv-SE"; }
 
@@ -217,6 +244,6 @@ uf_error uf_pdf_finish(const char *pdf, size_t len, const uf_pdf_finishing *f, F
             err = UF_ERROR_WRITE;
         }
     }
-    qpdf_cleanup(&q);
+    cleanup(&q);
     return err;
 }

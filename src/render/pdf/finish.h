@@ -26,6 +26,11 @@ typedef struct uf_pdf_finishing {
     bool utc;                /* when is UTC (SOURCE_DATE_EPOCH), else local time */
 } uf_pdf_finishing;
 
+/* Sets up libqpdf's process-wide state (its default logger). Call it
+ * before threads that finish PDFs start: libqpdf creates that state on
+ * first use, unguarded for helgrind. */
+void uf_pdf_finish_prepare(void);
+
 /* The language the reports are written in, as a PDF /Lang. */
 const char *uf_pdf_lang(void);
 

@@ -7,6 +7,7 @@
 #include "render/font.h"
 #include "render/jobs.h"
 #include "render/pdf/board.h"
+#include "render/pdf/finish.h"
 #include "render/pdf/frame.h"
 
 #include <cairo-pdf.h>
@@ -750,6 +751,7 @@ uf_error uf_pdf_units_prepare(uf_pdf_units **units, const uf_model *model, const
     *job = (uf_pdf_units){model, view, nunits, uf_xcalloc(nunits + 1, sizeof(char *))};
     for (size_t u = 0; u < nunits; u++)
         job->paths[u] = unit_path(dir, uf_plan_unit_stem(model->plan, u));
+    uf_pdf_finish_prepare(); /* before the workers start */
     *units = job;
     *set = (uf_job_set){nunits, write_one_unit, job};
     return UF_OK;
