@@ -360,8 +360,8 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CHART_LEGEND_WHOLE, "Kommunens målvärde", "The municipality's target") \
     X(CHART_NO_DATA_YEARS, "Underlag saknas för alla år", "No data for any year") \
     X(CHART_POINT_MISSING, "uppgift saknas", "no data") \
-    X(CHART_BAR_NO_VALUE, "inget värde %s", "no figure %s") \
-    X(CHART_BAR_NOT_REPORTED, "har inte rapporterat %s", "not reported %s") \
+    X(CHART_BAR_NO_VALUE, "inget värde %s", "no figure for %s") \
+    X(CHART_BAR_NOT_REPORTED, "har inte rapporterat %s", "not reported for %s") \
     X(CHART_BAR_REST, "%s med värde, %s utan värde, %s har inte rapporterat", "%s with a figure, %s without, %s not reported") \
     X(CHART_BAR_OTHERS, "Övriga %s enheter", "%s other units") \
     X(CHART_WHOLE_TARGET, "Kommunens målvärde %s", "The municipality's target %s") \
