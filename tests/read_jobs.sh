@@ -3,7 +3,8 @@
 # diagnostic, its order, the counts and every output are the same, byte for
 # byte, with --jobs 1 (read one by one) and --jobs 4 (read ahead, handed over
 # in order):
-#   1. every case in tests/cases that reads INPUTS, with its own command;
+#   1. every case in tests/cases that reads INPUTS, with its own command,
+#      and the sample (report_jobs.sh compares its reports);
 #   2. a generated set of many files: CSV split in pieces, workbooks, rows
 #      made wrong (unknown units, bad numbers), a Windows-1252 file, every
 #      broken file of the bad-files case and the rejected workbooks, for
@@ -74,6 +75,8 @@ for case in "$root"/tests/cases/*/; do
   same_for_jobs "case $(basename "$case")" "${args[@]}"
   popd >/dev/null || exit 1
 done
+
+same_for_jobs "the sample (inputs/): validate" validate "$root/inputs"
 
 # 2. Many files, with much to say about them.
 set_dir=$tmp/many
