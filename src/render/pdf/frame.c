@@ -113,13 +113,6 @@ void uf_pdf_page(uf_pdf_doc *doc, const char *section)
 {
     cairo_t *cr = doc->cr;
     doc->page++;
-    /* The page's paper first: cairo's PDF surface unites the extents of
-     * every drawing operation of a page into a region (to find what needs
-     * a fallback image), which costs more with every small text; inside
-     * one whole-page rectangle each union is free. A tenth of a unit
-     * PDF's instructions (README, "Performance"). */
-    uf_style_set(cr, uf_style_rgb(UF_COLOUR_PAPER));
-    cairo_paint(cr);
     if (section) {
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
         uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
