@@ -332,7 +332,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(UNITREP_NOTE, "Enhetens värden jämförs med enhetens eget målvärde, för medelvärden annars med kommunens; utan målvärde beskriver statusen utvecklingen sedan förra året. Andel: enhetens del av kommunens summa. ", "The unit's figures are compared with its own target or, for averages, with the municipality's; without a target the status describes the trend since last year. Share: the unit's part of the municipality's sum. ") \
     X(UNITREP_COL_CHANGE, "Förändring", "Change") \
     X(UNITREP_COL_OWN_1, "Målvärde", "Target") \
-    X(UNITREP_COL_OWN_2, "(eget/kommunens)", "(own/municipality's)") \
+    X(UNITREP_COL_OWN_2, "(eget/kommunens)", "(own/municipal)") \
     X(UNITREP_COL_WHOLE_TARGET_1, "Kommunens", "Municipal") \
     X(UNITREP_COL_WHOLE_TARGET_2, "målvärde", "target") \
     X(UNITREP_COL_WHOLE, "Kommunen", "Municipality") \

@@ -19,8 +19,8 @@
 #define MIDDOT " \xC2\xB7 "
 #define TABLE_FIRST_Y 188.0 /* the table's header on the first page */
 #define TABLE_NEXT_Y 84.0
-#define TABLE_ROW_H 19.0
-#define TABLE_HEAD_H 24.0
+#define TABLE_ROW_H 25.0 /* two lines of UF_PT_MIN: a long name, a target and whose it is */
+#define TABLE_HEAD_H 27.0
 
 /* The sections after the table that have a bookmark. */
 enum { SECTION_ASSESSMENT, SECTION_CORRECT, SECTION_COMMENTS, NSECTIONS };
@@ -175,7 +175,7 @@ static void unit_intro(unit_doc *u)
 enum { COL_NAME, COL_VALUE, COL_PREV, COL_CHANGE, COL_OWN, COL_WHOLE_TARGET, COL_WHOLE, COL_SHARE, COL_STATUS, NCOLS };
 
 /* Förändring holds "+3,5 %-enheter" whole. */
-static const double col_w[NCOLS] = {183, 62, 60, 78, 104, 64, 66, 56, 96};
+static const double col_w[NCOLS] = {160, 62, 60, 80, 102, 70, 70, 62, 103};
 
 static double col_x(int c)
 {
@@ -205,7 +205,7 @@ static void table_header(unit_doc *u, double y, bool tag)
                                    {"", T(HTML_COL_STATUS)}};
 #undef T
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_BOLD, 8);
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     if (tag)
         uf_pdf_tag_begin(&u->doc, "TR");
     for (int c = 0; c < NCOLS; c++) {
@@ -214,7 +214,7 @@ static void table_header(unit_doc *u, double y, bool tag)
         if (tag)
             uf_pdf_tag_begin(&u->doc, "TH");
         for (int line = 0; line < 2; line++)
-            uf_text_draw(cr, x, y + 8 + 10 * line, heads[c][line], col_w[c] - 6, left ? UF_ALIGN_LEFT : UF_ALIGN_RIGHT);
+            uf_text_draw(cr, x, y + 9 + 11 * line, heads[c][line], left ? col_w[c] - 6 : col_w[c] + 2, left ? UF_ALIGN_LEFT : UF_ALIGN_RIGHT);
         if (tag)
             uf_pdf_tag_end(&u->doc, "TH");
     }
@@ -246,9 +246,7 @@ static void change_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indi
         free(points);
     } else
         snprintf(text, sizeof text, "%s%s", f->change > 0 ? "+" : "", uf_style_value(v, f->change, ind));
-    uf_font_use(cr, UF_FONT_REGULAR, 8);
     cell(cr, COL_CHANGE, y, text);
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
 }
 
 /* The target the status was judged against, and whose it is. */
@@ -259,25 +257,25 @@ static void target_cell(cairo_t *cr, double y, const uf_figure *f, const uf_indi
         cell(cr, COL_OWN, y, "\xE2\x80\x93");
         return;
     }
-    snprintf(text, sizeof text, "%s (%s)", uf_style_value(v, f->target, ind),
-             uf_msg_text(f->target_source == UF_TARGET_OWN ? UF_MSG_TARGET_OWN : UF_MSG_TARGET_WHOLE));
-    uf_font_use(cr, UF_FONT_REGULAR, 7.5);
-    cell(cr, COL_OWN, y, text);
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    /* The value, and below it whose target it is: nothing cut. */
+    cell(cr, COL_OWN, y - 5.5, uf_style_value(v, f->target, ind));
+    snprintf(text, sizeof text, "(%s)", uf_msg_text(f->target_source == UF_TARGET_OWN ? UF_MSG_TARGET_OWN : UF_MSG_TARGET_WHOLE));
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
+    cell(cr, COL_OWN, y + 5.5, text);
+    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
 }
 
-/* One line, or two smaller ones for a long name (then shortened). */
+/* One line, or two for a long name. */
 static void indicator_name(cairo_t *cr, const char *name, double y)
 {
-    double w = col_w[COL_NAME] - 14;
+    double w = col_w[COL_NAME] - 8;
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     if (uf_text_width(cr, name) <= w) {
-        uf_text_draw(cr, UF_MARGIN + 8, y + 3.2, name, w, UF_ALIGN_LEFT);
+        uf_text_draw(cr, UF_MARGIN + 4, y + 3.2, name, w, UF_ALIGN_LEFT);
         return;
     }
-    uf_font_use(cr, UF_FONT_REGULAR, 7.5);
-    uf_text_wrap(cr, UF_MARGIN + 8, y - 1.6, w, 0, 8.3, 2, name, true);
+    uf_text_wrap(cr, UF_MARGIN + 4, y - 2.3, w, 0, 11, 2, name, true);
 }
 
 static void indicator_row(unit_doc *u, size_t i, double y)
@@ -296,15 +294,15 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     /* Not reporting is not the same as a missing value, let alone 0. */
     if (!u->uy->reported) {
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-        uf_font_use(cr, UF_FONT_REGULAR, 7.5);
+        uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
         cell(cr, COL_VALUE, base, uf_msg_text(u->uy->arrived ? UF_MSG_UNIT_NOTHING_REPORTED : UF_MSG_UNIT_NO_FILE));
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     } else {
-        uf_font_use(cr, UF_FONT_BOLD, 8.5);
+        uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
         cell(cr, COL_VALUE, base, uf_style_value(v, f->value, ind));
     }
     uf_pdf_tag_end(&u->doc, "TD");
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_pdf_tag_begin(&u->doc, "TD");
     cell(cr, COL_PREV, base, uf_style_value(v, f->previous, ind));
     uf_pdf_tag_end(&u->doc, "TD");
@@ -329,7 +327,7 @@ static void indicator_row(unit_doc *u, size_t i, double y)
     cell(cr, COL_SHARE, base, share);
     uf_pdf_tag_end(&u->doc, "TD");
     uf_pdf_tag_begin(&u->doc, "TD");
-    uf_chart_badge(cr, col_x(COL_STATUS) + 4, y, 11, f->status, uf_chart_word(f));
+    uf_chart_badge(cr, col_x(COL_STATUS) + 4, y, UF_BADGE_MIN, f->status, uf_chart_word(f));
     uf_pdf_tag_end(&u->doc, "TD");
     uf_pdf_tag_end(&u->doc, "TR");
 }
@@ -352,16 +350,16 @@ static void goal_assessment(unit_doc *u, size_t g, double y)
     char label[64];
     snprintf(label, sizeof label, "%s:", uf_msg_text(UF_MSG_HEAD_ASSESSMENT));
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_REGULAR, 8.5);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     x += uf_text_draw(cr, x, y + 3.2, label, 0, UF_ALIGN_LEFT) + 6;
     if (!a) {
         uf_text_draw(cr, x, y + 3.2, uf_msg_text(UF_MSG_ASSESS_NONE), 0, UF_ALIGN_LEFT);
         return;
     }
-    x += uf_chart_badge(cr, x, y, 11, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
+    x += uf_chart_badge(cr, x, y, UF_BADGE_MIN, uf_assessment_status(a->assessment), uf_assessment_text(a->assessment)) + 8;
     if (a->differs) {
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-        uf_font_use(cr, UF_FONT_BOLD, 8.5);
+        uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
         uf_text_draw(cr, x, y + 3.2, "\xE2\x9A\xA0 ", 0, UF_ALIGN_LEFT);
         uf_text_draw(cr, x + 12, y + 3.2, uf_msg_text(UF_MSG_ASSESS_DIFFERS_LONG), UF_PAGE_W - UF_MARGIN - x - 12,
                      UF_ALIGN_LEFT);
