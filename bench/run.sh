@@ -165,7 +165,7 @@ fi
 # The script an analyst would write (pandas + XlsxWriter + matplotlib), from
 # Debian's packages, installed as scripts/deps.sh installs the tests' tools.
 PEER=${BENCH_PEER:-$ROOT/../shared/bench/peer_pandas.py}
-[ -f "$PEER" ] || PEER=/work/shared/bench/peer_pandas.py
+[ "$PEER" = none ] || [ -f "$PEER" ] || PEER=/work/shared/bench/peer_pandas.py
 peer_ready() { "$PY" -c 'import pandas, matplotlib, xlsxwriter' 2>/dev/null; }
 if [ "$PEER" != none ] && [ -f "$PEER" ] && ! peer_ready; then
     section "installerar python3-pandas, python3-matplotlib, python3-xlsxwriter (jämförelsen)"
@@ -183,7 +183,7 @@ else
 fi
 
 # ---------------------------------------------------------------- measure
-declare -A WALL RSS NOTE
+declare -A WALL RSS NOTE CPU
 ORDER=()
 
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR) print a[int((NR+1)/2)] }'; }
@@ -193,25 +193,25 @@ median() { sort -g | awk '{a[NR]=$1} END{ if (NR) print a[int((NR+1)/2)] }'; }
 # not in OKCODES. CLEANDIR (may be empty) is removed before each run.
 measure() {
     local key=$1 label=$2 ok=$3 out=$4 clean=$5; shift 6
-    local i rc line walls=() rsses=()
+    local i rc line w r u sy walls=() rsses=() cpus=()
     ORDER+=("$key"); NOTE[$key]=$label
     if [ ! -x "$1" ] && ! command -v "$1" >/dev/null 2>&1; then
-        WALL[$key]=n/a; RSS[$key]=n/a; NOTE[$key]="$label|saknas"
+        WALL[$key]=n/a; RSS[$key]=n/a; CPU[$key]=n/a; NOTE[$key]="$label|saknas"
         return
     fi
     for (( i = 1; i <= REPS; i++ )); do
         [ -n "$clean" ] && rm -rf "$clean"
-        timeout -k 10 "$TIMEOUT" "$TIME" -f "%e %M" -o "$WORK/time.txt" "$@" \
+        timeout -k 10 "$TIMEOUT" "$TIME" -f "%e %M %U %S" -o "$WORK/time.txt" "$@" \
             >"$out" 2>"$WORK/$key.err"
         rc=$?
         if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-            WALL[$key]=n/a; RSS[$key]=n/a; NOTE[$key]="$label|tidsgräns ${TIMEOUT}s"
+            WALL[$key]=n/a; RSS[$key]=n/a; CPU[$key]=n/a; NOTE[$key]="$label|tidsgräns ${TIMEOUT}s"
             return
         fi
         if ! [[ " $ok " == *" $rc "* ]]; then
             local msg
             msg=$(grep -v -e '^Command exited' -e '^Command terminated' "$WORK/$key.err" | head -n1 | cut -c1-70)
-            WALL[$key]=n/a; RSS[$key]=n/a
+            WALL[$key]=n/a; RSS[$key]=n/a; CPU[$key]=n/a
             if [ "$rc" = 127 ]; then
                 NOTE[$key]="$label|saknas"
             else
@@ -220,10 +220,12 @@ measure() {
             return
         fi
         line=$(tail -n1 "$WORK/time.txt")
-        walls+=("${line% *}"); rsses+=("${line#* }")
+        read -r w r u sy <<<"$line" # wall, peak RSS, user and system CPU
+        walls+=("$w"); rsses+=("$r"); cpus+=("$(awk -v u="$u" -v s="$sy" 'BEGIN{printf "%.2f", u+s}')")
         [ "$rc" = 0 ] || NOTE[$key]="$label|exit $rc"
     done
     WALL[$key]=$(printf '%s\n' "${walls[@]}" | median)
+    CPU[$key]=$(printf '%s\n' "${cpus[@]}" | median)
     local maxkb
     maxkb=$(printf '%s\n' "${rsses[@]}" | sort -g | tail -n1)
     RSS[$key]=$(awk -v k="$maxkb" 'BEGIN{printf "%.1f", k/1024}')
@@ -321,11 +323,11 @@ ratio() {  # ratio A B -> A/B with 2 decimals, or n/a
 }
 
 section "resultat ($ROWS rader, median av $REPS)"
-printf '%-42s %9s %12s %8s  %s\n' "kommando" "vägg s" "topp-RSS MB" "/floor" "anm."
+printf '%-42s %9s %9s %12s %8s  %s\n' "kommando" "vägg s" "CPU s" "topp-RSS MB" "/floor" "anm."
 for key in "${ORDER[@]}"; do
     label=${NOTE[$key]%%|*}
     note=""; [[ "${NOTE[$key]}" == *"|"* ]] && note=${NOTE[$key]#*|}
-    printf '%-42s %9s %12s %8s  %s\n' "$label" "${WALL[$key]}" "${RSS[$key]}" \
+    printf '%-42s %9s %9s %12s %8s  %s\n' "$label" "${WALL[$key]}" "${CPU[$key]:-n/a}" "${RSS[$key]}" \
         "$(ratio "${WALL[$key]}" "${WALL[floor]}")" "$note"
 done
 
@@ -367,9 +369,9 @@ say "styrelserapport utan inläsning (report - validate): $draw s ($ROWS rader),
 # "Nx" = the peer's time / uppfolj's: how many times faster uppfolj is.
 faster() { local r; r=$(ratio "$1" "$2"); [ "$r" = n/a ] && printf 'n/a' || printf '%sx' "$r"; }
 say "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) kärnor)"
-say "kommun, alla utdata: $(u "${WALL[muni]:-}" s) mot jämförelsen $(u "${WALL[peer_muni]:-}" s): $(faster "${WALL[peer_muni]:-}" "${WALL[muni]:-}") snabbare (target <= 0.1 s, >= 15x)"
-say "nationellt, alla utdata: $(u "${WALL[all]:-}" s) mot jämförelsen $(u "${WALL[peer]:-}" s): $(faster "${WALL[peer]:-}" "${WALL[all]:-}") snabbare (target <= 8 s, >= 4x)"
-say "nationellt, arbetsbok + CSV + styrelserapport: $(u "${WALL[wcb]:-}" s): $(faster "${WALL[peer]:-}" "${WALL[wcb]:-}") snabbare än jämförelsen (target >= 8x)"
+say "kommun, alla utdata: $(u "${WALL[muni]:-}" s) (CPU $(u "${CPU[muni]:-}" s)) mot jämförelsen $(u "${WALL[peer_muni]:-}" s) (CPU $(u "${CPU[peer_muni]:-}" s)): $(faster "${WALL[peer_muni]:-}" "${WALL[muni]:-}") snabbare (target <= 0.1 s, >= 15x)"
+say "nationellt, alla utdata: $(u "${WALL[all]:-}" s) (CPU $(u "${CPU[all]:-}" s)) mot jämförelsen $(u "${WALL[peer]:-}" s) (CPU $(u "${CPU[peer]:-}" s)): $(faster "${WALL[peer]:-}" "${WALL[all]:-}") snabbare (target <= 8 s, >= 4x)"
+say "nationellt, arbetsbok + CSV + styrelserapport: $(u "${WALL[wcb]:-}" s) (CPU $(u "${CPU[wcb]:-}" s)): $(faster "${WALL[peer]:-}" "${WALL[wcb]:-}") snabbare än jämförelsen (target >= 8x)"
 say "arbetsbok + CSV mot floor: $(ratio "${WALL[report]}" "${WALL[floor]}") (vakt: högst 2.1)"
 peak=$(printf '%s\n' "${RSS[report]:-}" "${RSS[all]:-}" "${RSS[wcb]:-}" | grep -E '^[0-9.]+$' | sort -g | tail -n1)
 say "topp-RSS, alla utdata: $(u "${RSS[all]:-}" MB); största av uppfolj-körningarna: $(u "$peak" MB) (target < 300 MB)"

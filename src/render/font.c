@@ -205,6 +205,38 @@ static size_t next_char(const char *s, size_t at, size_t len)
     return at;
 }
 
+/* The widths of s's prefixes, from one conversion of s to glyphs rather
+ * than one per prefix. cairo_text_extents places the glyphs from the
+ * current point x0 and gives the last one's end less x0; the glyph after a
+ * prefix starts at the very same sum, so glyphs[k].x - x0 is, to the bit,
+ * the width of the first k characters. */
+typedef struct prefixes {
+    cairo_glyph_t *glyphs; /* NULL when cairo could not convert s */
+    int n;
+    double x0;
+} prefixes;
+
+static prefixes prefixes_of(cairo_t *cr, const char *s, size_t len)
+{
+    prefixes p = {0};
+    double y0;
+    cairo_get_current_point(cr, &p.x0, &y0);
+    if (len > INT_MAX || cairo_scaled_font_text_to_glyphs(cairo_get_scaled_font(cr), p.x0, y0, s, (int)len, &p.glyphs,
+                                                          &p.n, NULL, NULL, NULL) != CAIRO_STATUS_SUCCESS) {
+        cairo_glyph_free(p.glyphs);
+        p.glyphs = NULL;
+    }
+    return p;
+}
+
+/* The width of s's first `bytes`, which are `chars` characters. */
+static double prefix_width(cairo_t *cr, const prefixes *p, const char *s, size_t bytes, size_t chars)
+{
+    if (p->glyphs && chars < (size_t)p->n)
+        return p->glyphs[chars].x - p->x0;
+    return width_of(cr, s, bytes);
+}
+
 /* The longest prefix of s (at a character boundary) whose width plus
  * `extra` fits max_width. Binary search: widths only grow with length. */
 static size_t fitting_prefix(cairo_t *cr, const char *s, size_t len, double max_width, double extra)
@@ -213,15 +245,17 @@ static size_t fitting_prefix(cairo_t *cr, const char *s, size_t len, double max_
     for (size_t i = 0; i < len; i = next_char(s, i, len))
         bounds[n++] = i;
     bounds[n++] = len;
+    prefixes p = prefixes_of(cr, s, len);
     size_t lo = 0, hi = n - 1;
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
-        if (width_of(cr, s, bounds[mid]) + extra <= max_width)
+        if (prefix_width(cr, &p, s, bounds[mid], mid) + extra <= max_width)
             lo = mid;
         else
             hi = mid - 1;
     }
     size_t keep = bounds[lo];
+    cairo_glyph_free(p.glyphs);
     free(bounds);
     return keep;
 }
@@ -266,16 +300,19 @@ double uf_text_draw(cairo_t *cr, double x, double y, const char *utf8, double ma
  * words while they fit; a single word wider than the line is cut. */
 size_t uf_text_line_break(cairo_t *cr, const char *s, size_t len, double width)
 {
-    size_t end = 0, at = 0;
+    size_t end = 0, at = 0, chars = 0;
+    prefixes p = prefixes_of(cr, s, len);
     while (at < len) {
         size_t word_end = at;
-        while (word_end < len && s[word_end] != ' ')
-            word_end++;
-        if (width_of(cr, s, word_end) > width)
+        for (; word_end < len && s[word_end] != ' '; word_end++)
+            chars += ((unsigned char)s[word_end] & 0xC0) != 0x80;
+        if (prefix_width(cr, &p, s, word_end, chars) > width)
             break;
         end = word_end;
         at = word_end < len ? word_end + 1 : len;
+        chars += at > word_end; /* the space */
     }
+    cairo_glyph_free(p.glyphs);
     if (end == 0)
         end = fitting_prefix(cr, s, len, width, 0);
     return end > 0 ? end : next_char(s, 0, len);
