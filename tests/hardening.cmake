@@ -56,7 +56,7 @@ set_tests_properties(hardening/hostile PROPERTIES TIMEOUT 120 LABELS "hardening"
 if(NOT UPPFOLJ_SANITIZE)
   add_test(NAME hardening/valgrind
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/hardening/valgrind.sh $<TARGET_FILE:uppfolj>)
-  set_tests_properties(hardening/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "hardening;slow")
+  set_tests_properties(hardening/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS "hardening;slow")
 endif()
 
 # Issue 14's output stage: the lock, commits that signals cannot cut, a
