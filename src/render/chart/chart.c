@@ -1150,6 +1150,8 @@ uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m
 
 /* ---- partner activity ---- */
 
+#define PARTNER_LINE 11.0 /* a wrapped name's lines */
+
 typedef struct partners {
     const uf_model *m;
     size_t y0, ny, shown;
@@ -1193,14 +1195,38 @@ static void partner_cell(cairo_t *cr, const partners *c, size_t j, uint32_t n, d
     text_mid(cr, x + 3, y, uf_style_count(buf, n), 0, UF_ALIGN_LEFT);
 }
 
-static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
+static char *partner_label(const uf_partner *p)
 {
-    const uf_partner *p = &c->m->plan->partners[k];
     char *name = uf_xmalloc(strlen(p->name) + strlen(p->country) + 8);
     sprintf(name, *p->country ? "%s (%s)" : "%s", p->name, p->country);
+    return name;
+}
+
+/* The lines of a partner's name in its column: a long one wraps rather
+ * than losing its end (or its country). */
+static size_t partner_name_lines(cairo_t *cr, const partners *c, size_t k)
+{
+    char *name = partner_label(&c->m->plan->partners[k]);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    size_t lines = uf_text_wrap(cr, 0, 0, c->name_w - 6, 0, PARTNER_LINE, SIZE_MAX, name, false);
+    free(name);
+    return lines ? lines : 1;
+}
+
+static double partner_row_h(cairo_t *cr, const partners *c, size_t k)
+{
+    return c->rh + PARTNER_LINE * (double)(partner_name_lines(cr, c, k) - 1);
+}
+
+/* y: the middle of the row's first line, where its bars are. */
+static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
+{
+    char *name = partner_label(&c->m->plan->partners[k]);
+    cairo_font_extents_t fe;
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-    text_mid(cr, 0, y, name, c->name_w - 6, UF_ALIGN_LEFT);
+    cairo_font_extents(cr, &fe);
+    uf_text_wrap(cr, 0, y + fe.ascent * 0.36, c->name_w - 6, 0, PARTNER_LINE, SIZE_MAX, name, true);
     free(name);
     for (size_t j = 0; j < c->ny; j++)
         partner_cell(cr, c, j, partner_count(c, c->y0 + j, k), y);
@@ -1254,7 +1280,27 @@ static void partner_layout(cairo_t *cr, partners *c, const uf_view *v, double w,
     }
     c->name_w = fmin(fmax(w * 0.34, names + 10), w * 0.5);
     c->cell_w = (w - c->name_w - c->flag_w) / (double)c->ny;
-    c->rh = fmin(18, (h - 18) / (double)(c->shown + (c->shown < np)));
+    c->rh = 18;
+    double need = 18 + c->rh * (double)(c->shown < np);
+    for (size_t k = 0; k < c->shown; k++)
+        need += partner_row_h(cr, c, k);
+    if (h > 0 && need > h) /* squeezed: a line each, wrapped names closer */
+        c->rh = fmax(PARTNER_LINE, 18 - (need - h) / (double)(c->shown + (c->shown < np)));
+}
+
+double uf_chart_partner_activity_height(cairo_t *cr, double w, const uf_view *v, size_t max_partners)
+{
+    const uf_model *m = v->model;
+    partners c = {.m = m};
+    if (m->plan->npartners == 0 || m->nyears == 0)
+        return 40; /* a line saying so */
+    cairo_save(cr);
+    partner_layout(cr, &c, v, w, 0, max_partners ? max_partners : 1);
+    double h = 18 + c.rh * (double)(c.shown < m->plan->npartners) + 4;
+    for (size_t k = 0; k < c.shown; k++)
+        h += partner_row_h(cr, &c, k);
+    cairo_restore(cr);
+    return h;
 }
 
 uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_view *v, size_t max_partners)
@@ -1267,10 +1313,13 @@ uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_vie
     } else {
         partner_layout(cr, &c, v, w, h, max_partners ? max_partners : 1);
         partner_header(cr, &c);
-        for (size_t k = 0; k < c.shown; k++)
-            partner_row(cr, &c, k, 18 + c.rh * ((double)k + 0.5));
+        double y = 18;
+        for (size_t k = 0; k < c.shown; k++) {
+            partner_row(cr, &c, k, y + c.rh * 0.5);
+            y += partner_row_h(cr, &c, k);
+        }
         if (c.shown < m->plan->npartners)
-            partner_rest(cr, &c, 18 + c.rh * ((double)c.shown + 0.5));
+            partner_rest(cr, &c, y + c.rh * 0.5);
     }
     cairo_restore(cr);
     return check(cr);

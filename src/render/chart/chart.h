@@ -89,6 +89,9 @@ uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m
  * partners to review marked. Past max_partners the rest
  * are grouped. */
 uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_view *view, size_t max_partners);
+/* The height it takes at width w: a row per partner shown, two or more
+ * lines for a name wider than its column. */
+double uf_chart_partner_activity_height(cairo_t *cr, double w, const uf_view *view, size_t max_partners);
 
 /* One indicator on its own: title, key figures, trend and unit bars (the
  * diagram files). */

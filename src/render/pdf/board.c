@@ -1041,14 +1041,15 @@ static void review_line(flow *f, const board *b, size_t k)
     size_t lines = uf_text_wrap(cr, 0, 0, REVIEW_TEXT_W, 0, UF_LINE_MIN, SIZE_MAX, text ? text : "", false);
     double h = 15 + UF_LINE_MIN * (double)(lines > 1 ? lines - 1 : 0);
     uf_pdf_flow_need(f, h);
+    double y = f->y + UF_BADGE_MIN / 2; /* the badge's middle, on the first line */
     uf_pdf_flow_tag_begin(f, "LI");
     uf_pdf_flow_tag_begin(f, "Lbl");
-    uf_chart_badge(cr, UF_MARGIN, f->y, UF_BADGE_MIN, UF_STATUS_RED, NULL);
+    uf_chart_badge(cr, UF_MARGIN, y, UF_BADGE_MIN, UF_STATUS_RED, NULL);
     uf_pdf_flow_tag_end(f, "Lbl");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     uf_pdf_flow_tag_begin(f, "LBody");
-    uf_text_wrap(cr, REVIEW_TEXT_X, f->y + 3.2, REVIEW_TEXT_W, 0, UF_LINE_MIN, SIZE_MAX, text ? text : "", true);
+    uf_text_wrap(cr, REVIEW_TEXT_X, y + 3.2, REVIEW_TEXT_W, 0, UF_LINE_MIN, SIZE_MAX, text ? text : "", true);
     uf_pdf_flow_tag_end(f, "LBody");
     uf_pdf_flow_tag_end(f, "LI");
     f->y += h;
@@ -1068,7 +1069,7 @@ static void review_list(flow *f, const board *b)
     uf_pdf_flow_tag_need(f, "H2", 19);
     uf_pdf_flow_para(f, UF_MARGIN, UF_CONTENT_W, UF_FONT_BOLD, 11, 15, NULL, title ? title : "");
     uf_pdf_flow_tag_end(f, "H2");
-    f->y += 6;
+    f->y += 2;
     if (m->npartner_review == 0) {
         uf_pdf_flow_tag_begin(f, "P");
         uf_pdf_flow_para(f, UF_MARGIN, UF_CONTENT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, NULL,
@@ -1096,8 +1097,7 @@ static size_t partner_flow(board *b, cairo_t *cr, bool draw, uf_error *err)
     uf_pdf_flow_tag_begin(&f, "P");
     f.y = uf_pdf_note(cr, UF_MARGIN, f.y - 4, UF_CONTENT_W, uf_msg_text(UF_MSG_HTML_PARTNERS_INTRO), SIZE_MAX);
     uf_pdf_flow_tag_end(&f, "P");
-    size_t shown = b->m->plan->npartners <= 16 ? b->m->plan->npartners : 15;
-    double h = fmin(18 * (double)(shown + 1) + 22, 290);
+    double h = uf_chart_partner_activity_height(cr, UF_CONTENT_W, b->v, 15);
     if (draw) {
         char *alt = uf_chart_desc_partner_activity(b->v, 15);
         uf_pdf_figure_begin(&b->doc, alt);
