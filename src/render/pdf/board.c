@@ -32,6 +32,8 @@ typedef struct board {
     const uf_view *v;
     const uf_diag_list *diags;
     uf_pdf_doc doc;
+    size_t *overview_starts; /* [page]: its first overview row; [pages]: all rows */
+    double counts_h;         /* the goal counts on the overview's first page */
     size_t overview_pages, coverage_pages, partner_pages, appendix_pages, npages;
     size_t *order;        /* indicators in goal order (their pages' order) */
     size_t *coverage_units; /* units listed on the coverage pages */
@@ -46,21 +48,30 @@ typedef struct board {
 
 static size_t rows_fitting(double top, double row_h) { return (size_t)((UF_CONTENT_BOTTOM - top) / row_h); }
 
-/* The goal counts take a row per goal (at most eight fit) and a legend. */
-static double counts_height(const uf_model *m)
-{
-    size_t goals = m->plan->ngoals < 8 ? m->plan->ngoals : 8;
-    return 24 * (double)goals + 22;
-}
+/* Where the overview's rows start on its first page: below the goal
+ * counts (b->counts_h, measured). */
+static double overview_first_y(const board *b) { return OVERVIEW_TOP + b->counts_h + 30; }
 
-/* Where the overview's rows start on its first page. */
-static double overview_first_y(const uf_model *m) { return OVERVIEW_TOP + counts_height(m) + 30; }
-
-static size_t overview_pages(const uf_model *m)
+/* The overview's pages: rows are as high as their names need, and each
+ * page takes the rows that fit (a later page at least one). Kept in
+ * overview_starts, so that drawing takes the same rows. */
+static void overview_measure(board *b, cairo_t *cr)
 {
-    size_t rows = uf_chart_overview_rows(m), first = rows_fitting(overview_first_y(m), ROW_H);
-    size_t next = rows_fitting(OVERVIEW_NEXT_Y, ROW_H);
-    return rows <= first ? 1 : 1 + (rows - first + next - 1) / next;
+    size_t total = uf_chart_overview_rows(b->m), first = 0, pages = 0;
+    b->counts_h = uf_chart_goal_counts_height(cr, UF_CONTENT_W, b->m);
+    b->overview_starts = uf_xcalloc(total + 2, sizeof(size_t));
+    do {
+        b->overview_starts[pages++] = first;
+        double y = pages == 1 ? overview_first_y(b) : OVERVIEW_NEXT_Y;
+        for (size_t on_page = 0; first < total; on_page++, first++) {
+            double h = uf_chart_overview_row_h(cr, UF_CONTENT_W, ROW_H, b->m, first);
+            if (y + h > UF_CONTENT_BOTTOM && (on_page || pages == 1))
+                break;
+            y += h;
+        }
+    } while (first < total);
+    b->overview_starts[pages] = total;
+    b->overview_pages = pages;
 }
 
 static bool unit_has_gap(const uf_view *v, size_t u)
@@ -106,6 +117,7 @@ static void plan_order(board *b)
 static void board_free(board *b)
 {
     free(b->order);
+    free(b->overview_starts);
     free(b->coverage_units);
     free(b->goal_pages);
     free(b->indicator_pages);
@@ -128,6 +140,7 @@ static void flows_measure(board *b)
     cairo_t *cr = uf_pdf_measuring();
     if (!cr)
         return; /* opening the report fails the same way */
+    overview_measure(b, cr);
     b->front_pages = front_flow(b, cr, false);
     for (size_t g = 0; g < p->ngoals; g++)
         b->assessment_pages += b->goal_pages[g] = goal_assessments_flow(b, g, cr, false);
@@ -158,7 +171,6 @@ static void board_plan(board *b)
     plan_order(b);
     b->coverage_units = uf_xmalloc((b->m->plan->nunits + 1) * sizeof(size_t));
     b->ncoverage = coverage_units(b->v, b->coverage_units);
-    b->overview_pages = overview_pages(b->m);
     flows_measure(b);
     b->npages = 1 + b->front_pages + b->overview_pages + b->indicators_pages + b->assessment_pages +
                 b->coverage_pages + b->partner_pages + b->appendix_pages;
@@ -273,6 +285,21 @@ static void cover_page(board *b)
     uf_pdf_tag_end(&b->doc, "P");
     cover_facts(b, 420);
     uf_pdf_page_end(&b->doc);
+}
+
+/* The running header's name for a goal's pages: "Mål 3: name", or "Mål 3"
+ * where that does not fit beside the report's title on one line (the
+ * page names the goal in full below it). */
+static char *goal_section(const board *b, cairo_t *cr, const uf_goal *goal)
+{
+    char *full = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    double room = UF_CONTENT_W - fmin(uf_text_width(cr, b->doc.running), UF_CONTENT_W * 0.45) - 24;
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+    if (!full || uf_text_width(cr, full) <= room)
+        return full;
+    free(full);
+    return uf_msg_xformat(UF_MSG_GOAL_ID, goal->id);
 }
 
 /* ---- flowing text: the summary, the reading guide, the self-assessments ----
@@ -496,7 +523,7 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
 {
     const uf_model *m = b->m;
     const uf_goal *goal = &m->plan->goals[g];
-    char *section = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
+    char *section = goal_section(b, cr, goal);
     char year[16];
     snprintf(year, sizeof year, "%d", m->report_year);
     char *heading = uf_msg_xformat(UF_MSG_HTML_ASSESSMENTS, year);
@@ -526,18 +553,16 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
 
 /* ---- overview ---- */
 
-static uf_error overview_rows(board *b, size_t first, double y0)
+static uf_error overview_rows(board *b, size_t page, double y0)
 {
-    size_t total = uf_chart_overview_rows(b->m), count = rows_fitting(y0, ROW_H);
-    if (count > total - first)
-        count = total - first;
+    size_t first = b->overview_starts[page], count = b->overview_starts[page + 1] - first;
     cairo_t *cr = b->doc.cr;
     char *alt = uf_chart_desc_overview(b->m, first, count);
     uf_pdf_figure_begin(&b->doc, alt);
     free(alt);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, y0);
-    uf_error err = uf_chart_goal_overview(cr, UF_CONTENT_W, ROW_H * (double)count, b->m, first, count);
+    uf_error err = uf_chart_goal_overview(cr, UF_CONTENT_W, ROW_H, b->m, first, count);
     cairo_restore(cr);
     uf_pdf_figure_end(&b->doc);
     /* No links to the indicator pages: link annotations from cairo 1.16
@@ -572,11 +597,11 @@ static uf_error overview_first(board *b)
     free(alt);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, OVERVIEW_TOP);
-    uf_error err = uf_chart_goal_counts(cr, UF_CONTENT_W, counts_height(b->m), b->m);
+    uf_error err = uf_chart_goal_counts(cr, UF_CONTENT_W, b->m);
     cairo_restore(cr);
     uf_pdf_figure_end(&b->doc);
     uf_pdf_tag_begin(&b->doc, "H2");
-    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b->m) - 22, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_OVERVIEW_INDICATORS));
+    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b) - 22, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_OVERVIEW_INDICATORS));
     uf_pdf_tag_end(&b->doc, "H2");
     return err;
 }
@@ -591,17 +616,15 @@ static void overview_continued(board *b)
 static uf_error overview_pages_draw(board *b)
 {
     uf_error err = UF_OK;
-    size_t first = 0;
     for (size_t page = 0; page < b->overview_pages && err == UF_OK; page++) {
         uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_OVERVIEW));
-        double y0 = page == 0 ? overview_first_y(b->m) : OVERVIEW_NEXT_Y;
+        double y0 = page == 0 ? overview_first_y(b) : OVERVIEW_NEXT_Y;
         if (page == 0)
             err = overview_first(b);
         else
             overview_continued(b);
         if (err == UF_OK)
-            err = overview_rows(b, first, y0);
-        first += rows_fitting(y0, ROW_H);
+            err = overview_rows(b, page, y0);
         uf_pdf_page_end(&b->doc);
     }
     return err;
@@ -717,10 +740,11 @@ static double indicator_heading(board *b, cairo_t *cr, size_t i)
     double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-    uf_text_draw(cr, UF_MARGIN + w + 6, UF_CONTENT_TOP + 9, p->goals[ind->goal].name, UF_CONTENT_W - w - 6, UF_ALIGN_LEFT);
+    size_t lines = uf_text_wrap(cr, UF_MARGIN, UF_CONTENT_TOP + 9, UF_CONTENT_W, w + 6, UF_LINE_MIN, SIZE_MAX,
+                                p->goals[ind->goal].name, true);
     tag_end(b, cr, "P");
     tag_begin(b, cr, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14, ind->name);
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14 + UF_LINE_MIN * (double)(lines ? lines - 1 : 0), ind->name);
     tag_end(b, cr, "H1");
     if (*ind->description) {
         tag_begin(b, cr, "P");
@@ -839,7 +863,7 @@ static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_erro
 {
     const uf_plan *p = b->m->plan;
     const uf_goal *goal = &p->goals[p->indicators[i].goal];
-    char *section = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
+    char *section = goal_section(b, cr, goal);
     flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = section};
     uf_pdf_flow_break(&f);
     double y = indicator_heading(b, cr, i);

@@ -264,7 +264,7 @@ double uf_pdf_title(cairo_t *cr, double y, const char *text)
 {
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 17);
-    size_t lines = uf_text_wrap(cr, UF_MARGIN, y + 17, UF_CONTENT_W, 0, 20, 2, text, true);
+    size_t lines = uf_text_wrap(cr, UF_MARGIN, y + 17, UF_CONTENT_W, 0, 20, SIZE_MAX, text, true);
     return y + 17 + 20 * (double)(lines ? lines - 1 : 0) + 10;
 }
 
