@@ -280,7 +280,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     /* board report (PDF) */ \
     X(PDF_AUTHOR, "Kommunledningskontoret", "Municipal executive office") \
     X(PDF_PAGE_OF, "Sida %s av %s", "Page %s of %s") \
-    X(PDF_MORE, "… och %s %s till", "… and %s more %s") \
     X(GOAL_ID, "Mål %s", "Goal %s") \
     X(BOARD_COVER_TITLE, "Uppföljning av internationell plan", "Follow-up of the international plan") \
     X(BOARD_SUBJECT, "Rapport till kommunledningsutskottet om %s års uppföljning", "Report to the municipal executive committee on the follow-up of %s") \
@@ -306,7 +305,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(BOARD_COVERAGE_COUNT, "%s av %s enheter har rapporterat", "%s of %s units have reported") \
     X(BOARD_COVERAGE_INTRO, "En enhet har rapporterat ett år när minst en av dess rader för året godkändes. En enhet som inte rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.", "A unit has reported for a year when at least one of its rows for that year was accepted. A unit that has not reported is never counted as 0; it is left out of the municipality's figure.") \
     X(BOARD_COVERAGE_ALL, "Alla enheter har rapporterat alla år.", "Every unit has reported every year.") \
-    X(BOARD_MORE_UNITS, "enheter", "units") \
     X(BOARD_PARTNER_SECTION, "Partner", "Partners") \
     X(BOARD_LAST_ACTIVE, "senast aktiv %s", "last active %s") \
     X(BOARD_NO_ACTIVITY, "ingen rapporterad aktivitet", "no reported activity") \
@@ -314,12 +312,10 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(BOARD_REVIEW_LINE, "%s (%s, %s): %s – avtalet bör ses över", "%s (%s, %s): %s – the agreement should be reviewed") \
     X(BOARD_REVIEW_TITLE, "Avtal att se över: %s partner utan aktivitet %s", "Agreements to review: %s partners without activity %s") \
     X(BOARD_REVIEW_NONE, "Alla registrerade partner har haft aktivitet.", "Every registered partner has had activity.") \
-    X(BOARD_MORE_PARTNERS, "partner", "partners") \
     X(BOARD_APPENDIX_SECTION, "Bilaga", "Appendix") \
     X(BOARD_APPENDIX_TITLE, "Bilaga: avvisat underlag", "Appendix: rejected rows and files") \
     X(BOARD_APPENDIX_INTRO, "Rader och filer som inte kunde godkännas, med fil, rad och kolumn. De ingår inte i någon siffra i rapporten. Varningar (till exempel teckenkodning) finns i arbetsboken.", "Rows and files that could not be accepted, with file, line and column. They are in no figure of this report. Warnings (on character encoding, for example) are in the workbook.") \
     X(BOARD_APPENDIX_COUNTS, "Lästa rader: %s · godkända: %s · avvisade: %s · dubbletter räknade en gång: %s · avvisade filer: %s", "Rows read: %s · accepted: %s · rejected: %s · duplicates counted once: %s · files rejected: %s") \
-    X(BOARD_APPENDIX_MORE, "… och %s till (hela listan finns i arbetsbokens flik ”%s”)", "… and %s more (the full list is in the workbook's sheet “%s”)") \
     /* unit report (PDF) */ \
     X(UNITREP_TITLE, "Uppföljning av internationell plan %s: %s", "Follow-up of the international plan %s: %s") \
     X(UNITREP_SUBJECT, "Enhetsrapport för %s", "Unit report for %s") \

@@ -231,9 +231,9 @@ static void test_other_charts_draw(void **state)
 {
     uf_test_sample *s = *state;
     canvas c = canvas_new(770, 420);
-    assert_int_equal(uf_chart_goal_overview(c.cr, 770, 300, s->model, 0, uf_chart_overview_rows(s->model)), UF_OK);
+    assert_int_equal(uf_chart_goal_overview(c.cr, 770, 19, s->model, 0, uf_chart_overview_rows(s->model)), UF_OK);
     assert_int_equal(uf_chart_overview_rows(s->model), s->plan->ngoals + s->plan->nindicators);
-    assert_int_equal(uf_chart_goal_counts(c.cr, 770, 120, s->model), UF_OK);
+    assert_int_equal(uf_chart_goal_counts(c.cr, 770, s->model), UF_OK);
     assert_int_equal(uf_chart_partner_activity(c.cr, 770, 300, s->view, 15), UF_OK);
     assert_int_equal(uf_chart_partner_activity(c.cr, 770, 300, s->view, 3), UF_OK);
     for (size_t i = 0; i < s->plan->nindicators; i++)
@@ -242,7 +242,7 @@ static void test_other_charts_draw(void **state)
      * a status disc in its status colour at the left. */
     canvas_free(&c);
     c = canvas_new(770, 200);
-    assert_int_equal(uf_chart_goal_overview(c.cr, 770, 48, s->model, 0, 2), UF_OK);
+    assert_int_equal(uf_chart_goal_overview(c.cr, 770, 24, s->model, 0, 2), UF_OK);
     assert_true(near(pixel(&c, 2, 12), uf_style_rgb(UF_COLOUR_GRID)));
     size_t first = indicator(s, "nya-projekt");
     uf_status st = uf_model_figure(s->model, s->model->report_index, first, UF_WHOLE_MUNICIPALITY)->status;

@@ -311,7 +311,8 @@ static char *body_text(const char *path, const uf_model *m)
         snprintf(cont[1], sizeof cont[1], "Mål %s: %s, fortsättning ", m->plan->goals[g].id, m->plan->goals[g].name);
         cut_all(raw, cont[1]);
     }
-    const char *sections[] = {"Självvärdering %d", "Att rätta", "Att se över", "Kommentarer %d"};
+    const char *sections[] = {"Självvärdering %d", "Att rätta", "Att se över", "Kommentarer %d",
+                              "Rapportering per år", "Partner och aktivitet", "Bilaga: avvisat underlag"};
     for (size_t k = 0; k < sizeof sections / sizeof *sections; k++) {
         char head[64];
         snprintf(head, sizeof head, sections[k], m->report_year);
@@ -523,7 +524,75 @@ static void test_board_report_nothing_cut(void **state)
     free(text);
     text = pdf_text(path);
     text_lacks(text, "kommentarer till", path); /* no "… och 7 kommentarer till" */
+    text_lacks(text, "\xE2\x80\xA6 och", path); /* nor any other list cut */
     names_not_ellipsised(text, s->plan, path);
+    free(text);
+    qpdf_checks(path);
+    uf_test_sample_free(s);
+}
+
+/* ---- lists in full: every rejected row, unit and partner to review ---- */
+
+#define MANY_FIXTURE UF_TEST_DIR "/fixtures/board-many/inputs"
+
+static size_t count_of(const char *text, const char *what)
+{
+    size_t n = 0;
+    for (const char *at = strstr(text, what); at; at = strstr(at + 1, what))
+        n++;
+    return n;
+}
+
+static void test_board_report_lists_in_full(void **state)
+{
+    (void)state;
+    uf_test_sample *s = uf_test_inputs_load(MANY_FIXTURE, 2025);
+    assert_non_null(s);
+    const uf_plan *p = s->plan;
+    size_t errors = 0, missing = 0;
+    for (size_t k = 0; k < s->diags->count; k++)
+        errors += s->diags->items[k].severity == UF_SEVERITY_ERROR;
+    assert_int_equal(errors, 120);
+    for (size_t u = 0; u < p->nunits; u++)
+        missing += !uf_view_unit(s->view, s->model->report_index, u)->reported;
+    assert_int_equal(missing, 90);
+    assert_int_equal(s->model->npartner_review, 36);
+    char path[128];
+    snprintf(path, sizeof path, "%s/many.pdf", out_dir);
+    assert_int_equal(uf_pdf_write_board_report(s->model, s->view, path), UF_OK);
+    size_t pages = uf_pdf_board_pages(s->model, s->view);
+    assert_int_equal(pdf_pages(path), (long)pages);
+    char last[32];
+    snprintf(last, sizeof last, "Sida %zu av %zu", pages, pages);
+    char *text = pdf_text(path);
+    text_has(text, last, path);
+    /* the coverage table over three pages or more, the others over two */
+    assert_true(count_of(text, "Rapportering per år, fortsättning") >= 2);
+    assert_true(count_of(text, "Partner och aktivitet, fortsättning") >= 1);
+    assert_true(count_of(text, "Bilaga: avvisat underlag, fortsättning") >= 1);
+    text_lacks(text, "\xE2\x80\xA6 och", path); /* no "… och N till" */
+    text_lacks(text, "arbetsbokens flik", path);
+    names_not_ellipsised(text, p, path);
+    free(text);
+    text = body_text(path, s->model);
+    for (size_t k = 0; k < s->diags->count; k++) {
+        const uf_diag *d = &s->diags->items[k];
+        if (d->severity != UF_SEVERITY_ERROR)
+            continue;
+        char place[600];
+        uf_pdf_diag_place(place, sizeof place, s->diags, d);
+        strcat(place, ":");
+        text_has_flowing(text, place, d->text, path);
+    }
+    for (size_t u = 0; u < p->nunits; u++)
+        if (!uf_view_unit(s->view, s->model->report_index, u)->reported)
+            text_has_flowing(text, NULL, p->units[u].name, path);
+    for (size_t k = 0; k < p->npartners; k++)
+        if (s->model->partner_review[k]) {
+            char *line = uf_asprintf("%s (", p->partners[k].name);
+            assert_true(count_of(text, line) >= 1 + (k < 15)); /* the chart's first fifteen, and the list */
+            free(line);
+        }
     free(text);
     qpdf_checks(path);
     uf_test_sample_free(s);
@@ -1095,6 +1164,7 @@ int main(void)
         cmocka_unit_test(test_board_report_summary_and_assessments),
         cmocka_unit_test(test_board_report_many_assessments),
         cmocka_unit_test(test_board_report_nothing_cut),
+        cmocka_unit_test(test_board_report_lists_in_full),
         cmocka_unit_test(test_board_report_text_size),
         cmocka_unit_test(test_unit_reports),
         cmocka_unit_test(test_unit_report_contents),

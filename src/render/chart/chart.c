@@ -1031,57 +1031,108 @@ static void count_chips(cairo_t *cr, const uf_model *m, size_t goal, double x, d
     }
 }
 
-static void overview_goal(cairo_t *cr, const uf_model *m, size_t g, double w, double y, double rh)
+#define OVERVIEW_GOAL_LINE 13.0 /* a goal's name, wrapped */
+#define OVERVIEW_LINE UF_LINE_MIN /* an indicator's */
+
+/* Wraps s into lines of at most width at x, the lines centred on y;
+ * draw false only counts them. Returns the lines (at least one). */
+static size_t text_mid_wrap(cairo_t *cr, double x, double y, double width, double line, const char *s, bool draw)
+{
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    size_t lines = uf_text_wrap(cr, 0, 0, width, 0, line, SIZE_MAX, s, false);
+    if (lines == 0)
+        lines = 1;
+    if (draw)
+        uf_text_wrap(cr, x, y + fe.ascent * 0.36 - (double)(lines - 1) * line / 2, width, 0, line, SIZE_MAX, s, true);
+    return lines;
+}
+
+/* The goal row's name: after "Mål 1:", left of the counts. */
+static size_t overview_goal_name(cairo_t *cr, const uf_model *m, size_t g, double w, double y, bool draw)
 {
     const uf_goal *goal = &m->plan->goals[g];
-    set_colour(cr, UF_COLOUR_GRID);
-    cairo_rectangle(cr, 0, y - rh / 2 + 1, w, rh - 2);
-    cairo_fill(cr);
     char title[80];
     goal_label(title, sizeof title, goal->id);
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_BOLD, 10);
-    double tw = text_mid(cr, 6, y, title, 0, UF_ALIGN_LEFT) + 5;
-    text_mid(cr, 6 + tw, y, goal->name, w - 6 - tw - 180, UF_ALIGN_LEFT);
+    double tw = (draw ? text_mid(cr, 6, y, title, 0, UF_ALIGN_LEFT) : uf_text_width(cr, title)) + 5;
+    return text_mid_wrap(cr, 6 + tw, y, w - 6 - tw - 180, OVERVIEW_GOAL_LINE, goal->name, draw);
+}
+
+/* y: the row's middle; rh: its height. */
+static void overview_goal(cairo_t *cr, const uf_model *m, size_t g, double w, double y, double rh)
+{
+    set_colour(cr, UF_COLOUR_GRID);
+    cairo_rectangle(cr, 0, y - rh / 2 + 1, w, rh - 2);
+    cairo_fill(cr);
+    overview_goal_name(cr, m, g, w, y, true);
     count_chips(cr, m, g, w - 6, y);
+}
+
+/* "41 (mål 45, 2024: 38)", right-aligned in the row. */
+static char *overview_figures(const uf_model *m, size_t i)
+{
+    const uf_indicator *ind = &m->plan->indicators[i];
+    const uf_figure *f = whole_fig(m, m->report_index, i);
+    char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], py[UF_YEARBUF];
+    uf_style_value(v, f->value, ind);
+    uf_style_year(py, m->report_year - 1);
+    return isnan(f->target) ? uf_msg_xformat(UF_MSG_CHART_OVERVIEW_NO_TARGET, v, py, uf_style_value(pv, f->previous, ind))
+                            : uf_msg_xformat(UF_MSG_CHART_OVERVIEW_TARGET, v, uf_style_value(t, f->target, ind), py,
+                                             uf_style_value(pv, f->previous, ind));
+}
+
+/* The indicator row's name, between its symbol and its figures. */
+static size_t overview_indicator_name(cairo_t *cr, const uf_model *m, size_t i, double w, double y, bool draw)
+{
+    char *text = overview_figures(m, i);
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    double fw = fmin(uf_text_width(cr, text ? text : ""), w * 0.4);
+    if (draw)
+        text_mid(cr, w - 6, y, text ? text : "", w * 0.4, UF_ALIGN_RIGHT);
+    free(text);
+    return text_mid_wrap(cr, 130, y, w - 130 - fw - 16, OVERVIEW_LINE, m->plan->indicators[i].name, draw);
 }
 
 static void overview_indicator(cairo_t *cr, const uf_model *m, size_t i, double w, double y)
 {
-    const uf_indicator *ind = &m->plan->indicators[i];
     const uf_figure *f = whole_fig(m, m->report_index, i);
     uf_chart_badge(cr, 10, y, UF_BADGE_MIN, f->status, uf_chart_word(f));
-    char v[UF_VALUEBUF], t[UF_VALUEBUF], pv[UF_VALUEBUF], py[UF_YEARBUF];
-    uf_style_value(v, f->value, ind);
-    uf_style_year(py, m->report_year - 1);
-    char *text = isnan(f->target)
-                     ? uf_msg_xformat(UF_MSG_CHART_OVERVIEW_NO_TARGET, v, py, uf_style_value(pv, f->previous, ind))
-                     : uf_msg_xformat(UF_MSG_CHART_OVERVIEW_TARGET, v, uf_style_value(t, f->target, ind), py,
-                                      uf_style_value(pv, f->previous, ind));
-    set_colour(cr, UF_COLOUR_INK);
-    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-    double fw = text_mid(cr, w - 6, y, text, w * 0.4, UF_ALIGN_RIGHT);
-    text_mid(cr, 130, y, ind->name, w - 130 - fw - 16, UF_ALIGN_LEFT);
-    free(text);
+    overview_indicator_name(cr, m, i, w, y, true);
 }
 
-uf_error uf_chart_goal_overview(cairo_t *cr, double w, double h, const uf_model *m, size_t first, size_t count)
+double uf_chart_overview_row_h(cairo_t *cr, double w, double row_h, const uf_model *m, size_t row)
+{
+    size_t g, i;
+    overview_row(m->plan, row, &g, &i);
+    if (g == SIZE_MAX)
+        return row_h;
+    cairo_save(cr);
+    size_t lines = i == SIZE_MAX ? overview_goal_name(cr, m, g, w, 0, false) : overview_indicator_name(cr, m, i, w, 0, false);
+    cairo_restore(cr);
+    return row_h + (i == SIZE_MAX ? OVERVIEW_GOAL_LINE : OVERVIEW_LINE) * (double)(lines - 1);
+}
+
+uf_error uf_chart_goal_overview(cairo_t *cr, double w, double row_h, const uf_model *m, size_t first, size_t count)
 {
     size_t total = uf_chart_overview_rows(m);
     if (first > total)
         first = total;
     if (count > total - first)
         count = total - first;
-    double rh = fmin(24, h / (double)(count ? count : 1));
     cairo_save(cr);
+    double y = 0;
     for (size_t r = 0; r < count && m->nyears; r++) {
         size_t g, i;
         overview_row(m->plan, first + r, &g, &i);
-        double y = rh * ((double)r + 0.5);
+        double h = uf_chart_overview_row_h(cr, w, row_h, m, first + r);
         if (i == SIZE_MAX)
-            overview_goal(cr, m, g, w, y, rh);
+            overview_goal(cr, m, g, w, y + h / 2, h);
         else
-            overview_indicator(cr, m, i, w, y);
+            overview_indicator(cr, m, i, w, y + h / 2);
+        y += h;
     }
     cairo_restore(cr);
     return check(cr);
@@ -1119,36 +1170,67 @@ static void count_bar(cairo_t *cr, const uf_model *m, size_t g, double x, double
     }
 }
 
-uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m)
+#define COUNTS_ROW_H 24.0
+#define COUNTS_LINE 11.5
+
+/* A goal's label in the counts: "Mål 1:" and its name, wrapped in the
+ * left part; returns the lines. */
+static size_t counts_label(cairo_t *cr, const uf_plan *p, size_t g, double label_w, double y, bool draw)
+{
+    char title[80];
+    goal_label(title, sizeof title, p->goals[g].id);
+    set_colour(cr, UF_COLOUR_INK);
+    uf_font_use(cr, UF_FONT_BOLD, 9.5);
+    double tw = (draw ? text_mid(cr, 0, y, title, 0, UF_ALIGN_LEFT) : uf_text_width(cr, title)) + 4;
+    uf_font_use(cr, UF_FONT_REGULAR, 9.5);
+    return text_mid_wrap(cr, tw, y, label_w - tw - 8, COUNTS_LINE, p->goals[g].name, draw);
+}
+
+static double counts_row_h(cairo_t *cr, const uf_plan *p, size_t g, double label_w)
+{
+    cairo_save(cr);
+    size_t lines = counts_label(cr, p, g, label_w, 0, false);
+    cairo_restore(cr);
+    return COUNTS_ROW_H + COUNTS_LINE * (double)(lines - 1);
+}
+
+double uf_chart_goal_counts_height(cairo_t *cr, double w, const uf_model *m)
+{
+    legend_item items[UF_STATUS_COUNT];
+    size_t n = status_legend(items);
+    cairo_save(cr);
+    double h = legend(cr, 0, 0, w, items, n, false) + 6;
+    for (size_t g = 0; g < m->plan->ngoals && m->nyears; g++)
+        h += counts_row_h(cr, m->plan, g, w * 0.45);
+    cairo_restore(cr);
+    return h;
+}
+
+uf_error uf_chart_goal_counts(cairo_t *cr, double w, const uf_model *m)
 {
     const uf_plan *p = m->plan;
     legend_item items[UF_STATUS_COUNT];
     size_t n = status_legend(items);
     cairo_save(cr);
-    double legend_h = legend(cr, 0, 0, w, items, n, false);
-    double rh = fmin(30, (h - legend_h - 6) / (double)(p->ngoals ? p->ngoals : 1));
-    double label_w = w * 0.45;
+    double label_w = w * 0.45, y = 0;
     for (size_t g = 0; g < p->ngoals && m->nyears; g++) {
-        double y = rh * ((double)g + 0.5);
-        char title[80];
-        goal_label(title, sizeof title, p->goals[g].id);
-        set_colour(cr, UF_COLOUR_INK);
-        uf_font_use(cr, UF_FONT_BOLD, 9.5);
-        double tw = text_mid(cr, 0, y, title, 0, UF_ALIGN_LEFT) + 4;
-        uf_font_use(cr, UF_FONT_REGULAR, 9.5);
-        text_mid(cr, tw, y, p->goals[g].name, label_w - tw - 8, UF_ALIGN_LEFT);
+        double rh = counts_row_h(cr, p, g, label_w), mid = y + rh / 2;
+        counts_label(cr, p, g, label_w, mid, true);
         if (goal_size(p, g))
-            count_bar(cr, m, g, label_w, w - label_w, y, rh * 0.66);
+            count_bar(cr, m, g, label_w, w - label_w, mid, COUNTS_ROW_H * 0.66);
         else
-            text_mid(cr, label_w, y, uf_msg_text(UF_MSG_CHART_NO_INDICATORS), 0, UF_ALIGN_LEFT);
+            text_mid(cr, label_w, mid, uf_msg_text(UF_MSG_CHART_NO_INDICATORS), 0, UF_ALIGN_LEFT);
+        y += rh;
     }
-    cairo_translate(cr, 0, rh * (double)p->ngoals + 6);
+    cairo_translate(cr, 0, y + 6);
     legend(cr, 0, 0, w, items, n, true);
     cairo_restore(cr);
     return check(cr);
 }
 
 /* ---- partner activity ---- */
+
+#define PARTNER_LINE 11.0 /* a wrapped name's lines */
 
 typedef struct partners {
     const uf_model *m;
@@ -1193,14 +1275,38 @@ static void partner_cell(cairo_t *cr, const partners *c, size_t j, uint32_t n, d
     text_mid(cr, x + 3, y, uf_style_count(buf, n), 0, UF_ALIGN_LEFT);
 }
 
-static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
+static char *partner_label(const uf_partner *p)
 {
-    const uf_partner *p = &c->m->plan->partners[k];
     char *name = uf_xmalloc(strlen(p->name) + strlen(p->country) + 8);
     sprintf(name, *p->country ? "%s (%s)" : "%s", p->name, p->country);
+    return name;
+}
+
+/* The lines of a partner's name in its column: a long one wraps rather
+ * than losing its end (or its country). */
+static size_t partner_name_lines(cairo_t *cr, const partners *c, size_t k)
+{
+    char *name = partner_label(&c->m->plan->partners[k]);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    size_t lines = uf_text_wrap(cr, 0, 0, c->name_w - 6, 0, PARTNER_LINE, SIZE_MAX, name, false);
+    free(name);
+    return lines ? lines : 1;
+}
+
+static double partner_row_h(cairo_t *cr, const partners *c, size_t k)
+{
+    return c->rh + PARTNER_LINE * (double)(partner_name_lines(cr, c, k) - 1);
+}
+
+/* y: the middle of the row's first line, where its bars are. */
+static void partner_row(cairo_t *cr, const partners *c, size_t k, double y)
+{
+    char *name = partner_label(&c->m->plan->partners[k]);
+    cairo_font_extents_t fe;
     set_colour(cr, UF_COLOUR_INK);
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-    text_mid(cr, 0, y, name, c->name_w - 6, UF_ALIGN_LEFT);
+    cairo_font_extents(cr, &fe);
+    uf_text_wrap(cr, 0, y + fe.ascent * 0.36, c->name_w - 6, 0, PARTNER_LINE, SIZE_MAX, name, true);
     free(name);
     for (size_t j = 0; j < c->ny; j++)
         partner_cell(cr, c, j, partner_count(c, c->y0 + j, k), y);
@@ -1254,7 +1360,27 @@ static void partner_layout(cairo_t *cr, partners *c, const uf_view *v, double w,
     }
     c->name_w = fmin(fmax(w * 0.34, names + 10), w * 0.5);
     c->cell_w = (w - c->name_w - c->flag_w) / (double)c->ny;
-    c->rh = fmin(18, (h - 18) / (double)(c->shown + (c->shown < np)));
+    c->rh = 18;
+    double need = 18 + c->rh * (double)(c->shown < np);
+    for (size_t k = 0; k < c->shown; k++)
+        need += partner_row_h(cr, c, k);
+    if (h > 0 && need > h) /* squeezed: a line each, wrapped names closer */
+        c->rh = fmax(PARTNER_LINE, 18 - (need - h) / (double)(c->shown + (c->shown < np)));
+}
+
+double uf_chart_partner_activity_height(cairo_t *cr, double w, const uf_view *v, size_t max_partners)
+{
+    const uf_model *m = v->model;
+    partners c = {.m = m};
+    if (m->plan->npartners == 0 || m->nyears == 0)
+        return 40; /* a line saying so */
+    cairo_save(cr);
+    partner_layout(cr, &c, v, w, 0, max_partners ? max_partners : 1);
+    double h = 18 + c.rh * (double)(c.shown < m->plan->npartners) + 4;
+    for (size_t k = 0; k < c.shown; k++)
+        h += partner_row_h(cr, &c, k);
+    cairo_restore(cr);
+    return h;
 }
 
 uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_view *v, size_t max_partners)
@@ -1267,10 +1393,13 @@ uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_vie
     } else {
         partner_layout(cr, &c, v, w, h, max_partners ? max_partners : 1);
         partner_header(cr, &c);
-        for (size_t k = 0; k < c.shown; k++)
-            partner_row(cr, &c, k, 18 + c.rh * ((double)k + 0.5));
+        double y = 18;
+        for (size_t k = 0; k < c.shown; k++) {
+            partner_row(cr, &c, k, y + c.rh * 0.5);
+            y += partner_row_h(cr, &c, k);
+        }
         if (c.shown < m->plan->npartners)
-            partner_rest(cr, &c, 18 + c.rh * ((double)c.shown + 0.5));
+            partner_rest(cr, &c, y + c.rh * 0.5);
     }
     cairo_restore(cr);
     return check(cr);

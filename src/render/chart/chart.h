@@ -80,15 +80,24 @@ double uf_chart_unit_bars_height(cairo_t *cr, double w, const uf_model *m, size_
  * counts, then each indicator with status symbol, word and figures. Draws
  * rows [first, first + count) so that long plans continue on later pages. */
 size_t uf_chart_overview_rows(const uf_model *m);
-uf_error uf_chart_goal_overview(cairo_t *cr, double w, double h, const uf_model *m, size_t first, size_t count);
+/* Rows are row_h high, more where a long name wraps (never cut). */
+uf_error uf_chart_goal_overview(cairo_t *cr, double w, double row_h, const uf_model *m, size_t first, size_t count);
+/* The height of one row (0-based, of all), as drawn at width w. */
+double uf_chart_overview_row_h(cairo_t *cr, double w, double row_h, const uf_model *m, size_t row);
 
-/* Each goal's indicators counted by status, as stacked bars. */
-uf_error uf_chart_goal_counts(cairo_t *cr, double w, double h, const uf_model *m);
+/* Each goal's indicators counted by status, as stacked bars; a long goal
+ * name wraps. */
+uf_error uf_chart_goal_counts(cairo_t *cr, double w, const uf_model *m);
+/* The height it takes at width w: the rows and the legend. */
+double uf_chart_goal_counts_height(cairo_t *cr, double w, const uf_model *m);
 
 /* Accepted rows naming each partner, per year of the view's window,
  * partners to review marked. Past max_partners the rest
  * are grouped. */
 uf_error uf_chart_partner_activity(cairo_t *cr, double w, double h, const uf_view *view, size_t max_partners);
+/* The height it takes at width w: a row per partner shown, two or more
+ * lines for a name wider than its column. */
+double uf_chart_partner_activity_height(cairo_t *cr, double w, const uf_view *view, size_t max_partners);
 
 /* One indicator on its own: title, key figures, trend and unit bars (the
  * diagram files). */

@@ -32,7 +32,9 @@ typedef struct board {
     const uf_view *v;
     const uf_diag_list *diags;
     uf_pdf_doc doc;
-    size_t overview_pages, coverage_pages, npages;
+    size_t *overview_starts; /* [page]: its first overview row; [pages]: all rows */
+    double counts_h;         /* the goal counts on the overview's first page */
+    size_t overview_pages, coverage_pages, partner_pages, appendix_pages, npages;
     size_t *order;        /* indicators in goal order (their pages' order) */
     size_t *coverage_units; /* units listed on the coverage pages */
     size_t ncoverage;
@@ -46,21 +48,30 @@ typedef struct board {
 
 static size_t rows_fitting(double top, double row_h) { return (size_t)((UF_CONTENT_BOTTOM - top) / row_h); }
 
-/* The goal counts take a row per goal (at most eight fit) and a legend. */
-static double counts_height(const uf_model *m)
-{
-    size_t goals = m->plan->ngoals < 8 ? m->plan->ngoals : 8;
-    return 24 * (double)goals + 22;
-}
+/* Where the overview's rows start on its first page: below the goal
+ * counts (b->counts_h, measured). */
+static double overview_first_y(const board *b) { return OVERVIEW_TOP + b->counts_h + 30; }
 
-/* Where the overview's rows start on its first page. */
-static double overview_first_y(const uf_model *m) { return OVERVIEW_TOP + counts_height(m) + 30; }
-
-static size_t overview_pages(const uf_model *m)
+/* The overview's pages: rows are as high as their names need, and each
+ * page takes the rows that fit (a later page at least one). Kept in
+ * overview_starts, so that drawing takes the same rows. */
+static void overview_measure(board *b, cairo_t *cr)
 {
-    size_t rows = uf_chart_overview_rows(m), first = rows_fitting(overview_first_y(m), ROW_H);
-    size_t next = rows_fitting(OVERVIEW_NEXT_Y, ROW_H);
-    return rows <= first ? 1 : 1 + (rows - first + next - 1) / next;
+    size_t total = uf_chart_overview_rows(b->m), first = 0, pages = 0;
+    b->counts_h = uf_chart_goal_counts_height(cr, UF_CONTENT_W, b->m);
+    b->overview_starts = uf_xcalloc(total + 2, sizeof(size_t));
+    do {
+        b->overview_starts[pages++] = first;
+        double y = pages == 1 ? overview_first_y(b) : OVERVIEW_NEXT_Y;
+        for (size_t on_page = 0; first < total; on_page++, first++) {
+            double h = uf_chart_overview_row_h(cr, UF_CONTENT_W, ROW_H, b->m, first);
+            if (y + h > UF_CONTENT_BOTTOM && (on_page || pages == 1))
+                break;
+            y += h;
+        }
+    } while (first < total);
+    b->overview_starts[pages] = total;
+    b->overview_pages = pages;
 }
 
 static bool unit_has_gap(const uf_view *v, size_t u)
@@ -71,31 +82,25 @@ static bool unit_has_gap(const uf_view *v, size_t u)
     return false;
 }
 
-/* The table starts below a summary line per year of the view's window. */
-static double coverage_top(const uf_view *v)
+/* Roughly the rows a coverage page holds, below a summary line per year. */
+static size_t coverage_rows_per_page(const uf_view *v)
 {
-    return COVERAGE_SUMMARY_Y + COVERAGE_LINE * (double)v->nyears_shown + 30;
+    return rows_fitting(COVERAGE_SUMMARY_Y + COVERAGE_LINE * (double)v->nyears_shown + 30, COVERAGE_ROW_H);
 }
 
-/* Every expected unit when they fit on two pages; else only those that
- * missed a year (the rest are counted in the summary). A unit no
- * indicator applies to is not expected to report. */
+/* Every expected unit when they fit on about two pages; else only those
+ * that missed a year (the rest are counted in the summary), however many
+ * pages they take. A unit no indicator applies to is not expected to
+ * report. */
 static size_t coverage_units(const uf_view *v, size_t *units)
 {
     const uf_plan *p = v->model->plan;
-    size_t per_page = rows_fitting(coverage_top(v), COVERAGE_ROW_H), n = 0;
-    bool all = v->nexpected <= 2 * per_page;
+    size_t n = 0;
+    bool all = v->nexpected <= 2 * coverage_rows_per_page(v);
     for (size_t u = 0; u < p->nunits; u++)
         if (uf_plan_unit_expected(p, u) && (all || unit_has_gap(v, u)))
             units[n++] = u;
     return n;
-}
-
-static size_t coverage_pages(const uf_view *v, size_t listed)
-{
-    size_t per_page = rows_fitting(coverage_top(v), COVERAGE_ROW_H);
-    size_t shown = listed < 2 * per_page ? listed : 2 * per_page;
-    return shown <= per_page ? 1 : 2;
 }
 
 static void plan_order(board *b)
@@ -112,6 +117,7 @@ static void plan_order(board *b)
 static void board_free(board *b)
 {
     free(b->order);
+    free(b->overview_starts);
     free(b->coverage_units);
     free(b->goal_pages);
     free(b->indicator_pages);
@@ -120,6 +126,9 @@ static void board_free(board *b)
 static size_t front_flow(board *b, cairo_t *cr, bool draw);
 static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw);
 static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_error *err);
+static size_t coverage_flow(board *b, cairo_t *cr, bool draw);
+static size_t partner_flow(board *b, cairo_t *cr, bool draw, uf_error *err);
+static size_t appendix_flow(board *b, cairo_t *cr, bool draw);
 
 /* The flowing sections are measured on a PDF surface that writes
  * nowhere, with the same fonts as the real one. */
@@ -131,6 +140,7 @@ static void flows_measure(board *b)
     cairo_t *cr = uf_pdf_measuring();
     if (!cr)
         return; /* opening the report fails the same way */
+    overview_measure(b, cr);
     b->front_pages = front_flow(b, cr, false);
     for (size_t g = 0; g < p->ngoals; g++)
         b->assessment_pages += b->goal_pages[g] = goal_assessments_flow(b, g, cr, false);
@@ -141,6 +151,18 @@ static void flows_measure(board *b)
         cairo_restore(cr);
         cairo_show_page(cr);
     }
+    /* Each on pages of its own, as the indicators. */
+    cairo_save(cr);
+    b->coverage_pages = coverage_flow(b, cr, false);
+    cairo_restore(cr);
+    cairo_show_page(cr);
+    cairo_save(cr);
+    b->partner_pages = partner_flow(b, cr, false, NULL);
+    cairo_restore(cr);
+    cairo_show_page(cr);
+    cairo_save(cr);
+    b->appendix_pages = appendix_flow(b, cr, false);
+    cairo_restore(cr);
     b->measure_failed = !uf_pdf_measuring_end(cr);
 }
 
@@ -149,12 +171,9 @@ static void board_plan(board *b)
     plan_order(b);
     b->coverage_units = uf_xmalloc((b->m->plan->nunits + 1) * sizeof(size_t));
     b->ncoverage = coverage_units(b->v, b->coverage_units);
-    b->overview_pages = overview_pages(b->m);
-    b->coverage_pages = coverage_pages(b->v, b->ncoverage);
     flows_measure(b);
-    /* the appendix is one page however long the list */
     b->npages = 1 + b->front_pages + b->overview_pages + b->indicators_pages + b->assessment_pages +
-                b->coverage_pages + 2;
+                b->coverage_pages + b->partner_pages + b->appendix_pages;
 }
 
 size_t uf_pdf_board_pages(const uf_model *m, const uf_view *v)
@@ -184,7 +203,7 @@ static size_t indicator_page(const board *b, size_t k)
 
 static size_t coverage_page(const board *b) { return indicator_page(b, b->m->plan->nindicators); }
 static size_t partner_page(const board *b) { return coverage_page(b) + b->coverage_pages; }
-static size_t appendix_page(const board *b) { return partner_page(b) + 1; }
+static size_t appendix_page(const board *b) { return partner_page(b) + b->partner_pages; }
 
 /* ---- cover ---- */
 
@@ -266,6 +285,21 @@ static void cover_page(board *b)
     uf_pdf_tag_end(&b->doc, "P");
     cover_facts(b, 420);
     uf_pdf_page_end(&b->doc);
+}
+
+/* The running header's name for a goal's pages: "Mål 3: name", or "Mål 3"
+ * where that does not fit beside the report's title on one line (the
+ * page names the goal in full below it). */
+static char *goal_section(const board *b, cairo_t *cr, const uf_goal *goal)
+{
+    char *full = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    double room = UF_CONTENT_W - fmin(uf_text_width(cr, b->doc.running), UF_CONTENT_W * 0.45) - 24;
+    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
+    if (!full || uf_text_width(cr, full) <= room)
+        return full;
+    free(full);
+    return uf_msg_xformat(UF_MSG_GOAL_ID, goal->id);
 }
 
 /* ---- flowing text: the summary, the reading guide, the self-assessments ----
@@ -489,7 +523,7 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
 {
     const uf_model *m = b->m;
     const uf_goal *goal = &m->plan->goals[g];
-    char *section = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
+    char *section = goal_section(b, cr, goal);
     char year[16];
     snprintf(year, sizeof year, "%d", m->report_year);
     char *heading = uf_msg_xformat(UF_MSG_HTML_ASSESSMENTS, year);
@@ -519,18 +553,16 @@ static size_t goal_assessments_flow(board *b, size_t g, cairo_t *cr, bool draw)
 
 /* ---- overview ---- */
 
-static uf_error overview_rows(board *b, size_t first, double y0)
+static uf_error overview_rows(board *b, size_t page, double y0)
 {
-    size_t total = uf_chart_overview_rows(b->m), count = rows_fitting(y0, ROW_H);
-    if (count > total - first)
-        count = total - first;
+    size_t first = b->overview_starts[page], count = b->overview_starts[page + 1] - first;
     cairo_t *cr = b->doc.cr;
     char *alt = uf_chart_desc_overview(b->m, first, count);
     uf_pdf_figure_begin(&b->doc, alt);
     free(alt);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, y0);
-    uf_error err = uf_chart_goal_overview(cr, UF_CONTENT_W, ROW_H * (double)count, b->m, first, count);
+    uf_error err = uf_chart_goal_overview(cr, UF_CONTENT_W, ROW_H, b->m, first, count);
     cairo_restore(cr);
     uf_pdf_figure_end(&b->doc);
     /* No links to the indicator pages: link annotations from cairo 1.16
@@ -565,11 +597,11 @@ static uf_error overview_first(board *b)
     free(alt);
     cairo_save(cr);
     cairo_translate(cr, UF_MARGIN, OVERVIEW_TOP);
-    uf_error err = uf_chart_goal_counts(cr, UF_CONTENT_W, counts_height(b->m), b->m);
+    uf_error err = uf_chart_goal_counts(cr, UF_CONTENT_W, b->m);
     cairo_restore(cr);
     uf_pdf_figure_end(&b->doc);
     uf_pdf_tag_begin(&b->doc, "H2");
-    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b->m) - 22, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_OVERVIEW_INDICATORS));
+    uf_pdf_heading(cr, UF_MARGIN, overview_first_y(b) - 22, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_OVERVIEW_INDICATORS));
     uf_pdf_tag_end(&b->doc, "H2");
     return err;
 }
@@ -584,17 +616,15 @@ static void overview_continued(board *b)
 static uf_error overview_pages_draw(board *b)
 {
     uf_error err = UF_OK;
-    size_t first = 0;
     for (size_t page = 0; page < b->overview_pages && err == UF_OK; page++) {
         uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_OVERVIEW));
-        double y0 = page == 0 ? overview_first_y(b->m) : OVERVIEW_NEXT_Y;
+        double y0 = page == 0 ? overview_first_y(b) : OVERVIEW_NEXT_Y;
         if (page == 0)
             err = overview_first(b);
         else
             overview_continued(b);
         if (err == UF_OK)
-            err = overview_rows(b, first, y0);
-        first += rows_fitting(y0, ROW_H);
+            err = overview_rows(b, page, y0);
         uf_pdf_page_end(&b->doc);
     }
     return err;
@@ -710,10 +740,11 @@ static double indicator_heading(board *b, cairo_t *cr, size_t i)
     double w = uf_text_draw(cr, UF_MARGIN, UF_CONTENT_TOP + 9, goal, 0, UF_ALIGN_LEFT);
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-    uf_text_draw(cr, UF_MARGIN + w + 6, UF_CONTENT_TOP + 9, p->goals[ind->goal].name, UF_CONTENT_W - w - 6, UF_ALIGN_LEFT);
+    size_t lines = uf_text_wrap(cr, UF_MARGIN, UF_CONTENT_TOP + 9, UF_CONTENT_W, w + 6, UF_LINE_MIN, SIZE_MAX,
+                                p->goals[ind->goal].name, true);
     tag_end(b, cr, "P");
     tag_begin(b, cr, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14, ind->name);
+    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 14 + UF_LINE_MIN * (double)(lines ? lines - 1 : 0), ind->name);
     tag_end(b, cr, "H1");
     if (*ind->description) {
         tag_begin(b, cr, "P");
@@ -832,7 +863,7 @@ static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_erro
 {
     const uf_plan *p = b->m->plan;
     const uf_goal *goal = &p->goals[p->indicators[i].goal];
-    char *section = uf_msg_xformat(UF_MSG_HTML_GOAL, goal->id, goal->name);
+    char *section = goal_section(b, cr, goal);
     flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = section};
     uf_pdf_flow_break(&f);
     double y = indicator_heading(b, cr, i);
@@ -849,21 +880,22 @@ static size_t indicator_flow(board *b, size_t i, cairo_t *cr, bool draw, uf_erro
 }
 
 /* ---- coverage ---- */
+/* On the frame's flow like the text before: the table, the review list
+ * and the appendix go on across as many pages as they take. */
 
 /* A line per year: a bar of the units that reported, and the count. */
-static void coverage_summary(board *b, double y, bool tag)
+static void coverage_summary(flow *f, const board *b)
 {
     const uf_model *m = b->m;
-    cairo_t *cr = b->doc.cr;
+    cairo_t *cr = f->cr;
     char a[UF_NUMBUF], n[UF_NUMBUF], year[16];
     double bar_w = 220, x = UF_MARGIN + 40;
-    for (size_t k = 0; k < b->v->nyears_shown; k++, y += COVERAGE_LINE) {
+    for (size_t k = 0; k < b->v->nyears_shown; k++, f->y += COVERAGE_LINE) {
         size_t yi = uf_view_year(b->v, k), reported = b->v->reported[yi];
-        double share = b->v->nexpected ? (double)reported / (double)b->v->nexpected : 0;
+        double share = b->v->nexpected ? (double)reported / (double)b->v->nexpected : 0, y = f->y;
         snprintf(year, sizeof year, "%d", m->years[yi]);
         char *text = uf_msg_xformat(UF_MSG_BOARD_COVERAGE_COUNT, uf_style_count(a, reported), uf_style_count(n, b->v->nexpected));
-        if (tag)
-            uf_pdf_tag_begin(&b->doc, "P");
+        uf_pdf_flow_tag_begin(f, "P");
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, yi == m->report_index ? UF_FONT_BOLD : UF_FONT_REGULAR, 9.5);
         uf_text_draw(cr, UF_MARGIN, y + 10, year, 0, UF_ALIGN_LEFT);
@@ -875,74 +907,85 @@ static void coverage_summary(board *b, double y, bool tag)
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_SERIES));
         cairo_rectangle(cr, x, y + 2, bar_w * share, 9);
         cairo_fill(cr);
-        if (tag)
-            uf_pdf_tag_end(&b->doc, "P");
+        uf_pdf_flow_tag_end(f, "P");
     }
 }
 
 /* Tags (tag): the first page's header row; later pages repeat it untagged. */
-static void coverage_header(board *b, double y, double name_w, double col_w, bool tag)
+static void coverage_header(flow *f, const board *b, double name_w, double col_w, bool tag)
 {
-    const uf_model *m = b->m;
-    cairo_t *cr = b->doc.cr;
+    cairo_t *cr = f->cr;
+    double y = f->y + 9;
     char year[16];
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
     uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
     if (tag) {
-        uf_pdf_tag_begin(&b->doc, "TR");
-        uf_pdf_tag_begin(&b->doc, "TH");
+        uf_pdf_flow_tag_begin(f, "TR");
+        uf_pdf_flow_tag_begin(f, "TH");
     }
     uf_text_draw(cr, UF_MARGIN, y, uf_msg_text(UF_MSG_HEAD_UNIT), name_w, UF_ALIGN_LEFT);
     if (tag) {
-        uf_pdf_tag_end(&b->doc, "TH");
-        uf_pdf_tag_begin(&b->doc, "TH");
+        uf_pdf_flow_tag_end(f, "TH");
+        uf_pdf_flow_tag_begin(f, "TH");
     }
     uf_text_draw(cr, UF_MARGIN + name_w, y, uf_msg_text(UF_MSG_HTML_COL_TYPE), 90, UF_ALIGN_LEFT);
     if (tag)
-        uf_pdf_tag_end(&b->doc, "TH");
+        uf_pdf_flow_tag_end(f, "TH");
     for (size_t k = 0; k < b->v->nyears_shown; k++) {
-        snprintf(year, sizeof year, "%d", m->years[uf_view_year(b->v, k)]);
+        snprintf(year, sizeof year, "%d", b->m->years[uf_view_year(b->v, k)]);
         if (tag)
-            uf_pdf_tag_begin(&b->doc, "TH");
+            uf_pdf_flow_tag_begin(f, "TH");
         uf_text_draw(cr, UF_MARGIN + name_w + 90 + col_w * (double)k, y, year, col_w, UF_ALIGN_LEFT);
         if (tag)
-            uf_pdf_tag_end(&b->doc, "TH");
+            uf_pdf_flow_tag_end(f, "TH");
     }
     if (tag)
-        uf_pdf_tag_end(&b->doc, "TR");
+        uf_pdf_flow_tag_end(f, "TR");
+    f->y += 14;
 }
 
-static void coverage_row(board *b, size_t u, double y, double name_w, double col_w)
+/* The lines a unit's name takes in its column: a long one wraps. */
+static size_t coverage_name_lines(cairo_t *cr, const char *name, double name_w)
+{
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    size_t lines = uf_text_wrap(cr, 0, 0, name_w - 8, 0, UF_LINE_MIN, SIZE_MAX, name, false);
+    return lines ? lines : 1;
+}
+
+static void coverage_row(flow *f, const board *b, size_t u, double name_w, double col_w)
 {
     const uf_model *m = b->m;
-    cairo_t *cr = b->doc.cr;
+    cairo_t *cr = f->cr;
+    const char *name = m->plan->units[u].name;
+    size_t lines = coverage_name_lines(cr, name, name_w);
+    double h = COVERAGE_ROW_H + UF_LINE_MIN * (double)(lines - 1), y = f->y + COVERAGE_ROW_H / 2;
+    uf_pdf_flow_tag_begin(f, "TR");
+    uf_pdf_flow_tag_begin(f, "TD");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-    uf_pdf_tag_begin(&b->doc, "TR");
-    uf_pdf_tag_begin(&b->doc, "TD");
-    uf_text_draw(cr, UF_MARGIN, y + 3, m->plan->units[u].name, name_w - 8, UF_ALIGN_LEFT);
-    uf_pdf_tag_end(&b->doc, "TD");
-    uf_pdf_tag_begin(&b->doc, "TD");
+    uf_text_wrap(cr, UF_MARGIN, y + 3, name_w - 8, 0, UF_LINE_MIN, SIZE_MAX, name, true);
+    uf_pdf_flow_tag_end(f, "TD");
+    uf_pdf_flow_tag_begin(f, "TD");
     uf_text_draw(cr, UF_MARGIN + name_w, y + 3, uf_unit_type_name(m->plan->units[u].type), 84, UF_ALIGN_LEFT);
-    uf_pdf_tag_end(&b->doc, "TD");
+    uf_pdf_flow_tag_end(f, "TD");
     for (size_t k = 0; k < b->v->nyears_shown; k++) {
         bool ok = uf_view_unit(b->v, uf_view_year(b->v, k), u)->reported;
         double x = UF_MARGIN + name_w + 90 + col_w * (double)k;
-        uf_pdf_tag_begin(&b->doc, "TD");
+        uf_pdf_flow_tag_begin(f, "TD");
         uf_chart_badge(cr, x, y, UF_BADGE_MIN, ok ? UF_STATUS_GREEN : UF_STATUS_RED, NULL);
         uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
         uf_font_use(cr, ok ? UF_FONT_REGULAR : UF_FONT_BOLD, UF_PT_MIN);
         uf_text_draw(cr, x + UF_BADGE_MIN + 4, y + 3, uf_msg_text(ok ? UF_MSG_HTML_REPORTED : UF_MSG_HTML_MISSING), 0, UF_ALIGN_LEFT);
-        uf_pdf_tag_end(&b->doc, "TD");
+        uf_pdf_flow_tag_end(f, "TD");
     }
-    uf_pdf_tag_end(&b->doc, "TR");
+    uf_pdf_flow_tag_end(f, "TR");
+    f->y += h;
 }
 
-/* As wide as the longest name listed, so that no unit loses its name, and
- * narrow enough to leave each year its column. */
-static double coverage_name_w(board *b)
+/* As wide as the longest name listed, and narrow enough to leave each year
+ * its column; a name wider than that wraps. */
+static double coverage_name_w(cairo_t *cr, const board *b)
 {
-    cairo_t *cr = b->doc.cr;
     double w = 0;
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
     for (size_t k = 0; k < b->ncoverage; k++)
@@ -950,60 +993,53 @@ static double coverage_name_w(board *b)
     return fmin(fmax(260, w), UF_CONTENT_W - 90 - 95 * (double)b->v->nyears_shown);
 }
 
-/* Each coverage page repeats it; only the first one's is tagged. */
-static void coverage_intro(board *b, bool tag)
+/* One table across the pages; each new page repeats its header row. */
+static void coverage_table(flow *f, const board *b)
 {
-    cairo_t *cr = b->doc.cr;
-    if (tag)
-        uf_pdf_tag_begin(&b->doc, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_HTML_COVERAGE));
-    if (tag) {
-        uf_pdf_tag_end(&b->doc, "H1");
-        uf_pdf_tag_begin(&b->doc, "P");
+    double name_w = coverage_name_w(f->cr, b), col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
+    uf_pdf_flow_need(f, 14 + COVERAGE_ROW_H);
+    uf_pdf_flow_tag_begin(f, "Table");
+    coverage_header(f, b, name_w, col_w, true);
+    for (size_t r = 0; r < b->ncoverage; r++) {
+        size_t u = b->coverage_units[r];
+        double h = COVERAGE_ROW_H + UF_LINE_MIN * (double)(coverage_name_lines(f->cr, b->m->plan->units[u].name, name_w) - 1);
+        if (f->y + h > UF_CONTENT_BOTTOM) {
+            uf_pdf_flow_break(f);
+            coverage_header(f, b, name_w, col_w, false);
+        }
+        coverage_row(f, b, u, name_w, col_w);
     }
-    uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                uf_msg_text(UF_MSG_BOARD_COVERAGE_INTRO), 2);
-    if (tag)
-        uf_pdf_tag_end(&b->doc, "P");
-    coverage_summary(b, COVERAGE_SUMMARY_Y, tag);
+    uf_pdf_flow_tag_end(f, "Table");
 }
 
-static void coverage_pages_draw(board *b)
+static size_t coverage_flow(board *b, cairo_t *cr, bool draw)
 {
-    double top = coverage_top(b->v);
-    size_t per_page = rows_fitting(top, COVERAGE_ROW_H), shown = 0;
-    double name_w = coverage_name_w(b), col_w = fmin(110, (UF_CONTENT_W - name_w - 90) / (double)b->v->nyears_shown);
-    for (size_t page = 0; page < b->coverage_pages; page++) {
-        uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_COVERAGE_SECTION));
-        coverage_intro(b, page == 0);
-        if (b->ncoverage == 0) {
-            uf_pdf_tag_begin(&b->doc, "P");
-            uf_pdf_note(b->doc.cr, UF_MARGIN, top - 20, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_COVERAGE_ALL), 1);
-            uf_pdf_tag_end(&b->doc, "P");
-        } else {
-            /* One table across the pages. */
-            if (page == 0)
-                uf_pdf_tag_begin(&b->doc, "Table");
-            coverage_header(b, top - 8, name_w, col_w, page == 0);
-        }
-        bool last = page + 1 == b->coverage_pages;
-        size_t room = last && b->ncoverage > shown + per_page ? per_page - 1 : per_page;
-        for (size_t r = 0; r < room && shown < b->ncoverage; r++, shown++)
-            coverage_row(b, b->coverage_units[shown], top + COVERAGE_ROW_H * ((double)r + 0.5), name_w, col_w);
-        if (last && b->ncoverage)
-            uf_pdf_tag_end(&b->doc, "Table");
-        if (last && shown < b->ncoverage) {
-            uf_pdf_tag_begin(&b->doc, "P");
-            uf_pdf_more(b->doc.cr, UF_MARGIN, UF_CONTENT_BOTTOM - 4, b->ncoverage - shown, uf_msg_text(UF_MSG_BOARD_MORE_UNITS));
-            uf_pdf_tag_end(&b->doc, "P");
-        }
-        uf_pdf_page_end(&b->doc);
+    flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = uf_msg_text(UF_MSG_BOARD_COVERAGE_SECTION),
+              .title = uf_msg_text(UF_MSG_HTML_COVERAGE)};
+    uf_pdf_flow_break(&f);
+    uf_pdf_flow_tag_begin(&f, "P");
+    f.y = uf_pdf_note(cr, UF_MARGIN, f.y - 4, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_COVERAGE_INTRO), SIZE_MAX) + 6;
+    uf_pdf_flow_tag_end(&f, "P");
+    coverage_summary(&f, b);
+    f.y += 16;
+    if (b->ncoverage == 0) {
+        uf_pdf_flow_tag_begin(&f, "P");
+        uf_pdf_flow_para(&f, UF_MARGIN, UF_CONTENT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, NULL,
+                         uf_msg_text(UF_MSG_BOARD_COVERAGE_ALL));
+        uf_pdf_flow_tag_end(&f, "P");
+    } else {
+        coverage_table(&f, b);
     }
+    uf_pdf_flow_end(&f);
+    return f.pages;
 }
 
 /* ---- partners ---- */
 
-static void review_line(board *b, size_t k, double y)
+#define REVIEW_TEXT_X (UF_MARGIN + UF_BADGE_MIN + 4)
+#define REVIEW_TEXT_W (UF_CONTENT_W - UF_BADGE_MIN - 4)
+
+static char *review_text(const board *b, size_t k)
 {
     const uf_model *m = b->m;
     const uf_partner *p = &m->plan->partners[k];
@@ -1017,21 +1053,34 @@ static void review_line(board *b, size_t k, double y)
     char *text = uf_msg_xformat(UF_MSG_BOARD_REVIEW_LINE, p->name, uf_partner_type_name(p->type),
                                *p->country ? p->country : uf_msg_text(UF_MSG_BOARD_NO_COUNTRY), when ? when : "");
     free(when);
-    cairo_t *cr = b->doc.cr;
-    uf_pdf_tag_begin(&b->doc, "LI");
-    uf_pdf_tag_begin(&b->doc, "Lbl");
+    return text;
+}
+
+/* A partner to review: the badge, then its line, wrapped when long. */
+static void review_line(flow *f, const board *b, size_t k)
+{
+    cairo_t *cr = f->cr;
+    char *text = review_text(b, k);
+    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
+    size_t lines = uf_text_wrap(cr, 0, 0, REVIEW_TEXT_W, 0, UF_LINE_MIN, SIZE_MAX, text ? text : "", false);
+    double h = 15 + UF_LINE_MIN * (double)(lines > 1 ? lines - 1 : 0);
+    uf_pdf_flow_need(f, h);
+    double y = f->y + UF_BADGE_MIN / 2; /* the badge's middle, on the first line */
+    uf_pdf_flow_tag_begin(f, "LI");
+    uf_pdf_flow_tag_begin(f, "Lbl");
     uf_chart_badge(cr, UF_MARGIN, y, UF_BADGE_MIN, UF_STATUS_RED, NULL);
-    uf_pdf_tag_end(&b->doc, "Lbl");
+    uf_pdf_flow_tag_end(f, "Lbl");
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-    uf_pdf_tag_begin(&b->doc, "LBody");
-    uf_text_draw(cr, UF_MARGIN + UF_BADGE_MIN + 4, y + 3.2, text ? text : "", UF_CONTENT_W - UF_BADGE_MIN - 4, UF_ALIGN_LEFT);
-    uf_pdf_tag_end(&b->doc, "LBody");
-    uf_pdf_tag_end(&b->doc, "LI");
+    uf_pdf_flow_tag_begin(f, "LBody");
+    uf_text_wrap(cr, REVIEW_TEXT_X, y + 3.2, REVIEW_TEXT_W, 0, UF_LINE_MIN, SIZE_MAX, text ? text : "", true);
+    uf_pdf_flow_tag_end(f, "LBody");
+    uf_pdf_flow_tag_end(f, "LI");
+    f->y += h;
     free(text);
 }
 
-static void review_list(board *b, double y)
+static void review_list(flow *f, const board *b)
 {
     const uf_model *m = b->m;
     char years[32], n[UF_NUMBUF];
@@ -1040,144 +1089,115 @@ static void review_list(board *b, double y)
     else
         snprintf(years, sizeof years, "%d", m->report_year);
     char *title = uf_msg_xformat(UF_MSG_BOARD_REVIEW_TITLE, uf_style_count(n, m->npartner_review), years);
-    uf_pdf_tag_begin(&b->doc, "H2");
-    y = uf_pdf_heading(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, title ? title : "") + 8;
-    uf_pdf_tag_end(&b->doc, "H2");
-    free(title);
+    uf_pdf_flow_need(f, 19 + 8 + 15); /* a heading never ends a page */
+    uf_pdf_flow_tag_need(f, "H2", 19);
+    uf_pdf_flow_para(f, UF_MARGIN, UF_CONTENT_W, UF_FONT_BOLD, 11, 15, NULL, title ? title : "");
+    uf_pdf_flow_tag_end(f, "H2");
+    f->y += 2;
     if (m->npartner_review == 0) {
-        uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_note(b->doc.cr, UF_MARGIN, y - 8, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_REVIEW_NONE), 1);
-        uf_pdf_tag_end(&b->doc, "P");
+        uf_pdf_flow_tag_begin(f, "P");
+        uf_pdf_flow_para(f, UF_MARGIN, UF_CONTENT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, NULL,
+                         uf_msg_text(UF_MSG_BOARD_REVIEW_NONE));
+        uf_pdf_flow_tag_end(f, "P");
+        free(title);
         return;
     }
-    size_t room = (size_t)((UF_CONTENT_BOTTOM - y) / 15), listed = 0;
-    uf_pdf_tag_begin(&b->doc, "L");
-    for (size_t k = 0; k < m->plan->npartners; k++) {
-        if (!m->partner_review[k])
-            continue;
-        if (listed + 1 == room && m->npartner_review > room) {
-            uf_pdf_tag_end(&b->doc, "L");
-            uf_pdf_tag_begin(&b->doc, "P");
-            uf_pdf_more(b->doc.cr, UF_MARGIN, y + 15 * (double)listed + 3, m->npartner_review - listed, uf_msg_text(UF_MSG_BOARD_MORE_PARTNERS));
-            uf_pdf_tag_end(&b->doc, "P");
-            return;
-        }
-        review_line(b, k, y + 15 * (double)listed++);
-    }
-    uf_pdf_tag_end(&b->doc, "L");
+    f->entry = title; /* named again on a new page */
+    uf_pdf_flow_tag_begin(f, "L");
+    for (size_t k = 0; k < m->plan->npartners; k++)
+        if (m->partner_review[k])
+            review_line(f, b, k);
+    uf_pdf_flow_tag_end(f, "L");
+    f->entry = NULL;
+    free(title);
 }
 
-static uf_error partner_page_draw(board *b)
+/* The activity chart, then every partner to review. */
+static size_t partner_flow(board *b, cairo_t *cr, bool draw, uf_error *err)
 {
-    cairo_t *cr = b->doc.cr;
-    uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_PARTNER_SECTION));
-    uf_pdf_tag_begin(&b->doc, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_HTML_PARTNERS));
-    uf_pdf_tag_end(&b->doc, "H1");
-    uf_pdf_tag_begin(&b->doc, "P");
-    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                    uf_msg_text(UF_MSG_HTML_PARTNERS_INTRO), 2);
-    uf_pdf_tag_end(&b->doc, "P");
-    size_t shown = b->m->plan->npartners <= 16 ? b->m->plan->npartners : 15;
-    double h = fmin(18 * (double)(shown + 1) + 22, 290);
-    char *alt = uf_chart_desc_partner_activity(b->v, 15);
-    uf_pdf_figure_begin(&b->doc, alt);
-    free(alt);
+    flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = uf_msg_text(UF_MSG_BOARD_PARTNER_SECTION),
+              .title = uf_msg_text(UF_MSG_HTML_PARTNERS)};
+    uf_pdf_flow_break(&f);
+    uf_pdf_flow_tag_begin(&f, "P");
+    f.y = uf_pdf_note(cr, UF_MARGIN, f.y - 4, UF_CONTENT_W, uf_msg_text(UF_MSG_HTML_PARTNERS_INTRO), SIZE_MAX);
+    uf_pdf_flow_tag_end(&f, "P");
+    double h = uf_chart_partner_activity_height(cr, UF_CONTENT_W, b->v, 15);
+    if (draw) {
+        char *alt = uf_chart_desc_partner_activity(b->v, 15);
+        uf_pdf_figure_begin(&b->doc, alt);
+        free(alt);
+    }
     cairo_save(cr);
-    cairo_translate(cr, UF_MARGIN, y + 4);
-    uf_error err = uf_chart_partner_activity(cr, UF_CONTENT_W, h, b->v, 15);
+    cairo_translate(cr, UF_MARGIN, f.y + 4);
+    uf_error e = uf_chart_partner_activity(cr, UF_CONTENT_W, h, b->v, 15);
     cairo_restore(cr);
-    uf_pdf_figure_end(&b->doc);
+    if (draw)
+        uf_pdf_figure_end(&b->doc);
+    if (err)
+        *err = e;
+    f.y += h + 16;
     if (b->m->plan->npartners > 0)
-        review_list(b, y + h + 16);
-    uf_pdf_page_end(&b->doc);
-    return err;
+        review_list(&f, b);
+    uf_pdf_flow_end(&f);
+    return f.pages;
 }
 
 /* ---- appendix ---- */
 
-static double appendix_counts(board *b, double y)
+static void appendix_counts(flow *f, const board *b)
 {
     const uf_counts *c = &b->v->counts;
-    char r[UF_NUMBUF], a[UF_NUMBUF], x[UF_NUMBUF], d[UF_NUMBUF], f[UF_NUMBUF];
+    char r[UF_NUMBUF], a[UF_NUMBUF], x[UF_NUMBUF], d[UF_NUMBUF], fl[UF_NUMBUF];
     char *text = uf_msg_xformat(UF_MSG_BOARD_APPENDIX_COUNTS, uf_style_count(r, (size_t)c->rows_read),
                                uf_style_count(a, (size_t)c->rows_accepted), uf_style_count(x, (size_t)c->rows_rejected),
-                               uf_style_count(d, (size_t)c->rows_duplicate), uf_style_count(f, (size_t)c->files_rejected));
-    uf_style_set(b->doc.cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(b->doc.cr, UF_FONT_BOLD, 10);
-    uf_pdf_tag_begin(&b->doc, "P");
-    uf_text_draw(b->doc.cr, UF_MARGIN, y + 10, text ? text : "", UF_CONTENT_W, UF_ALIGN_LEFT);
-    uf_pdf_tag_end(&b->doc, "P");
+                               uf_style_count(d, (size_t)c->rows_duplicate), uf_style_count(fl, (size_t)c->files_rejected));
+    uf_pdf_flow_tag_begin(f, "P");
+    uf_pdf_flow_para(f, UF_MARGIN, UF_CONTENT_W, UF_FONT_BOLD, 10, 14, NULL, text ? text : "");
+    uf_pdf_flow_tag_end(f, "P");
     free(text);
-    return y + 24;
+    f->y += 6;
 }
 
-/* One rejection: its place in bold, then the reason; at most two lines. */
-static size_t diag_entry(cairo_t *cr, const uf_diag_list *diags, const uf_diag *d, double x, double y, double w, bool draw)
+/* One rejection: its place in bold, then the reason, in full; an entry of
+ * two lines or more starts where its first two fit. */
+static void appendix_entry(flow *f, const board *b, const uf_diag *d)
 {
     char place[600];
-    uf_pdf_diag_place(place, sizeof place, diags, d);
+    uf_pdf_diag_place(place, sizeof place, b->diags, d);
     size_t n = strlen(place);
     snprintf(place + n, sizeof place - n, "%s", n ? ":" : "");
-    uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
-    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
-    double label = draw ? uf_text_draw(cr, x, y, place, w * 0.5, UF_ALIGN_LEFT) : fmin(uf_text_width(cr, place), w * 0.5);
-    label += n ? 4 : 0;
-    uf_font_use(cr, UF_FONT_REGULAR, UF_PT_MIN);
-    return uf_text_wrap(cr, x, y, w, label, UF_LINE_MIN, 2, d->text, draw);
+    flow dry = {.doc = f->doc, .cr = f->cr, .pages = 1};
+    uf_pdf_flow_para(&dry, UF_MARGIN, UF_CONTENT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, place, d->text);
+    uf_pdf_flow_need(f, fmin(dry.y, 2 * UF_LINE_MIN));
+    uf_pdf_flow_tag_begin(f, "P");
+    uf_pdf_flow_para(f, UF_MARGIN, UF_CONTENT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, place, d->text);
+    uf_pdf_flow_tag_end(f, "P");
+    f->y += dry.y > UF_LINE_MIN ? UF_LINE_MIN / 2 : 2; /* air after a wrapped entry */
 }
 
-static void appendix_list(board *b, double y)
+static size_t appendix_flow(board *b, cairo_t *cr, bool draw)
 {
-    const uf_diag_list *diags = b->diags;
-    size_t errors = 0, shown = 0;
-    for (size_t k = 0; k < diags->count; k++)
-        errors += diags->items[k].severity == UF_SEVERITY_ERROR;
+    flow f = {.doc = &b->doc, .cr = cr, .draw = draw, .section = uf_msg_text(UF_MSG_BOARD_APPENDIX_SECTION),
+              .title = uf_msg_text(UF_MSG_BOARD_APPENDIX_TITLE)};
+    uf_pdf_flow_break(&f);
+    uf_pdf_flow_tag_begin(&f, "P");
+    f.y = uf_pdf_note(cr, UF_MARGIN, f.y - 4, UF_CONTENT_W, uf_msg_text(UF_MSG_BOARD_APPENDIX_INTRO), SIZE_MAX);
+    uf_pdf_flow_tag_end(&f, "P");
+    appendix_counts(&f, b);
+    size_t errors = 0;
+    for (size_t k = 0; k < b->diags->count; k++)
+        errors += b->diags->items[k].severity == UF_SEVERITY_ERROR;
     if (errors == 0) {
-        uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_note(b->doc.cr, UF_MARGIN, y, UF_CONTENT_W, uf_msg_text(UF_MSG_HTML_NONE_REJECTED), 1);
-        uf_pdf_tag_end(&b->doc, "P");
-        return;
+        uf_pdf_flow_tag_begin(&f, "P");
+        uf_pdf_flow_para(&f, UF_MARGIN, UF_CONTENT_W, UF_FONT_REGULAR, UF_PT_MIN, UF_LINE_MIN, NULL,
+                         uf_msg_text(UF_MSG_HTML_NONE_REJECTED));
+        uf_pdf_flow_tag_end(&f, "P");
     }
-    size_t lines = (size_t)((UF_CONTENT_BOTTOM - y) / UF_LINE_MIN) - 1, used = 0;
-    for (size_t k = 0; k < diags->count; k++) {
-        const uf_diag *d = &diags->items[k];
-        if (d->severity != UF_SEVERITY_ERROR)
-            continue;
-        size_t need = diag_entry(b->doc.cr, diags, d, 0, 0, UF_CONTENT_W, false);
-        if (used + need > lines)
-            break;
-        uf_pdf_tag_begin(&b->doc, "P");
-        diag_entry(b->doc.cr, diags, d, UF_MARGIN, y + 9 + UF_LINE_MIN * (double)used, UF_CONTENT_W, true);
-        uf_pdf_tag_end(&b->doc, "P");
-        used += need + (need > 1); /* a blank line after a wrapped entry */
-        shown++;
-    }
-    if (shown < errors) {
-        char n[UF_NUMBUF];
-        char *more = uf_msg_xformat(UF_MSG_BOARD_APPENDIX_MORE, uf_style_count(n, errors - shown),
-                                   uf_msg_text(UF_MSG_WB_SHEET_REJECTED));
-        uf_pdf_tag_begin(&b->doc, "P");
-        uf_pdf_more_text(b->doc.cr, UF_MARGIN, y + 9 + UF_LINE_MIN * (double)(used + 0.5), more);
-        uf_pdf_tag_end(&b->doc, "P");
-        free(more);
-    }
-}
-
-static void appendix_page_draw(board *b)
-{
-    cairo_t *cr = b->doc.cr;
-    uf_pdf_page(&b->doc, uf_msg_text(UF_MSG_BOARD_APPENDIX_SECTION));
-    uf_pdf_tag_begin(&b->doc, "H1");
-    double y = uf_pdf_title(cr, UF_CONTENT_TOP + 4, uf_msg_text(UF_MSG_BOARD_APPENDIX_TITLE));
-    uf_pdf_tag_end(&b->doc, "H1");
-    uf_pdf_tag_begin(&b->doc, "P");
-    y = uf_pdf_note(cr, UF_MARGIN, y, UF_CONTENT_W,
-                    uf_msg_text(UF_MSG_BOARD_APPENDIX_INTRO), 2);
-    uf_pdf_tag_end(&b->doc, "P");
-    y = appendix_counts(b, y);
-    appendix_list(b, y);
-    uf_pdf_page_end(&b->doc);
+    for (size_t k = 0; k < b->diags->count; k++)
+        if (b->diags->items[k].severity == UF_SEVERITY_ERROR)
+            appendix_entry(&f, b, &b->diags->items[k]);
+    uf_pdf_flow_end(&f);
+    return f.pages;
 }
 
 /* ---- the whole ---- */
@@ -1216,9 +1236,9 @@ static uf_error board_draw(board *b)
     }
     if (err != UF_OK)
         return err;
-    coverage_pages_draw(b);
-    err = partner_page_draw(b);
-    appendix_page_draw(b);
+    coverage_flow(b, b->doc.cr, true);
+    partner_flow(b, b->doc.cr, true, &err);
+    appendix_flow(b, b->doc.cr, true);
     board_bookmarks(b);
     return err;
 }

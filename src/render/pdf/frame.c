@@ -264,7 +264,7 @@ double uf_pdf_title(cairo_t *cr, double y, const char *text)
 {
     uf_style_set(cr, uf_style_rgb(UF_COLOUR_INK));
     uf_font_use(cr, UF_FONT_BOLD, 17);
-    size_t lines = uf_text_wrap(cr, UF_MARGIN, y + 17, UF_CONTENT_W, 0, 20, 2, text, true);
+    size_t lines = uf_text_wrap(cr, UF_MARGIN, y + 17, UF_CONTENT_W, 0, 20, SIZE_MAX, text, true);
     return y + 17 + 20 * (double)(lines ? lines - 1 : 0) + 10;
 }
 
@@ -486,21 +486,6 @@ bool uf_pdf_measuring_end(cairo_t *cr)
     bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
     cairo_destroy(cr);
     return ok;
-}
-
-void uf_pdf_more_text(cairo_t *cr, double x, double y, const char *text)
-{
-    uf_style_set(cr, uf_style_rgb(UF_COLOUR_MUTED));
-    uf_font_use(cr, UF_FONT_BOLD, UF_PT_MIN);
-    uf_text_draw(cr, x, y, text ? text : "", 0, UF_ALIGN_LEFT);
-}
-
-void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what)
-{
-    char n[UF_NUMBUF];
-    char *text = uf_msg_format(UF_MSG_PDF_MORE, uf_style_count(n, more), what);
-    uf_pdf_more_text(cr, x, y, text);
-    free(text);
 }
 
 /* Files are named from the submissions folder on: the folder the run was

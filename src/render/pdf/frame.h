@@ -122,11 +122,6 @@ cairo_t *uf_pdf_measuring(void);
 /* Ends it; false when the measure cannot be trusted. */
 bool uf_pdf_measuring_end(cairo_t *cr);
 
-/* "… och 12 kommentarer till" below a list that was cut (what: the noun,
- * from the vocabulary); uf_pdf_more_text draws such a line as given. */
-void uf_pdf_more(cairo_t *cr, double x, double y, size_t more, const char *what);
-void uf_pdf_more_text(cairo_t *cr, double x, double y, const char *text);
-
 /* ---- structure tags (accessibility) ----
  * Everything drawn sits inside a structure element, in reading order
  * (cairo 1.16 writes a damaged file when links are a document's only tags).
