@@ -209,8 +209,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HTML_COL_REASON, "Orsak", "Reason") \
     X(HTML_COL_PARTNER, "Partner", "Partner") \
     X(HTML_COL_COUNTRY, "Land", "Country") \
-    X(HTML_COL_ACTIVITY, "Aktivitet", "Activity") \
-    X(HTML_COL_TOTAL, "Totalt", "Total") \
     X(HTML_KEY, "Kommunen %s: %s. Målvärde: %s. %s: %s.", "The municipality %s: %s. Target: %s. %s: %s.") \
     X(HTML_MEASURE, "Måttenhet: %s. %s", "Unit of measure: %s. %s") \
     X(HTML_HIGHER_BETTER, "Högre är bättre.", "Higher is better.") \
@@ -245,7 +243,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HTML_REJECTED_CAPTION, "Avvisade rader och filer", "Rejected rows and files") \
     X(HTML_NONE_REJECTED, "Inga rader eller filer avvisades.", "No rows or files were rejected.") \
     X(HTML_COL_SOURCE, "Målvärdet avser", "Target is") \
-    X(HTML_COL_REJECTED_ROWS, "Avvisade rader", "Rejected rows") \
     X(HTML_ASSESSMENTS, "Enheternas självvärdering %s", "The units' self-assessments %s") \
     X(HTML_ASSESSMENTS_INTRO, "Varje enhets egen bedömning av målen, med analys och planerade åtgärder. Där bedömningen avviker från enhetens siffror står det; rapporten ändrar ingen av dem.", "Each unit's own assessment of the goals, with its analysis and planned actions. Where the assessment differs from the unit's figures it says so; the report changes neither.") \
     X(HTML_NO_ASSESSMENTS, "Inga självvärderingar lämnades.", "No self-assessments were handed in.") \
@@ -300,7 +297,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(BOARD_KEY_HOW, "Kommunens värde är %s (%s, måttenhet %s) · %s av %s enheter har rapporterat %s.", "The municipality's figure is %s (%s, unit of measure %s) · %s of %s units reported for %s.") \
     X(BOARD_HIGHER_BETTER, "högre är bättre", "higher is better") \
     X(BOARD_LOWER_BETTER, "lägre är bättre", "lower is better") \
-    X(BOARD_MORE_COMMENTS, "kommentarer", "comments") \
     X(BOARD_COVERAGE_SECTION, "Rapportering", "Reporting") \
     X(BOARD_COVERAGE_COUNT, "%s av %s enheter har rapporterat", "%s of %s units have reported") \
     X(BOARD_COVERAGE_INTRO, "En enhet har rapporterat ett år när minst en av dess rader för året godkändes. En enhet som inte rapporterat räknas aldrig som 0 utan lämnas utanför kommunens värde.", "A unit has reported for a year when at least one of its rows for that year was accepted. A unit that has not reported is never counted as 0; it is left out of the municipality's figure.") \
@@ -335,16 +331,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(UNITREP_COL_SHARE_1, "Andel av", "Share of") \
     X(UNITREP_COL_SHARE_2, "kommunen", "total") \
     X(UNITREP_CHANGE_POINTS, "%s%s\xC2\xA0%%-enheter", "%s%s\xC2\xA0pp") \
-    X(UNITREP_COMMENTS, "Kommentarer %s", "Comments %s") \
-    X(UNITREP_MISSING, "Saknas %s", "Missing %s") \
-    X(UNITREP_NO_VALUE_FOR, "Inget värde för: %s.", "No figure for: %s.") \
-    X(UNITREP_ALL_VALUES, "Alla indikatorer har ett värde.", "Every indicator has a figure.") \
-    X(UNITREP_REJECTED_LABEL, "Avvisad:", "Rejected:") \
-    X(UNITREP_WARNING_LABEL, "Varning:", "Warning:") \
-    X(UNITREP_DIAGS_TITLE, "Avvisat och varningar i inrapporteringen (%s)", "Rejected rows and warnings in the submissions (%s)") \
-    X(UNITREP_DIAGS_NONE, "Inget avvisat och inga varningar.", "Nothing rejected and no warnings.") \
-    X(UNITREP_DIAGS_MORE, "… och %s till (se arbetsbokens flik ”%s”)", "… and %s more (see the workbook's sheet “%s”)") \
-    X(UNITREP_LAST, "Kommentarer, saknat och avvisat", "Comments, missing and rejected") \
     X(UNITREP_INDICATORS, "Indikatorer", "Indicators") \
     X(UNITREP_INDICATORS_STATUS, "Indikatorer och status", "Indicators and status") \
     /* charts */ \
@@ -356,9 +342,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(CHART_LEGEND_WHOLE, "Kommunens målvärde", "The municipality's target") \
     X(CHART_NO_DATA_YEARS, "Underlag saknas för alla år", "No data for any year") \
     X(CHART_POINT_MISSING, "uppgift saknas", "no data") \
-    X(CHART_BAR_NO_VALUE, "inget värde %s", "no figure for %s") \
-    X(CHART_BAR_NOT_REPORTED, "har inte rapporterat %s", "not reported for %s") \
-    X(CHART_BAR_REST, "%s med värde, %s utan värde, %s har inte rapporterat", "%s with a figure, %s without, %s not reported") \
     X(CHART_BAR_OTHERS, "Övriga %s enheter", "%s other units") \
     X(CHART_WHOLE_TARGET, "Kommunens målvärde %s", "The municipality's target %s") \
     X(CHART_NO_UNITS, "Planen har inga enheter", "The plan has no units") \
@@ -525,11 +508,9 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(COLOUR_YELLOW, "Delvis uppnått/oförändrad", "Partly achieved/unchanged") \
     X(COLOUR_RED, "Ej uppnått/försämrad", "Not achieved/worsened") \
     X(ASSESS_NONE, "Ej bedömt", "Not assessed") \
-    X(ASSESS_DIFFERS, "avviker", "differs") \
     X(ASSESS_DIFFERS_LONG, "avviker från siffrorna", "differs from the figures") \
     X(TARGET_OWN, "eget", "own") \
     X(TARGET_WHOLE, "kommunens", "municipality's") \
-    X(TARGET_SOURCE, "Målvärdet avser", "Target is") \
     X(PRELIM_ONE, "preliminär: 1 avvisad rad", "preliminary: 1 rejected row") \
     X(PRELIM_N, "preliminär: %s avvisade rader", "preliminary: %s rejected rows") \
     X(PRELIM_MARK, "*", "*") \
@@ -542,9 +523,6 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(UNIT_NOT_APPLICABLE, "Indikatorer som inte gäller enheten (ej aktuella) visas inte.", "Indicators that do not apply to the unit (not applicable) are not shown.") \
     X(UNIT_ASSESSMENT, "Självvärdering %s", "Self-assessment %s") \
     X(UNIT_NO_ASSESSMENT, "Ingen självvärdering inkom.", "No self-assessment arrived.") \
-    X(UNIT_ASSESS_COUNTS, "Enhetens indikatorer: %s gröna, %s röda", "The unit's indicators: %s green, %s red") \
-    X(UNIT_ANALYSIS, "Analys", "Analysis") \
-    X(UNIT_ACTIONS, "Åtgärder", "Actions") \
     X(HEAD_UNIT, "Enhet", "Unit") \
     X(HEAD_NAME, "Namn", "Name") \
     X(HEAD_GOAL, "Mål", "Goal") \
@@ -556,9 +534,7 @@ typedef enum uf_lang { UF_LANG_SV = 0, UF_LANG_EN = 1 } uf_lang;
     X(HEAD_FILE, "Fil", "File") \
     X(HEAD_LINE, "Rad", "Line") \
     X(HEAD_GREEN_RED, "Gröna/röda", "Green/red") \
-    X(HEAD_TARGET_SOURCE, "Målvärde avser", "Target is") \
     X(HEAD_REJECTED_ROWS, "Avvisade rader", "Rejected rows") \
-    X(HEAD_ARRIVED, "Inkommet", "Arrived") \
     X(BOARD_OVERVIEW_NOTE, "Här räknas varje måls indikatorer efter status för kommunen som helhet, alltid med symbol och ord. Med målvärde: \xE2\x9C\x94 uppnått, \xE2\x97\x90 delvis uppnått, \xE2\x9C\x96 ej uppnått; utan målvärde beskriver orden utvecklingen: \xE2\x9C\x94 förbättrad, \xE2\x97\x90 oförändrad, \xE2\x9C\x96 försämrad; \xE2\x80\x93 underlag saknas. * preliminär.", "Each goal's indicators are counted here by status for the municipality as a whole, always with symbol and word. With a target: \xE2\x9C\x94 achieved, \xE2\x97\x90 partly achieved, \xE2\x9C\x96 not achieved; without one the words describe the trend: \xE2\x9C\x94 improved, \xE2\x97\x90 unchanged, \xE2\x9C\x96 worsened; \xE2\x80\x93 no data. * preliminary.") \
     X(YES, "Ja", "Yes") \
     X(NO, "Nej", "No") \

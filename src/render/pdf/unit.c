@@ -440,8 +440,6 @@ static double table_end(const uf_model *m, size_t unit)
     return TABLE_NEXT_Y + TABLE_HEAD_H + TABLE_ROW_H * (double)last;
 }
 
-static void year_text(const unit_doc *u, char year[16]) { snprintf(year, 16, "%d", u->m->report_year); }
-
 /* A section's heading, never alone at the foot of a page; a new page in
  * the section names it again. The text must outlive the section. */
 static void section_heading(unit_doc *u, uf_pdf_flow *f, const char *text, int section)
@@ -485,8 +483,8 @@ static void list_item(uf_pdf_flow *f, const char *label, const char *text)
  * differs from its figures, its analysis and actions. */
 static void assessment_section(unit_doc *u, uf_pdf_flow *f)
 {
-    char year[16];
-    year_text(u, year);
+    char year[UF_YEARBUF];
+    uf_style_year(year, u->m->report_year);
     char *title = uf_msg_format(UF_MSG_UNIT_ASSESSMENT, year);
     section_heading(u, f, title ? title : year, SECTION_ASSESSMENT);
     if (u->uy->nassessments == 0)
@@ -518,8 +516,8 @@ static void diag_list(unit_doc *u, uf_pdf_flow *f, size_t first, size_t count)
  * and reason, then its warnings. */
 static void correct_section(unit_doc *u, uf_pdf_flow *f)
 {
-    char year[16];
-    year_text(u, year);
+    char year[UF_YEARBUF];
+    uf_style_year(year, u->m->report_year);
     const uf_view_unit_year *uy = u->uy;
     section_heading(u, f, uf_msg_text(UF_MSG_UNIT_CORRECT), SECTION_CORRECT);
     char *intro = uf_msg_format(uy->nerrors ? UF_MSG_UNIT_CORRECT_INTRO : UF_MSG_UNIT_CORRECT_NONE, year);
@@ -552,8 +550,8 @@ static char *missing_list(unit_doc *u, size_t *count)
 
 static void missing_section(unit_doc *u, uf_pdf_flow *f)
 {
-    char year[16];
-    year_text(u, year);
+    char year[UF_YEARBUF];
+    uf_style_year(year, u->m->report_year);
     char *title = uf_msg_format(UF_MSG_UNIT_MISSING, year), *text;
     section_heading(u, f, title ? title : year, -1);
     if (!u->uy->reported) {
@@ -575,8 +573,8 @@ static void missing_section(unit_doc *u, uf_pdf_flow *f)
 /* The unit's comments for the year, each under its indicator (and partner). */
 static void comments_section(unit_doc *u, uf_pdf_flow *f)
 {
-    char year[16];
-    year_text(u, year);
+    char year[UF_YEARBUF];
+    uf_style_year(year, u->m->report_year);
     char *title = uf_msg_format(UF_MSG_UNIT_COMMENTS, year);
     section_heading(u, f, title ? title : year, SECTION_COMMENTS);
     if (u->uy->ncomments == 0)
@@ -635,8 +633,8 @@ size_t uf_pdf_unit_pages(const uf_model *m, const uf_view *v, size_t unit)
 
 static void unit_bookmarks(unit_doc *u)
 {
-    char year[16];
-    year_text(u, year);
+    char year[UF_YEARBUF];
+    uf_style_year(year, u->m->report_year);
     char *assessment = uf_msg_format(UF_MSG_UNIT_ASSESSMENT, year), *comments = uf_msg_format(UF_MSG_UNIT_COMMENTS, year);
     uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, uf_msg_text(UF_MSG_UNITREP_INDICATORS_STATUS), 1, false);
     uf_pdf_bookmark(&u->doc, CAIRO_PDF_OUTLINE_ROOT, assessment ? assessment : year, u->section_page[SECTION_ASSESSMENT],
